@@ -1,0 +1,2 @@
+import BrainKit
+print("squaring: not built yet")

@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "BrainKit",
+    products: [
+        .library(name: "BrainKit", targets: ["BrainKit"]),
+        .library(name: "BrainCore", targets: ["BrainCore"]),
+        .executable(name: "squaring", targets: ["squaring"]),
+    ],
+    targets: [
+        // MARK: - System libraries
+
+        // CBLAS + LAPACKE from Debian's libopenblas-dev and liblapacke-dev. Imported only by
+        // BrainCore/LinearAlgebra.
+        .systemLibrary(
+            name: "COpenBLAS",
+            path: "Sources/COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+
+        // MARK: - Layers (imports point down only)
+
+        .target(name: "BrainCore", dependencies: ["COpenBLAS"]),
+        .target(name: "BrainKit", dependencies: ["BrainCore"]),
+
+        // MARK: - Examples
+
+        .executableTarget(name: "squaring", dependencies: ["BrainKit"], path: "Examples/squaring"),
+
+        // MARK: - Tests
+
+        .target(name: "BrainTestSupport", dependencies: ["BrainCore"], path: "Tests/BrainTestSupport"),
+        .testTarget(
+            name: "BrainCoreTests",
+            dependencies: ["BrainCore", "BrainTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

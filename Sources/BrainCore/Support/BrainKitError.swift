@@ -1,0 +1,116 @@
+/// The one error type BrainKit throws.
+///
+/// Every error names the object it is about (`"Ensemble 'x'"`, `"LIF"`, `"Simulator"`) and,
+/// where there is one, the parameter, so that its description reads like
+/// `Ensemble 'x': neurons must be >= 1, got 0`.
+///
+/// Errors are thrown where the mistake is made:
+/// - ``Kind/validation``: a bad value given to a model object or value type (when it is created);
+/// - ``Kind/build``: a model that cannot be built (at `Simulator` construction), such as
+///   intercepts that give a negative gain or a loop with no synapse;
+/// - ``Kind/simulation``: a problem while running, such as a node function returning NaN;
+///   probe data recorded before the failing step stays readable;
+/// - ``Kind/simulatorClosed``: stepping a simulator after `close()`;
+/// - ``Kind/linearAlgebra``: a LAPACK routine that failed (for example a matrix that is not
+///   positive definite).
+public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case validation
+        case build
+        case simulation
+        case simulatorClosed
+        case linearAlgebra
+    }
+
+    public let kind: Kind
+    /// The object the error is about, e.g. `Ensemble 'x'`.
+    public let object: String
+    /// The parameter at fault, e.g. `neurons`, or nil when the error is about the whole object.
+    public let parameter: String?
+    /// What is wrong, without the object's name.
+    public let message: String
+
+    public init(_ kind: Kind, object: String, parameter: String? = nil, message: String) {
+        self.kind = kind
+        self.object = object
+        self.parameter = parameter
+        self.message = message
+    }
+
+    public var description: String {
+        if let parameter {
+            return "\(object): \(parameter) \(message)"
+        }
+        return "\(object): \(message)"
+    }
+
+    // MARK: - Shorthands
+
+    static func validation(_ object: String, _ parameter: String?, _ message: String) -> BrainKitError {
+        BrainKitError(.validation, object: object, parameter: parameter, message: message)
+    }
+
+    static func build(_ object: String, _ parameter: String? = nil, _ message: String) -> BrainKitError {
+        BrainKitError(.build, object: object, parameter: parameter, message: message)
+    }
+
+    static func simulation(_ object: String, _ message: String) -> BrainKitError {
+        BrainKitError(.simulation, object: object, parameter: nil, message: message)
+    }
+}
+
+// MARK: - Validation helpers
+
+/// Small checks shared by every validating initialiser. Each throws a ``BrainKitError``
+/// naming `object` and `parameter`.
+enum Check {
+    static func atLeast(
+        _ value: Double, _ bound: Double, _ object: String, _ parameter: String
+    ) throws(BrainKitError) {
+        guard value >= bound, value.isFinite || value == .infinity else {
+            throw .validation(object, parameter, "must be >= \(format(bound)), got \(format(value))")
+        }
+    }
+
+    static func greaterThan(
+        _ value: Double, _ bound: Double, _ object: String, _ parameter: String
+    ) throws(BrainKitError) {
+        guard value > bound, !value.isNaN else {
+            throw .validation(object, parameter, "must be > \(format(bound)), got \(format(value))")
+        }
+    }
+
+    static func atMost(
+        _ value: Double, _ bound: Double, _ object: String, _ parameter: String
+    ) throws(BrainKitError) {
+        guard value <= bound, !value.isNaN else {
+            throw .validation(object, parameter, "must be <= \(format(bound)), got \(format(value))")
+        }
+    }
+
+    static func atLeast(_ value: Int, _ bound: Int, _ object: String, _ parameter: String) throws(BrainKitError) {
+        guard value >= bound else {
+            throw .validation(object, parameter, "must be >= \(bound), got \(value)")
+        }
+    }
+
+    static func finite(_ values: [Double], _ object: String, _ parameter: String) throws(BrainKitError) {
+        guard values.allSatisfy({ $0.isFinite }) else {
+            throw .validation(object, parameter, "must be finite (got a NaN or infinite value)")
+        }
+    }
+
+    static func count(_ values: Int, _ expected: Int, _ object: String, _ parameter: String) throws(BrainKitError) {
+        guard values == expected else {
+            throw .validation(object, parameter, "must have \(expected) values, got \(values)")
+        }
+    }
+
+    /// Formats a number the way error messages show it: integers without a fraction.
+    static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            return String(Int(value))
+        }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,2 @@
+// The umbrella module: `import BrainKit` is all a user writes.
+@_exported import BrainCore
