@@ -1,5 +1,6 @@
 /// Picks among `options` (rows; scalars are 1-D rows) with probabilities proportional to
-/// `weights`: `index = searchsorted(cumsum(p), rand(n))`, as Nengo does.
+/// `weights`: `index = searchsorted(cumsum(p), rand(n))`, as Nengo does (`p = weights / Σ weights`,
+/// with the sum in numpy's pairwise order).
 public struct Choice: Distribution {
     /// One option per row.
     public let options: Matrix
@@ -22,10 +23,11 @@ public struct Choice: Distribution {
         guard w.count == rows.rows else {
             throw .validation("Choice", "weights", "must have one weight per option (\(rows.rows)), got \(w.count)")
         }
+        try Check.finite(w, "Choice", "weights")
         guard w.allSatisfy({ $0 >= 0 }) else {
             throw .validation("Choice", "weights", "must all be non-negative")
         }
-        let total = w.reduce(0, +)
+        let total = PairwiseSum.sum(w)
         guard total > 0 else {
             throw .validation("Choice", "weights", "must sum to a positive value")
         }
@@ -34,6 +36,7 @@ public struct Choice: Distribution {
     }
 
     public func sample(count: Int, dimensions: Int, rng: inout RandomState) throws(BrainKitError) -> Matrix {
+        try Check.sampleShape(count: count, dimensions: dimensions, "Choice")
         guard dimensions == options.columns else {
             throw .validation(
                 "Choice", "options",

@@ -11,6 +11,7 @@ public struct Gaussian: Distribution {
     }
 
     public func sample(count: Int, dimensions: Int, rng: inout RandomState) throws(BrainKitError) -> Matrix {
+        try Check.sampleShape(count: count, dimensions: dimensions, "Gaussian")
         var m = Matrix(rows: count, columns: dimensions)
         for i in 0..<m.values.count {
             m.values[i] = rng.normal(mean: mean, std: std)
