@@ -34,8 +34,7 @@ public struct Exponential: Distribution {
         let ceiling = high.nextDown
         var m = Matrix(rows: count, columns: dimensions)
         for i in 0..<m.values.count {
-            // numpy's legacy exponential: −log(1 − u) · scale (log, not log1p).
-            let x = -log(1 - rng.randomSample()) * scale + shift
+            let x = rng.exponential(scale: scale) + shift
             m.values[i] = min(max(x, shift), ceiling)
         }
         return m

@@ -32,9 +32,16 @@ public struct ScatteredHypersphere: Distribution {
     /// The source of points in the unit cube (values in [0, 1)).
     public let base: any Distribution
 
+    /// Points on the surface or in the whole ball, from `base`.
+    public init(surface: Bool = false, base: any Distribution = QuasirandomSequence()) {
+        self.surface = surface
+        self.minMagnitude = 0
+        self.base = base
+    }
+
     /// - Throws: ``BrainKitError`` unless `0 ≤ minMagnitude < 1`.
     public init(
-        surface: Bool = false, minMagnitude: Double = 0, base: any Distribution = QuasirandomSequence()
+        surface: Bool = false, minMagnitude: Double, base: any Distribution = QuasirandomSequence()
     ) throws(BrainKitError) {
         try Check.atLeast(minMagnitude, 0, "ScatteredHypersphere", "minMagnitude")
         guard minMagnitude < 1 else {

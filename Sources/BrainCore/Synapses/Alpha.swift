@@ -3,14 +3,14 @@
 ///
 /// Discretised by zero-order hold, with `a = e^(−dt/τ)` and `r = dt/τ`, its step is
 /// `y_k = 2a·y_{k−1} − a²·y_{k−2} + c₀·u_k + c₁·u_{k−1}` with `c₀ = 1 − a − r·a` and
-/// `c₁ = a² − a + r·a`. `Alpha(tau: 0)` has no state: `y_k = u_k`.
+/// `c₁ = a² − a + r·a`. `Alpha(0)` has no state: `y_k = u_k`.
 public struct Alpha: Synapse, Equatable {
     /// The time constant τ in seconds (≥ 0).
     public let tau: Double
 
     /// - Parameter tau: the time constant in seconds.
     /// - Throws: ``BrainKitError`` (.validation) when `tau` is negative or not finite.
-    public init(tau: Double) throws(BrainKitError) {
+    public init(_ tau: Double) throws(BrainKitError) {
         try Check.atLeast(tau, 0, "Alpha", "tau")
         try Check.finite([tau], "Alpha", "tau")
         self.tau = tau
@@ -26,5 +26,5 @@ public struct Alpha: Synapse, Equatable {
         return try linearFilter().discretized(dt: dt)
     }
 
-    public var description: String { "Alpha(tau: \(tau))" }
+    public var description: String { "Alpha(\(tau))" }
 }

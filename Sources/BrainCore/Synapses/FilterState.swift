@@ -3,7 +3,7 @@
 /// the input at step k). For analysis and tests; the simulator has its own `Float` kernels.
 ///
 /// ```swift
-/// var state = FilterState(try Lowpass(tau: 0.005).discretized(dt: 0.001))
+/// var state = FilterState(try Lowpass(0.005).discretized(dt: 0.001))
 /// let y1 = state.step(1)   // 0.18126924692201812
 /// ```
 public struct FilterState: Sendable {

@@ -2,7 +2,7 @@
 ///
 /// Discretised by zero-order hold with `a = e^(−dt/τ)`, its step is
 /// `y_k = a·y_{k−1} + (1 − a)·u_k`; the unit step response is `1 − a^k`. For τ = 0.005 s and
-/// dt = 0.001 s, a = 0.8187307530779818. `Lowpass(tau: 0)` has no state: `y_k = u_k`.
+/// dt = 0.001 s, a = 0.8187307530779818. `Lowpass(0)` has no state: `y_k = u_k`.
 public struct Lowpass: Synapse, Equatable {
     /// The time constant τ in seconds (≥ 0).
     public let tau: Double
@@ -10,10 +10,17 @@ public struct Lowpass: Synapse, Equatable {
     /// - Parameter tau: the time constant in seconds.
     /// - Throws: ``BrainKitError`` (.validation) when `tau` is negative or not finite,
     ///   e.g. "Lowpass: tau must be >= 0, got -1".
-    public init(tau: Double) throws(BrainKitError) {
+    public init(_ tau: Double) throws(BrainKitError) {
         try Check.atLeast(tau, 0, "Lowpass", "tau")
         try Check.finite([tau], "Lowpass", "tau")
         self.tau = tau
+    }
+
+    /// Nengo's default connection synapse, `Lowpass(0.005)`.
+    public static let nengoDefault = Lowpass(validatedTau: 0.005)
+
+    private init(validatedTau: Double) {
+        self.tau = validatedTau
     }
 
     /// The transfer function as a general linear filter.
@@ -26,5 +33,5 @@ public struct Lowpass: Synapse, Equatable {
         return try linearFilter().discretized(dt: dt)
     }
 
-    public var description: String { "Lowpass(tau: \(tau))" }
+    public var description: String { "Lowpass(\(tau))" }
 }

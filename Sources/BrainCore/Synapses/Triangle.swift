@@ -13,7 +13,7 @@ public struct Triangle: Synapse, Equatable {
 
     /// - Parameter t: the duration of the impulse response in seconds.
     /// - Throws: ``BrainKitError`` (.validation) when `t` is negative or not finite.
-    public init(t: Double) throws(BrainKitError) {
+    public init(_ t: Double) throws(BrainKitError) {
         try Check.atLeast(t, 0, "Triangle", "t")
         try Check.finite([t], "Triangle", "t")
         self.t = t
@@ -46,5 +46,5 @@ public struct Triangle: Synapse, Equatable {
             a: shift, b: (0..<states).map { $0 == 0 ? 1 : 0 }, c: Array(w.dropFirst()), d: w[0])
     }
 
-    public var description: String { "Triangle(t: \(t))" }
+    public var description: String { "Triangle(\(t))" }
 }

@@ -18,13 +18,13 @@ struct SynapseFixtureTests {
     }
 
     @Test func lowpassDecayIsExpOfMinusDtOverTau() throws {
-        let filter = try Lowpass(tau: 0.005).discretized(dt: 0.001)
+        let filter = try Lowpass(0.005).discretized(dt: 0.001)
         #expect(filter.stateCount == 1 && filter.d == 0)
         #expect(abs(filter.a[0, 0] - 0.8187307530779818) <= 1e-15)
     }
 
     @Test func lowpassStepResponseIsOneMinusAToTheK() throws {
-        let y = try Lowpass(tau: 0.005).filter(step, dt: dt)
+        let y = try Lowpass(0.005).filter(step, dt: dt)
         let a = 0.8187307530779818
         let expected = (1...step.count).map { 1 - pow(a, Double($0)) }
         #expect(maxAbsoluteDifference(y, expected) < 1e-14)
@@ -33,7 +33,7 @@ struct SynapseFixtureTests {
     @Test(arguments: ["Lowpass_0.005", "Alpha_0.005"])
     func discreteStateSpaceMatchesNengo(_ name: String) throws {
         let reference = e.object(name).object("discrete_ss")
-        let synapse: any Synapse = name.hasPrefix("Lowpass") ? try Lowpass(tau: 0.005) : try Alpha(tau: 0.005)
+        let synapse: any Synapse = name.hasPrefix("Lowpass") ? try Lowpass(0.005) : try Alpha(0.005)
         let filter = try synapse.discretized(dt: dt)
         #expect(maxRelativeDifference(filter.a.values, reference.matrix("A").flatMap { $0 }) < 1e-14)
         #expect(maxRelativeDifference(filter.b, reference.doubles("B")) < 1e-14)
@@ -67,9 +67,9 @@ struct SynapseFixtureTests {
 
     private func synapse(_ name: String) throws -> any Synapse {
         switch name {
-        case "Lowpass_0.005": return try Lowpass(tau: 0.005)
-        case "Alpha_0.005": return try Alpha(tau: 0.005)
-        default: return try Triangle(t: 0.005)
+        case "Lowpass_0.005": return try Lowpass(0.005)
+        case "Alpha_0.005": return try Alpha(0.005)
+        default: return try Triangle(0.005)
         }
     }
 }

@@ -1,0 +1,36 @@
+# BrainKit: `make demo` runs the main example, `make test` runs the whole test suite.
+# Both first install the system libraries BrainKit needs (Debian/Ubuntu, apt-get; sudo when
+# not root).
+
+SWIFT ?= swift
+SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+
+.PHONY: all deps demo test build clean
+
+all: test
+
+## Install missing system packages (OpenBLAS, LAPACKE, pkg-config).
+deps:
+	@missing=""; \
+	for package in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+## The main job: the squaring model from the talk BrainKit started from.
+demo: deps
+	$(SWIFT) run -c release squaring
+
+## The whole test suite (release build: the behavioural tests simulate spiking networks).
+test: deps
+	$(SWIFT) test -c release --disable-xctest
+
+build: deps
+	$(SWIFT) build -c release
+
+clean:
+	rm -rf .build

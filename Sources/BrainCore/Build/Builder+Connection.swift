@@ -1,0 +1,151 @@
+extension Builder {
+    /// Builds a connection: the pre value (decoded with solved decoders folded together with
+    /// the transform, or sliced, passed through the function and transformed), the synapse
+    /// (update mode: one step of delay), and the addition into the post.
+    mutating func build(_ connection: Connection) throws(BrainKitError) {
+        let name = connection.name
+        var value: SignalSlice
+        var built: BuiltConnection
+        var intoCurrents = false
+
+        if connection.isDecoded, let pre = connection.pre.ensemble,
+            let preSignals = model.ensembleSignals[ObjectIdentifier(pre)], let activities = preSignals.output
+        {
+            // Decoded: W = T · Dᵀ (or full weights), applied to the pre neurons' output.
+            let transform = connection.transform.matrix(sizeMid: connection.sizeMid, sizeOut: connection.sizeOut)
+            var targetEncoders: Matrix?
+            var postEncoders: Matrix?
+            if connection.solver.weights, let post = connection.post.ensemble,
+                let builtPost = model.ensembles[ObjectIdentifier(post)]
+            {
+                let selected = builtPost.scaledEncoders.selectingColumns(
+                    connection.post.resolvedIndices(input: true))
+                postEncoders = LinearAlgebra.multiply(selected, transform)  // nPost x sizeMid
+                if !connection.solver.isCompositional { targetEncoders = postEncoders }
+                intoCurrents = true
+            }
+            let solved = try solveDecoders(
+                from: pre, preIndices: connection.pre.indices, function: connection.function,
+                functionValues: connection.functionValues, sizeMid: connection.sizeMid,
+                evalPoints: connection.evalPoints, scaleEvalPoints: connection.scaleEvalPoints,
+                solver: connection.solver, targetEncoders: targetEncoders, seed: seed(of: connection), owner: name)
+            let weights: Matrix
+            if let postEncoders, targetEncoders == nil {
+                weights = LinearAlgebra.multiply(postEncoders, solved.decoders, transposeB: true)
+            } else if targetEncoders != nil {
+                weights = solved.decoders.transposed
+            } else {
+                weights = LinearAlgebra.multiply(transform, solved.decoders, transposeB: true)
+            }
+            let weightSignal = addConstant("\(name).weights", matrix: weights)
+            value = addSignal("\(name).weighted", count: weights.rows)
+            add(.matrixVector(matrix: weightSignal, rows: weights.rows, columns: weights.columns,
+                              x: model.slice(activities), y: value, accumulate: false),
+                owner: name)
+            built = BuiltConnection(
+                evalPoints: solved.evalPoints, decoders: solved.decoders, weights: weights, solverRMSEs: solved.rmses)
+            connectionInputs[ObjectIdentifier(connection)] = model.slice(activities)
+        } else {
+            // From a node, a Direct ensemble or neurons: slice, function, transform.
+            var source = try preValue(of: connection, owner: name)
+            connectionInputs[ObjectIdentifier(connection)] = source
+            if let function = connection.function {
+                let mid = addSignal("\(name).function", count: connection.sizeMid)
+                add(.function(function, input: source, output: mid), owner: name)
+                source = mid
+            }
+            value = applyTransform(connection.transform, to: source, sizeOut: connection.sizeOut, owner: name)
+            built = BuiltConnection(
+                evalPoints: nil, decoders: nil,
+                weights: connection.transform.matrix(sizeMid: connection.sizeMid, sizeOut: connection.sizeOut),
+                solverRMSEs: [])
+        }
+
+        if let synapse = connection.synapse {
+            value = try addFilter(synapse, input: value, owner: name)
+        }
+        connectionOutputs[ObjectIdentifier(connection)] = value
+        model.connections[ObjectIdentifier(connection)] = built
+        try connectIntoPost(connection, value: value, intoCurrents: intoCurrents, owner: name)
+    }
+
+    /// The (sliced) value a non-decoded connection starts from.
+    private mutating func preValue(of connection: Connection, owner: String) throws(BrainKitError) -> SignalSlice {
+        let signal: SignalID
+        switch connection.pre.object {
+        case .ensemble(let e):
+            guard let s = model.ensembleSignals[ObjectIdentifier(e)] else { throw notInNetwork(e.name, owner) }
+            signal = s.input
+        case .neurons(let e):
+            guard let s = model.ensembleSignals[ObjectIdentifier(e)]?.output else { throw notInNetwork(e.name, owner) }
+            signal = s
+        case .node(let n):
+            guard let s = nodeSignals[ObjectIdentifier(n)] else { throw notInNetwork(n.name, owner) }
+            signal = s.output
+        }
+        return selection(of: signal, indices: connection.pre.indices, owner: owner)
+    }
+
+    /// `transform · source` as a new signal, or `source` itself for the identity.
+    private mutating func applyTransform(_ transform: Transform, to source: SignalSlice, sizeOut: Int, owner: String)
+        -> SignalSlice
+    {
+        switch transform {
+        case .identity:
+            return source
+        case .scalar(let factor):
+            let out = addSignal("\(owner).transformed", count: sizeOut)
+            add(.scaled(factor: Float(factor), x: source, y: out, accumulate: false), owner: owner)
+            return out
+        case .diagonal(let values):
+            let scale = addConstant("\(owner).transform", matrix: Matrix(column: values))
+            let out = addSignal("\(owner).transformed", count: sizeOut)
+            add(.elementwise(scale: model.slice(scale), x: source, y: out, accumulate: false), owner: owner)
+            return out
+        case .dense(let matrix):
+            let m = addConstant("\(owner).transform", matrix: matrix)
+            let out = addSignal("\(owner).transformed", count: sizeOut)
+            add(.matrixVector(matrix: m, rows: matrix.rows, columns: matrix.columns, x: source, y: out,
+                              accumulate: false),
+                owner: owner)
+            return out
+        }
+    }
+
+    /// Adds the connection's filtered value into its post: an ensemble's decoded input, a
+    /// node's input, or neurons' currents (times the post gain; full weights go straight in).
+    private mutating func connectIntoPost(
+        _ connection: Connection, value: SignalSlice, intoCurrents: Bool, owner: String
+    ) throws(BrainKitError) {
+        switch connection.post.object {
+        case .ensemble(let e):
+            guard let s = model.ensembleSignals[ObjectIdentifier(e)] else { throw notInNetwork(e.name, owner) }
+            if intoCurrents, let current = s.current {
+                addInto(value, target: current, indices: nil, owner: owner)
+            } else {
+                addInto(value, target: s.input, indices: connection.post.indices, owner: owner)
+            }
+        case .node(let n):
+            guard let input = nodeSignals[ObjectIdentifier(n)]?.input else { throw notInNetwork(n.name, owner) }
+            addInto(value, target: input, indices: connection.post.indices, owner: owner)
+        case .neurons(let e):
+            guard let current = model.ensembleSignals[ObjectIdentifier(e)]?.current,
+                let built = model.ensembles[ObjectIdentifier(e)]
+            else { throw notInNetwork(e.name, owner) }
+            let indices = connection.post.resolvedIndices(input: true)
+            let gains = addConstant("\(owner).postGain", matrix: Matrix(column: indices.map { built.gain[$0] }))
+            if connection.post.indices == nil {
+                add(.elementwise(scale: model.slice(gains), x: value, y: model.slice(current), accumulate: true),
+                    owner: owner)
+            } else {
+                let scaled = addSignal("\(owner).gained", count: indices.count)
+                add(.elementwise(scale: model.slice(gains), x: value, y: scaled, accumulate: false), owner: owner)
+                addInto(scaled, target: current, indices: indices, owner: owner)
+            }
+        }
+    }
+
+    func notInNetwork(_ object: String, _ owner: String) -> BrainKitError {
+        .build(owner, nil, "connects to \(object), which is not part of the network being built")
+    }
+}

@@ -1,0 +1,77 @@
+extension Builder {
+    /// Builds a probe: finds (or, for a decoded output, computes with its own decoders) the
+    /// signal it records; a probe synapse filters it in update mode and a copy taken before the
+    /// update is recorded, so filtered probes lag one step as on connections.
+    mutating func build(_ probe: Probe) throws(BrainKitError) {
+        let name = probe.name
+        var source: (signal: SignalID, indices: [Int]?)
+        switch probe.target {
+        case .connection(let c):
+            let slice: SignalSlice?
+            switch probe.attribute {
+            case .input: slice = connectionInputs[ObjectIdentifier(c)]
+            default: slice = connectionOutputs[ObjectIdentifier(c)]
+            }
+            guard let slice else { throw .build(name, "target", "\(c.name) is not part of the network being built") }
+            source = (slice.signal, Array(slice.offset..<(slice.offset + slice.count)))
+        case .endpoint(let endpoint):
+            source = try endpointSource(endpoint, attribute: probe.attribute, probe: probe, owner: name)
+        }
+
+        if let synapse = probe.synapse {
+            let input = selection(of: source.signal, indices: source.indices, owner: name)
+            let filtered = try addFilter(synapse, input: input, owner: name)
+            let recorded = addSignal("\(name).recorded", count: filtered.count)
+            add(.copy(from: filtered, to: recorded, accumulate: false), owner: name)
+            source = (recorded.signal, nil)
+        }
+        let count = source.indices?.count ?? model.signals[source.signal.index].count
+        model.probes[ObjectIdentifier(probe)] = ProbeSource(
+            signal: source.signal, offset: 0, indices: source.indices, size: count,
+            period: (probe.sampleEvery ?? model.dt) / model.dt)
+    }
+
+    private mutating func endpointSource(
+        _ endpoint: Endpoint, attribute: ProbeAttribute, probe: Probe, owner: String
+    ) throws(BrainKitError) -> (signal: SignalID, indices: [Int]?) {
+        switch endpoint.object {
+        case .ensemble(let e):
+            guard let signals = model.ensembleSignals[ObjectIdentifier(e)] else { throw notInNetwork(e.name, owner) }
+            if attribute == .decodedOutput, !e.neuronType.isDirect, let activities = signals.output {
+                let size = endpoint.size(input: false)
+                let solved = try solveDecoders(
+                    from: e, preIndices: endpoint.indices, function: nil, functionValues: nil, sizeMid: size,
+                    evalPoints: nil, scaleEvalPoints: true, solver: probe.solver, seed: seed(of: probe), owner: owner)
+                let weights = solved.decoders.transposed
+                let weightSignal = addConstant("\(owner).decoders", matrix: weights)
+                let decoded = addSignal("\(owner).decoded", count: size)
+                add(.matrixVector(matrix: weightSignal, rows: weights.rows, columns: weights.columns,
+                                  x: model.slice(activities), y: decoded, accumulate: false),
+                    owner: owner)
+                model.probeConnections[ObjectIdentifier(probe)] = BuiltConnection(
+                    evalPoints: solved.evalPoints, decoders: solved.decoders, weights: weights,
+                    solverRMSEs: solved.rmses)
+                return (decoded.signal, nil)
+            }
+            return (signals.input, endpoint.indices)
+        case .neurons(let e):
+            guard let signals = model.ensembleSignals[ObjectIdentifier(e)], let output = signals.output,
+                let current = signals.current
+            else { throw notInNetwork(e.name, owner) }
+            switch attribute {
+            case .input: return (current, endpoint.indices)
+            case .state(let variable):
+                guard let state = signals.state,
+                    let index = e.neuronType.stateVariables.firstIndex(where: { $0.name == variable })
+                else { throw .build(owner, "attribute", "\(e.neuronType) has no state variable '\(variable)'") }
+                let base = index * signals.stateStride
+                return (state, endpoint.resolvedIndices(input: false).map { base + $0 })
+            default: return (output, endpoint.indices)
+            }
+        case .node(let n):
+            guard let signals = nodeSignals[ObjectIdentifier(n)] else { throw notInNetwork(n.name, owner) }
+            if attribute == .input, let input = signals.input { return (input, endpoint.indices) }
+            return (signals.output, endpoint.indices)
+        }
+    }
+}

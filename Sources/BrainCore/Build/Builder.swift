@@ -1,0 +1,102 @@
+/// Turns a ``Network`` into a ``BuiltModel``: signals, operators and built parameters.
+///
+/// Objects are built network by network in creation order (ensembles, nodes, subnetworks,
+/// connections, probes), each from its own seed (``SeedAssignment``), so one network seed
+/// reproduces the whole model. Decoders are solved here, in `Double`.
+struct Builder {
+    var model: BuiltModel
+    let seeds: SeedAssignment
+    var nodeSignals: [ObjectIdentifier: NodeSignals] = [:]
+    /// A connection's output (after transform and synapse) and input signals, for probes.
+    var connectionOutputs: [ObjectIdentifier: SignalSlice] = [:]
+    var connectionInputs: [ObjectIdentifier: SignalSlice] = [:]
+
+    /// Builds `network` for a simulation step of `dt` seconds, seeding unseeded objects from
+    /// `seeds`.
+    static func build(_ network: Network, dt: Double, seeds: SeedAssignment) throws(BrainKitError) -> BuiltModel {
+        var builder = Builder(model: BuiltModel(dt: dt), seeds: seeds)
+        try builder.buildObjects(of: network)
+        try builder.buildConnectionsAndProbes(of: network)
+        builder.model.seeds = seeds.seeds
+        return builder.model
+    }
+
+    /// Ensembles and nodes first (all networks), so that connections can reach across.
+    private mutating func buildObjects(of network: Network) throws(BrainKitError) {
+        for ensemble in network.ensembles { try build(ensemble) }
+        for node in network.nodes { build(node) }
+        for child in network.networks { try buildObjects(of: child) }
+    }
+
+    private mutating func buildConnectionsAndProbes(of network: Network) throws(BrainKitError) {
+        for child in network.networks { try buildConnectionsAndProbes(of: child) }
+        for connection in network.connections { try build(connection) }
+        for probe in network.probes { try build(probe) }
+    }
+
+    // MARK: - Shared helpers
+
+    func seed(of object: AnyObject) -> Int {
+        seeds.seeds[ObjectIdentifier(object)] ?? 0
+    }
+
+    mutating func addSignal(_ name: String, count: Int, initial: [Float] = []) -> SignalSlice {
+        let id = model.addSignal(Signal(name: name, count: count, initial: initial))
+        return SignalSlice(id, count: count)
+    }
+
+    mutating func addConstant(_ name: String, matrix: Matrix) -> SignalID {
+        model.addSignal(Signal(name: name, matrix: matrix))
+    }
+
+    mutating func add(_ operation: Operation, owner: String) {
+        model.add(operation, owner: owner)
+    }
+
+    /// A contiguous view of `indices` of `signal` when they are consecutive, else a new signal
+    /// filled by a gather each step.
+    mutating func selection(of signal: SignalID, indices: [Int]?, owner: String) -> SignalSlice {
+        let full = model.signals[signal.index].count
+        guard let indices else { return SignalSlice(signal, count: full) }
+        if let first = indices.first, indices == Array(first..<(first + indices.count)) {
+            return SignalSlice(signal, offset: first, count: indices.count)
+        }
+        let gathered = addSignal("\(owner).selection", count: indices.count)
+        add(.gather(from: signal, indices: indices, to: gathered, accumulate: false), owner: owner)
+        return gathered
+    }
+
+    /// Adds `value` into `indices` of `target` (all of it when nil) every step.
+    mutating func addInto(_ value: SignalSlice, target: SignalID, indices: [Int]?, owner: String) {
+        if let indices {
+            if let first = indices.first, indices == Array(first..<(first + indices.count)) {
+                add(.copy(from: value, to: SignalSlice(target, offset: first, count: indices.count), accumulate: true),
+                    owner: owner)
+            } else {
+                add(.scatterAdd(from: value, to: target, indices: indices), owner: owner)
+            }
+        } else {
+            add(.copy(from: value, to: model.slice(target), accumulate: true), owner: owner)
+        }
+    }
+
+    /// Filters `input` through `synapse` in update mode and returns the filtered signal.
+    mutating func addFilter(_ synapse: any Synapse, input: SignalSlice, owner: String) throws(BrainKitError)
+        -> SignalSlice
+    {
+        let filter = try synapse.discretized(dt: model.dt)
+        let output = addSignal("\(owner).\(synapse)", count: input.count)
+        let state: SignalID? =
+            filter.stateCount > 0
+            ? addSignal("\(owner).\(synapse).state", count: filter.stateCount * input.count).signal : nil
+        add(.filter(filter, input: input, output: output, state: state), owner: owner)
+        return output
+    }
+}
+
+/// The signals of a built node: its output and, when it has inputs, its summed input
+/// (the same signal for a passthrough node).
+struct NodeSignals {
+    let input: SignalID?
+    let output: SignalID
+}

@@ -1,0 +1,92 @@
+/// One step of computation in the built model, in backend-neutral terms. The simulator's
+/// engine turns each into a kernel; a different backend could read the same list.
+///
+/// What each operation sets, increments, reads and updates (see ``Operator``) decides the
+/// order of execution within a step, and thereby the one-step delay of synapses.
+enum Operation {
+    /// `target = value` (sets).
+    case reset(SignalSlice, value: Float)
+    /// `target (+)= source`, element by element (reads source; sets or increments target).
+    case copy(from: SignalSlice, to: SignalSlice, accumulate: Bool)
+    /// `target[k] (+)= source[indices[k]]` (reads source; sets or increments target).
+    case gather(from: SignalID, indices: [Int], to: SignalSlice, accumulate: Bool)
+    /// `target[indices[k]] += source[k]`; repeated indices add up (increments target).
+    case scatterAdd(from: SignalSlice, to: SignalID, indices: [Int])
+    /// `y (+)= scale ⊙ x` with a per-element scale signal (reads scale and x).
+    case elementwise(scale: SignalSlice, x: SignalSlice, y: SignalSlice, accumulate: Bool)
+    /// `y (+)= factor · x`.
+    case scaled(factor: Float, x: SignalSlice, y: SignalSlice, accumulate: Bool)
+    /// `y (+)= M·x` for a row-major `rows x columns` matrix signal M (reads M and x).
+    case matrixVector(matrix: SignalID, rows: Int, columns: Int, x: SignalSlice, y: SignalSlice, accumulate: Bool)
+    /// Steps a population of `count` neurons: reads the currents, sets the output and the
+    /// state block (`stateStride` values per state variable).
+    case neurons(type: any NeuronType, current: SignalID, output: SignalID, state: SignalID?, count: Int, stateStride: Int)
+    /// A synapse in update mode: reads `input`, updates `output` and its own `state`
+    /// (`filter.stateCount` values per element, state-major). Readers of `output` in this
+    /// step see the previous step's value: the one-step delay.
+    case filter(DiscreteFilter, input: SignalSlice, output: SignalSlice, state: SignalID?)
+    /// A node function: reads `input` (if any) and the time, sets `output`.
+    case nodeFunction(NodeFunction, input: SignalSlice?, output: SignalSlice)
+    /// A connection function evaluated each step (from a node or Direct ensemble).
+    case function(([Double]) -> [Double], input: SignalSlice, output: SignalSlice)
+    /// A process: reads `input` (if any) and the time, sets `output`.
+    case process(any Process, seed: Int?, input: SignalSlice?, output: SignalSlice)
+}
+
+/// An ``Operation`` with the model object it was built for (named in errors) and its
+/// declared signal access.
+struct Operator {
+    let operation: Operation
+    /// The model object this operator belongs to, e.g. `Connection from ... to ...`.
+    let owner: String
+
+    /// Signals written from scratch each step.
+    var sets: [SignalID] {
+        switch operation {
+        case .reset(let t, _): return [t.signal]
+        case .copy(_, let t, let acc), .gather(_, _, let t, let acc): return acc ? [] : [t.signal]
+        case .scatterAdd: return []
+        case .elementwise(_, _, let y, let acc), .scaled(_, _, let y, let acc): return acc ? [] : [y.signal]
+        case .matrixVector(_, _, _, _, let y, let acc): return acc ? [] : [y.signal]
+        case .neurons(_, _, let out, let state, _, _): return [out] + (state.map { [$0] } ?? [])
+        case .filter: return []
+        case .nodeFunction(_, _, let out), .function(_, _, let out), .process(_, _, _, let out): return [out.signal]
+        }
+    }
+
+    /// Signals added to.
+    var increments: [SignalID] {
+        switch operation {
+        case .copy(_, let t, true), .gather(_, _, let t, true): return [t.signal]
+        case .scatterAdd(_, let t, _): return [t]
+        case .elementwise(_, _, let y, true), .scaled(_, _, let y, true): return [y.signal]
+        case .matrixVector(_, _, _, _, let y, true): return [y.signal]
+        default: return []
+        }
+    }
+
+    /// Signals read.
+    var reads: [SignalID] {
+        switch operation {
+        case .reset: return []
+        case .copy(let s, _, _): return [s.signal]
+        case .gather(let s, _, _, _): return [s]
+        case .scatterAdd(let s, _, _): return [s.signal]
+        case .elementwise(let scale, let x, _, _): return [scale.signal, x.signal]
+        case .scaled(_, let x, _, _): return [x.signal]
+        case .matrixVector(let m, _, _, let x, _, _): return [m, x.signal]
+        case .neurons(_, let current, _, _, _, _): return [current]
+        case .filter(_, let input, _, _): return [input.signal]
+        case .nodeFunction(_, let input, _), .process(_, _, let input, _): return input.map { [$0.signal] } ?? []
+        case .function(_, let input, _): return [input.signal]
+        }
+    }
+
+    /// Signals written for the next step, after everything that reads them this step.
+    var updates: [SignalID] {
+        if case .filter(_, _, let output, let state) = operation {
+            return [output.signal] + (state.map { [$0] } ?? [])
+        }
+        return []
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Synchronization
+
+/// Runs the compiled kernels once per step, on the calling thread alone or together with
+/// persistent worker threads.
+///
+/// The work is cut into **phases**. A phase holds, for each thread, a list of kernels that
+/// touch no signal another thread writes in that phase; all threads meet at a barrier at the
+/// end of each phase. Phases follow the schedule's dependency levels, and every signal's
+/// writers run in one fixed canonical order, so results are bit-identical for any thread
+/// count.
+///
+/// Workers spin on an atomic step counter while the simulation runs (a futex wake-up costs
+/// 10–50 µs on a VM, more than many whole steps) and back off to short sleeps when idle.
+final class Executor: @unchecked Sendable {
+    // Written only before the workers start; read-only afterwards.
+    let threadCount: Int
+    /// phases[p][t]: the kernels thread t runs in phase p.
+    private let phases: [[[any Kernel]]]
+
+    // Synchronisation between the calling thread and the workers.
+    private let generation = Atomic<Int>(0)
+    private let arrivals = Atomic<Int>(0)
+    private let stopping = Atomic<Bool>(false)
+    private let finished = Atomic<Int>(0)
+    /// The time of the step in progress; written by the caller before it bumps `generation`
+    /// (release), read by workers after they observe it (acquire).
+    nonisolated(unsafe) private var currentTime = 0.0
+    private var stepsTaken = 0
+
+    /// Builds the phases from kernels in canonical order with their dependency levels and the
+    /// signals each one writes.
+    init(kernels: [any Kernel], levels: [Int], writes: [[SignalID]], threads: Int) {
+        precondition(threads >= 1)
+        threadCount = threads
+        phases = Executor.partition(kernels: kernels, levels: levels, writes: writes, threads: threads)
+        for worker in 1..<max(threads, 1) {
+            let thread = Thread { [self] in workerLoop(index: worker) }
+            thread.name = "BrainKit worker \(worker)"
+            thread.start()
+        }
+    }
+
+    /// Runs one step at time `time` (seconds).
+    func step(time: Double) {
+        if threadCount == 1 {
+            for kernel in phases[0][0] { kernel.run(time: time) }
+            return
+        }
+        currentTime = time
+        let base = stepsTaken * phases.count * threadCount
+        stepsTaken += 1
+        generation.add(1, ordering: .releasing)
+        runPhases(thread: 0, base: base, time: time)
+    }
+
+    /// Stops and releases the worker threads; the executor cannot step afterwards.
+    func shutdown() {
+        guard threadCount > 1, !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        while finished.load(ordering: .acquiring) < threadCount - 1 { usleep(50) }
+    }
+
+    deinit {
+        shutdown()
+    }
+
+    // MARK: - Workers
+
+    private func runPhases(thread: Int, base: Int, time: Double) {
+        for (p, phase) in phases.enumerated() {
+            for kernel in phase[thread] { kernel.run(time: time) }
+            arrivals.add(1, ordering: .acquiringAndReleasing)
+            let target = base + (p + 1) * threadCount
+            while arrivals.load(ordering: .acquiring) < target {}
+        }
+    }
+
+    private func workerLoop(index: Int) {
+        var seen = 0
+        var idleSpins = 0
+        while !stopping.load(ordering: .acquiring) {
+            let current = generation.load(ordering: .acquiring)
+            if current == seen {
+                idleSpins += 1
+                if idleSpins > 200_000 { usleep(100) }
+                continue
+            }
+            idleSpins = 0
+            let base = seen * phases.count * threadCount
+            seen += 1
+            precondition(current == seen, "BrainKit executor: a worker fell behind")
+            runPhases(thread: index, base: base, time: currentTime)
+        }
+        finished.add(1, ordering: .releasing)
+    }
+
+    // MARK: - Partitioning
+
+    /// Cuts kernels into phases. Within a dependency level, kernels writing a common signal
+    /// form one group (kept in canonical order); groups are spread over threads by cost,
+    /// except that kernels calling user code stay on the calling thread. Consecutive levels
+    /// whose work all falls to the calling thread share one phase.
+    private static func partition(kernels: [any Kernel], levels: [Int], writes: [[SignalID]], threads: Int)
+        -> [[[any Kernel]]]
+    {
+        if threads == 1 { return [[kernels]] }
+        /// Levels with less work than this run on the calling thread alone.
+        let parallelThreshold = 20_000
+        var phases: [[[any Kernel]]] = []
+        var start = 0
+        while start < kernels.count {
+            var end = start
+            while end < kernels.count && levels[end] == levels[start] { end += 1 }
+            let groups = Executor.groups(in: start..<end, writes: writes)
+            let total = (start..<end).reduce(0) { $0 + kernels[$1].cost }
+            var lists = [[any Kernel]](repeating: [], count: threads)
+            if total < parallelThreshold || groups.count == 1 {
+                lists[0] = Array(kernels[start..<end])
+            } else {
+                var load = [Int](repeating: 0, count: threads)
+                let costed = groups.map { group in (group, group.reduce(0) { $0 + kernels[$1].cost }) }
+                // Heaviest groups first; ties keep their order.
+                for (group, cost) in costed.enumerated().sorted(by: {
+                    $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset
+                }).map(\.element) {
+                    let pinned = group.contains { kernels[$0].runsOnCallingThread }
+                    let thread = pinned ? 0 : load.indices.min { load[$0] < load[$1] }!
+                    load[thread] += cost
+                    lists[thread].append(contentsOf: group.map { kernels[$0] })
+                }
+            }
+            let soloOnCaller = lists.dropFirst().allSatisfy(\.isEmpty)
+            if soloOnCaller, let last = phases.last, last.dropFirst().allSatisfy(\.isEmpty) {
+                phases[phases.count - 1][0].append(contentsOf: lists[0])
+            } else {
+                phases.append(lists)
+            }
+            start = end
+        }
+        return phases.isEmpty ? [[[any Kernel]]](repeating: [[any Kernel]](repeating: [], count: threads), count: 1) : phases
+    }
+
+    /// Groups kernel indices in `range` that write a common signal (union–find), each group in
+    /// canonical order, groups ordered by their first kernel.
+    private static func groups(in range: Range<Int>, writes: [[SignalID]]) -> [[Int]] {
+        var parent = Array(range)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i - range.lowerBound] != i {
+                parent[i - range.lowerBound] = parent[parent[i - range.lowerBound] - range.lowerBound]
+                i = parent[i - range.lowerBound]
+            }
+            return i
+        }
+        var owner: [SignalID: Int] = [:]
+        for k in range {
+            for signal in writes[k] {
+                if let other = owner[signal] {
+                    let a = find(k), b = find(other)
+                    if a != b { parent[max(a, b) - range.lowerBound] = min(a, b) }
+                } else {
+                    owner[signal] = k
+                }
+            }
+        }
+        var byRoot: [Int: [Int]] = [:]
+        var roots: [Int] = []
+        for k in range {
+            let root = find(k)
+            if byRoot[root] == nil { roots.append(root) }
+            byRoot[root, default: []].append(k)
+        }
+        return roots.map { byRoot[$0]! }
+    }
+}

@@ -1,0 +1,114 @@
+/// A synapse in update mode over `count` elements, each filtered independently by the same
+/// ``DiscreteFilter``; states are stored state-major (`state[k * count + i]`).
+///
+/// - no states: `y = d·u`;
+/// - `d == 0`: `X = a·X + b·u`, `y = c·X` (the output includes the current input);
+/// - otherwise: `y = c·X + d·u` with the old X, then `X = a·X + b·u`.
+final class FilterKernel: Kernel, @unchecked Sendable {
+    let input: UnsafeMutablePointer<Float>
+    let output: UnsafeMutablePointer<Float>
+    let state: UnsafeMutablePointer<Float>?
+    let count: Int
+    let order: Int
+    let advanced: Bool
+    /// Coefficients as Float: a (order x order, row-major), b, c, d.
+    let a: [Float], b: [Float], c: [Float], d: Float
+    /// Scratch for the new state of one element (order values), allocated once.
+    let scratch: UnsafeMutablePointer<Float>
+
+    init(filter: DiscreteFilter, input: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
+         state: UnsafeMutablePointer<Float>?, count: Int) {
+        self.input = input
+        self.output = output
+        self.state = state
+        self.count = count
+        self.order = filter.stateCount
+        self.advanced = filter.isAdvancedForm
+        self.a = filter.a.values.map { Float($0) }
+        self.b = filter.b.map { Float($0) }
+        self.c = filter.c.map { Float($0) }
+        self.d = Float(filter.d)
+        self.scratch = .allocate(capacity: max(order, 1))
+    }
+
+    deinit { scratch.deallocate() }
+
+    func run(time: Double) {
+        guard let state, order > 0 else {
+            var i = 0
+            while i < count {
+                output[i] = d * input[i]
+                i += 1
+            }
+            return
+        }
+        if order == 1 {
+            let a0 = a[0], b0 = b[0], c0 = c[0]
+            var i = 0
+            if advanced {
+                while i < count {
+                    let x = a0 * state[i] + b0 * input[i]
+                    state[i] = x
+                    output[i] = c0 * x
+                    i += 1
+                }
+            } else {
+                while i < count {
+                    let old = state[i]
+                    output[i] = c0 * old + d * input[i]
+                    state[i] = a0 * old + b0 * input[i]
+                    i += 1
+                }
+            }
+            return
+        }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                c.withUnsafeBufferPointer { c in
+                    runGeneral(state: state, a: a.baseAddress!, b: b.baseAddress!, c: c.baseAddress!)
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func runGeneral(
+        state: UnsafeMutablePointer<Float>, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafePointer<Float>
+    ) {
+        var i = 0
+        while i < count {
+            let u = input[i]
+            if !advanced {
+                var y = d * u
+                var k = 0
+                while k < order {
+                    y += c[k] * state[k * count + i]
+                    k += 1
+                }
+                output[i] = y
+            }
+            var row = 0
+            while row < order {
+                var x = b[row] * u
+                var k = 0
+                while k < order {
+                    x += a[row * order + k] * state[k * count + i]
+                    k += 1
+                }
+                scratch[row] = x
+                row += 1
+            }
+            var y = Float(0)
+            row = 0
+            while row < order {
+                state[row * count + i] = scratch[row]
+                y += c[row] * scratch[row]
+                row += 1
+            }
+            if advanced { output[i] = y }
+            i += 1
+        }
+    }
+
+    var cost: Int { count * (order + 1) * (order + 1) }
+}

@@ -1,0 +1,45 @@
+/// One compiled operator: runs once per step over pointers into the simulator's arena.
+///
+/// Kernels are created by the engine from a built model and live exactly as long as the
+/// arena they point into (both are owned by one ``Simulator``). A kernel must not allocate in
+/// `run`.
+///
+/// Concurrency: kernels are handed to the executor's worker threads. That is safe because
+/// (a) a kernel only touches the arena regions its operator declares, (b) the schedule never
+/// runs two kernels touching the same region at once (operators of a parallel group share no
+/// written signal), and (c) kernels that call user code (``runsOnCallingThread``) always run
+/// on the thread that called `step()`.
+protocol Kernel: AnyObject, Sendable {
+    /// Runs one step at simulation time `time` (seconds).
+    func run(time: Double)
+
+    /// True for kernels that call user closures (node and connection functions), which may
+    /// not be thread-safe: they always run on the thread stepping the simulator.
+    var runsOnCallingThread: Bool { get }
+
+    /// A rough cost estimate (in multiply-adds), used to balance work across threads.
+    var cost: Int { get }
+}
+
+extension Kernel {
+    var runsOnCallingThread: Bool { false }
+}
+
+/// Where kernels report a failure during a step (a node returning NaN); checked by the
+/// simulator after every step. Written only on the calling thread.
+final class StepFault: @unchecked Sendable {
+    var message: String?
+    var owner: String?
+
+    func report(_ owner: String, _ message: String) {
+        if self.message == nil {
+            self.owner = owner
+            self.message = message
+        }
+    }
+
+    func clear() {
+        message = nil
+        owner = nil
+    }
+}

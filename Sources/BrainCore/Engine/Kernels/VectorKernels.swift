@@ -1,0 +1,181 @@
+/// `target = value`.
+final class ResetKernel: Kernel, @unchecked Sendable {
+    let target: UnsafeMutablePointer<Float>
+    let count: Int
+    let value: Float
+
+    init(target: UnsafeMutablePointer<Float>, count: Int, value: Float) {
+        self.target = target
+        self.count = count
+        self.value = value
+    }
+
+    func run(time: Double) {
+        target.update(repeating: value, count: count)
+    }
+
+    var cost: Int { count }
+}
+
+/// `target = source` or `target += source`.
+final class CopyKernel: Kernel, @unchecked Sendable {
+    let source: UnsafeMutablePointer<Float>
+    let target: UnsafeMutablePointer<Float>
+    let count: Int
+    let accumulate: Bool
+
+    init(source: UnsafeMutablePointer<Float>, target: UnsafeMutablePointer<Float>, count: Int, accumulate: Bool) {
+        self.source = source
+        self.target = target
+        self.count = count
+        self.accumulate = accumulate
+    }
+
+    func run(time: Double) {
+        if accumulate {
+            var i = 0
+            while i < count {
+                target[i] += source[i]
+                i += 1
+            }
+        } else {
+            target.update(from: source, count: count)
+        }
+    }
+
+    var cost: Int { count }
+}
+
+/// `target[k] (+)= source[indices[k]]`.
+final class GatherKernel: Kernel, @unchecked Sendable {
+    let source: UnsafeMutablePointer<Float>
+    let target: UnsafeMutablePointer<Float>
+    let indices: UnsafeMutablePointer<Int>
+    let count: Int
+    let accumulate: Bool
+
+    init(source: UnsafeMutablePointer<Float>, target: UnsafeMutablePointer<Float>, indices: [Int], accumulate: Bool) {
+        self.source = source
+        self.target = target
+        self.count = indices.count
+        self.indices = .allocate(capacity: max(indices.count, 1))
+        self.indices.initialize(from: indices, count: indices.count)
+        self.accumulate = accumulate
+    }
+
+    deinit { indices.deallocate() }
+
+    func run(time: Double) {
+        var k = 0
+        if accumulate {
+            while k < count {
+                target[k] += source[indices[k]]
+                k += 1
+            }
+        } else {
+            while k < count {
+                target[k] = source[indices[k]]
+                k += 1
+            }
+        }
+    }
+
+    var cost: Int { count }
+}
+
+/// `target[indices[k]] += source[k]`, repeated indices accumulating in order.
+final class ScatterAddKernel: Kernel, @unchecked Sendable {
+    let source: UnsafeMutablePointer<Float>
+    let target: UnsafeMutablePointer<Float>
+    let indices: UnsafeMutablePointer<Int>
+    let count: Int
+
+    init(source: UnsafeMutablePointer<Float>, target: UnsafeMutablePointer<Float>, indices: [Int]) {
+        self.source = source
+        self.target = target
+        self.count = indices.count
+        self.indices = .allocate(capacity: max(indices.count, 1))
+        self.indices.initialize(from: indices, count: indices.count)
+    }
+
+    deinit { indices.deallocate() }
+
+    func run(time: Double) {
+        var k = 0
+        while k < count {
+            target[indices[k]] += source[k]
+            k += 1
+        }
+    }
+
+    var cost: Int { count }
+}
+
+/// `y (+)= scale ⊙ x`.
+final class ElementwiseKernel: Kernel, @unchecked Sendable {
+    let scale: UnsafeMutablePointer<Float>
+    let x: UnsafeMutablePointer<Float>
+    let y: UnsafeMutablePointer<Float>
+    let count: Int
+    let accumulate: Bool
+
+    init(scale: UnsafeMutablePointer<Float>, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>,
+         count: Int, accumulate: Bool) {
+        self.scale = scale
+        self.x = x
+        self.y = y
+        self.count = count
+        self.accumulate = accumulate
+    }
+
+    func run(time: Double) {
+        var i = 0
+        if accumulate {
+            while i < count {
+                y[i] += scale[i] * x[i]
+                i += 1
+            }
+        } else {
+            while i < count {
+                y[i] = scale[i] * x[i]
+                i += 1
+            }
+        }
+    }
+
+    var cost: Int { count }
+}
+
+/// `y (+)= factor · x`.
+final class ScaledKernel: Kernel, @unchecked Sendable {
+    let factor: Float
+    let x: UnsafeMutablePointer<Float>
+    let y: UnsafeMutablePointer<Float>
+    let count: Int
+    let accumulate: Bool
+
+    init(factor: Float, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>, count: Int, accumulate: Bool) {
+        self.factor = factor
+        self.x = x
+        self.y = y
+        self.count = count
+        self.accumulate = accumulate
+    }
+
+    func run(time: Double) {
+        var i = 0
+        if accumulate {
+            while i < count {
+                y[i] += factor * x[i]
+                i += 1
+            }
+        } else {
+            while i < count {
+                y[i] = factor * x[i]
+                i += 1
+            }
+        }
+    }
+
+    var cost: Int { count }
+}

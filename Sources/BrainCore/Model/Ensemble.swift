@@ -1,0 +1,181 @@
+/// A population of neurons that together represent a vector of `dimensions` values within a
+/// ball of `radius`, with the Neural Engineering Framework's encoding
+/// `J = gain ⊙ (E·x) / radius + bias`.
+///
+/// Every parameter is fixed when the ensemble is created (through
+/// ``Network/ensemble(label:neurons:dimensions:radius:encoders:intercepts:maxRates:evalPoints:evalPointCount:neuronType:gain:bias:noise:normalizeEncoders:seed:)``)
+/// and checked there. Random parameters are distributions; give fixed values with
+/// ``Samples``. What the build actually drew is in `Simulator.built(_:)`.
+public final class Ensemble {
+    public let label: String?
+    /// The number of neurons.
+    public let neuronCount: Int
+    /// The number of dimensions represented.
+    public let dimensions: Int
+    /// The radius of the represented space; eval points are scaled by it and the input is
+    /// divided by it before encoding.
+    public let radius: Double
+    /// Preferred directions, n x d (Nengo: `ScatteredHypersphere(surface: true)`).
+    public let encoders: any Distribution
+    /// Where each neuron starts firing along its encoder, in units of the radius
+    /// (Nengo: `Uniform(-1, 0.9)`).
+    public let intercepts: any Distribution
+    /// Firing rate at x = radius along the encoder, in Hz (Nengo: `Uniform(200, 400)`).
+    public let maxRates: any Distribution
+    /// Points at which decoders are fit (Nengo: `ScatteredHypersphere()`, the ball), in units
+    /// of the radius.
+    public let evalPoints: any Distribution
+    /// The number of eval points to draw; nil means `max(clamp(500 d, 750, 2500), 2 n)`.
+    public let evalPointCount: Int?
+    public let neuronType: any NeuronType
+    /// Gain and bias given directly (both or neither); they override maxRates and intercepts.
+    public let gain: (any Distribution)?
+    public let bias: (any Distribution)?
+    /// A process added to the neurons' input currents every step.
+    public let noise: (any Process)?
+    /// Whether encoders are scaled to unit length.
+    public let normalizeEncoders: Bool
+    /// A fixed seed for this ensemble's random parameters, or nil to derive one.
+    public let seed: Int?
+
+    init(
+        label: String?, neuronCount: Int, dimensions: Int, radius: Double,
+        encoders: any Distribution, intercepts: any Distribution, maxRates: any Distribution,
+        evalPoints: any Distribution, evalPointCount: Int?, neuronType: any NeuronType,
+        gain: (any Distribution)?, bias: (any Distribution)?, noise: (any Process)?,
+        normalizeEncoders: Bool, seed: Int?
+    ) throws(BrainKitError) {
+        let name = Ensemble.describe(label)
+        try Check.atLeast(neuronCount, 1, name, "neurons")
+        try Check.atLeast(dimensions, 1, name, "dimensions")
+        try Check.atLeast(radius, 1e-10, name, "radius")
+        if let evalPointCount { try Check.atLeast(evalPointCount, 1, name, "evalPointCount") }
+        if let seed { try Network.checkSeed(seed, object: name, parameter: "seed") }
+        guard (gain == nil) == (bias == nil) else {
+            throw .validation(
+                name, gain == nil ? "bias" : "gain",
+                "was given without \(gain == nil ? "gain" : "bias"); give both or neither")
+        }
+        try Ensemble.checkFixed(encoders, rows: neuronCount, columns: dimensions, name, "encoders")
+        try Ensemble.checkFixed(intercepts, rows: neuronCount, columns: 1, name, "intercepts")
+        try Ensemble.checkFixed(maxRates, rows: neuronCount, columns: 1, name, "maxRates")
+        try Ensemble.checkFixed(evalPoints, rows: nil, columns: dimensions, name, "evalPoints")
+        if let gain { try Ensemble.checkFixed(gain, rows: neuronCount, columns: 1, name, "gain") }
+        if let bias { try Ensemble.checkFixed(bias, rows: neuronCount, columns: 1, name, "bias") }
+        self.label = label
+        self.neuronCount = neuronCount
+        self.dimensions = dimensions
+        self.radius = radius
+        self.encoders = encoders
+        self.intercepts = intercepts
+        self.maxRates = maxRates
+        self.evalPoints = evalPoints
+        self.evalPointCount = evalPointCount
+        self.neuronType = neuronType
+        self.gain = gain
+        self.bias = bias
+        self.noise = noise
+        self.normalizeEncoders = normalizeEncoders
+        self.seed = seed
+    }
+
+    /// The ensemble's neurons, to connect to or from them directly or to probe spikes,
+    /// voltages and currents.
+    public var neurons: Neurons { Neurons(ensemble: self) }
+
+    /// How errors name this ensemble: `Ensemble 'x'`.
+    public var name: String { Ensemble.describe(label) }
+
+    static func describe(_ label: String?) -> String {
+        label.map { "Ensemble '\($0)'" } ?? "Ensemble (unlabeled)"
+    }
+
+    /// The eval point count the build uses: the given one, else Nengo's heuristic
+    /// `max(clamp(500 d, 750, 2500), 2 n)`.
+    var resolvedEvalPointCount: Int {
+        evalPointCount ?? max(min(max(500 * dimensions, 750), 2500), 2 * neuronCount)
+    }
+
+    /// Checks the shape of fixed ``Samples``; random distributions can take any shape.
+    private static func checkFixed(
+        _ distribution: any Distribution, rows: Int?, columns: Int, _ name: String, _ parameter: String
+    ) throws(BrainKitError) {
+        guard let fixed = distribution as? Samples else { return }
+        let m = fixed.samples
+        if columns == 1 && (m.rows == 1 || m.columns == 1) {
+            let count = m.values.count
+            if let rows, count != rows {
+                throw .validation(name, parameter, "must have \(rows) values, got \(count)")
+            }
+            return
+        }
+        if m.columns != columns || (rows != nil && m.rows != rows) {
+            let expected = rows.map { "\($0)x\(columns)" } ?? "Nx\(columns)"
+            throw .validation(name, parameter, "must be a \(expected) matrix, got \(m.rows)x\(m.columns)")
+        }
+    }
+}
+
+/// The neurons of an ensemble, as a connection endpoint or probe target (Nengo's
+/// `ens.neurons`). Connecting into neurons adds `gain ⊙ value` to their input currents.
+public struct Neurons {
+    public let ensemble: Ensemble
+
+    /// The number of neurons (0 for a Direct ensemble, which has none).
+    public var count: Int { ensemble.neuronType.isDirect ? 0 : ensemble.neuronCount }
+
+    /// How errors name these neurons.
+    public var name: String { "Neurons of \(ensemble.name)" }
+}
+
+extension Network {
+    /// Creates an ensemble in this network.
+    ///
+    /// Parameters left nil take this network's ``defaults`` (or its parents'), else Nengo's
+    /// defaults: radius 1, encoders `ScatteredHypersphere(surface: true)`, intercepts
+    /// `Uniform(-1, 0.9)`, max rates `Uniform(200, 400)` Hz, eval points
+    /// `ScatteredHypersphere()`, neuron type `LIF()`.
+    /// - Parameters:
+    ///   - neurons: the number of neurons, >= 1.
+    ///   - dimensions: the number of dimensions represented, >= 1.
+    ///   - gain, bias: give both to set the neurons' gain and bias directly.
+    ///   - noise: a process whose output is added to the input currents every step.
+    /// - Throws: ``BrainKitError`` naming the ensemble and the parameter at fault.
+    @discardableResult
+    public func ensemble(
+        label: String? = nil,
+        neurons: Int,
+        dimensions: Int,
+        radius: Double? = nil,
+        encoders: (any Distribution)? = nil,
+        intercepts: (any Distribution)? = nil,
+        maxRates: (any Distribution)? = nil,
+        evalPoints: (any Distribution)? = nil,
+        evalPointCount: Int? = nil,
+        neuronType: (any NeuronType)? = nil,
+        gain: (any Distribution)? = nil,
+        bias: (any Distribution)? = nil,
+        noise: (any Process)? = nil,
+        normalizeEncoders: Bool = true,
+        seed: Int? = nil
+    ) throws(BrainKitError) -> Ensemble {
+        let ensemble = try Ensemble(
+            label: label,
+            neuronCount: neurons,
+            dimensions: dimensions,
+            radius: radius ?? resolved(\.radius) ?? 1,
+            encoders: encoders ?? resolved(\.encoders) ?? ScatteredHypersphere(surface: true),
+            intercepts: intercepts ?? resolved(\.intercepts) ?? Uniform(-1, 0.9),
+            maxRates: maxRates ?? resolved(\.maxRates) ?? Uniform(200, 400),
+            evalPoints: evalPoints ?? ScatteredHypersphere(surface: false),
+            evalPointCount: evalPointCount,
+            neuronType: neuronType ?? resolved(\.neuronType) ?? LIF(),
+            gain: gain,
+            bias: bias,
+            noise: noise,
+            normalizeEncoders: normalizeEncoders,
+            seed: seed)
+        add(ensemble)
+        return ensemble
+    }
+}

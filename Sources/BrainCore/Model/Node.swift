@@ -1,0 +1,173 @@
+/// A non-neural part of a model: a constant, a function of time (and optionally of its
+/// input), a process such as white noise, or a passthrough that sums its inputs.
+///
+/// Functions are called once per step with `t = k·dt` (seconds) at step k and must return
+/// finite values; a non-finite value stops the run with a simulation error. Functions that
+/// return arrays allocate on every call; for allocation-free models use the scalar form or
+/// ``Network/node(label:sizeIn:sizeOut:inPlace:)``.
+public final class Node {
+    public let label: String?
+    /// The number of input values (0 for a source).
+    public let sizeIn: Int
+    /// The number of output values (0 for a sink).
+    public let sizeOut: Int
+    /// What the node computes.
+    public let output: NodeOutput
+
+    init(label: String?, sizeIn: Int, sizeOut: Int, output: NodeOutput) {
+        self.label = label
+        self.sizeIn = sizeIn
+        self.sizeOut = sizeOut
+        self.output = output
+    }
+
+    /// How errors name this node: `Node 'stimulus'`.
+    public var name: String { Node.describe(label) }
+
+    static func describe(_ label: String?) -> String {
+        label.map { "Node '\($0)'" } ?? "Node (unlabeled)"
+    }
+
+    /// True for a passthrough node, whose output is its summed input.
+    public var isPassthrough: Bool {
+        if case .passthrough = output { return true }
+        return false
+    }
+}
+
+/// What a ``Node`` outputs.
+public enum NodeOutput {
+    /// Fixed values.
+    case constant([Double])
+    /// A function called every step: `(t, input, output)` in the simulator's Float storage.
+    case function(NodeFunction)
+    /// A process (noise, white signal, presented inputs, ...).
+    case process(any Process)
+    /// The sum of the inputs, passed on unchanged.
+    case passthrough
+}
+
+/// A node function in its in-place form: `(t, input, output)`, with `t` in seconds.
+public typealias NodeFunction = (Double, UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>) -> Void
+
+extension Network {
+    /// A node with a constant scalar output.
+    @discardableResult
+    public func node(label: String? = nil, output: Double) throws(BrainKitError) -> Node {
+        try node(label: label, output: [output])
+    }
+
+    /// A node with a constant vector output.
+    /// - Throws: ``BrainKitError`` when a value is not finite.
+    @discardableResult
+    public func node(label: String? = nil, output: [Double]) throws(BrainKitError) -> Node {
+        try Check.finite(output, Node.describe(label), "output")
+        return register(Node(label: label, sizeIn: 0, sizeOut: output.count, output: .constant(output)))
+    }
+
+    /// A node whose scalar output is `function(t)` (t in seconds). Allocation-free.
+    @discardableResult
+    public func node(label: String? = nil, function: @escaping (Double) -> Double) throws(BrainKitError) -> Node {
+        try checkFiniteAtZero([function(0)], label: label)
+        return register(
+            Node(
+                label: label, sizeIn: 0, sizeOut: 1,
+                output: .function({ t, _, out in out[0] = Float(function(t)) })))
+    }
+
+    /// A node whose output is `function(t)` (t in seconds). Its size is `sizeOut`, or the
+    /// length of `function(0)` when not given.
+    @discardableResult
+    public func node(
+        label: String? = nil, sizeOut: Int? = nil, function: @escaping (Double) -> [Double]
+    ) throws(BrainKitError) -> Node {
+        let size = try inferredSize(sizeOut, from: function(0), label: label)
+        return register(
+            Node(
+                label: label, sizeIn: 0, sizeOut: size,
+                output: .function({ t, _, out in Node.write(function(t), to: out) })))
+    }
+
+    /// A node whose output is `function(t, x)` for its summed input `x` (`sizeIn` values).
+    /// Its output size is `sizeOut`, or the length of `function(0, zeros)`; a function that
+    /// returns no values makes a sink.
+    @discardableResult
+    public func node(
+        label: String? = nil, sizeIn: Int, sizeOut: Int? = nil, function: @escaping (Double, [Double]) -> [Double]
+    ) throws(BrainKitError) -> Node {
+        try Check.atLeast(sizeIn, 1, Node.describe(label), "sizeIn")
+        let size = try inferredSize(
+            sizeOut, from: function(0, [Double](repeating: 0, count: sizeIn)), label: label)
+        return register(
+            Node(
+                label: label, sizeIn: sizeIn, sizeOut: size,
+                output: .function({ t, input, out in
+                    Node.write(function(t, input.map { Double($0) }), to: out)
+                })))
+    }
+
+    /// A node computing in place on the simulator's storage: `inPlace(t, input, output)`
+    /// must write all `sizeOut` outputs. This form never allocates.
+    @discardableResult
+    public func node(
+        label: String? = nil, sizeIn: Int, sizeOut: Int, inPlace: @escaping NodeFunction
+    ) throws(BrainKitError) -> Node {
+        try Check.atLeast(sizeIn, 0, Node.describe(label), "sizeIn")
+        try Check.atLeast(sizeOut, 0, Node.describe(label), "sizeOut")
+        return register(Node(label: label, sizeIn: sizeIn, sizeOut: sizeOut, output: .function(inPlace)))
+    }
+
+    /// A passthrough node: its output is the sum of its `sizeIn` inputs.
+    @discardableResult
+    public func node(label: String? = nil, sizeIn: Int) throws(BrainKitError) -> Node {
+        try Check.atLeast(sizeIn, 1, Node.describe(label), "sizeIn")
+        return register(Node(label: label, sizeIn: sizeIn, sizeOut: sizeIn, output: .passthrough))
+    }
+
+    /// A node that outputs a process (white noise, a white signal, presented inputs...).
+    @discardableResult
+    public func node(
+        label: String? = nil, process: any Process, sizeIn: Int? = nil, sizeOut: Int? = nil
+    ) throws(BrainKitError) -> Node {
+        let sizeIn = sizeIn ?? process.defaultSizeIn
+        let sizeOut = sizeOut ?? process.defaultSizeOut
+        try Check.atLeast(sizeIn, 0, Node.describe(label), "sizeIn")
+        try Check.atLeast(sizeOut, 1, Node.describe(label), "sizeOut")
+        return register(Node(label: label, sizeIn: sizeIn, sizeOut: sizeOut, output: .process(process)))
+    }
+
+    private func register(_ node: Node) -> Node {
+        add(node)
+        return node
+    }
+
+    private func inferredSize(_ given: Int?, from first: [Double], label: String?) throws(BrainKitError) -> Int {
+        let name = Node.describe(label)
+        if let given {
+            try Check.atLeast(given, 0, name, "sizeOut")
+            guard given == first.count else {
+                throw .validation(name, "sizeOut", "is \(given) but the function returned \(first.count) values")
+            }
+        }
+        try checkFiniteAtZero(first, label: label)
+        return first.count
+    }
+
+    private func checkFiniteAtZero(_ values: [Double], label: String?) throws(BrainKitError) {
+        guard values.allSatisfy(\.isFinite) else {
+            throw .validation(Node.describe(label), "output", "function returned a non-finite value at t = 0")
+        }
+    }
+}
+
+extension Node {
+    /// Copies a function's result into the node's output storage. A result of the wrong
+    /// length writes NaN, which the simulator reports as a simulation error.
+    static func write(_ values: [Double], to out: UnsafeMutableBufferPointer<Float>) {
+        guard values.count == out.count else {
+            for i in 0..<out.count { out[i] = .nan }
+            return
+        }
+        for i in 0..<out.count { out[i] = Float(values[i]) }
+    }
+}

@@ -1,0 +1,200 @@
+/// Records a signal of the model every step (or every `sampleEvery` seconds), optionally
+/// filtered by a synapse (which, as on connections, delays it by one step).
+///
+/// Read the data with `Simulator.data(_:)` and the matching times with
+/// `Simulator.trange(sampleEvery:)`.
+public final class Probe {
+    public enum Target {
+        case endpoint(Endpoint)
+        case connection(Connection)
+    }
+
+    public let target: Target
+    public let attribute: ProbeAttribute
+    /// The filter applied to the recorded signal, or nil for none.
+    public let synapse: (any Synapse)?
+    /// The sampling period in seconds, or nil to record every step.
+    public let sampleEvery: Double?
+    /// The solver for a decoded-output probe's own decoders.
+    public let solver: any Solver
+    public let label: String?
+    public let seed: Int?
+    /// The number of values recorded per sample.
+    public let size: Int
+
+    init(
+        target: Target, attribute: ProbeAttribute?, synapse: (any Synapse)?, sampleEvery: Double?,
+        solver: any Solver, label: String?, seed: Int?
+    ) throws(BrainKitError) {
+        let name = Probe.describe(label: label, target: target)
+        if let sampleEvery { try Check.atLeast(sampleEvery, 1e-10, name, "sampleEvery") }
+        if let seed { try Network.checkSeed(seed, object: name, parameter: "seed") }
+        let attribute = attribute ?? Probe.defaultAttribute(of: target)
+        self.size = try Probe.validate(attribute, on: target, name: name)
+        self.target = target
+        self.attribute = attribute
+        self.synapse = synapse
+        self.sampleEvery = sampleEvery
+        self.solver = solver
+        self.label = label
+        self.seed = seed
+    }
+
+    /// How errors name this probe.
+    public var name: String { Probe.describe(label: label, target: target) }
+
+    static func describe(label: String?, target: Target) -> String {
+        if let label { return "Probe '\(label)'" }
+        switch target {
+        case .endpoint(let e): return "Probe of \(e.name)"
+        case .connection(let c): return "Probe of \(c.name)"
+        }
+    }
+
+    static func defaultAttribute(of target: Target) -> ProbeAttribute {
+        switch target {
+        case .endpoint(let e):
+            if case .ensemble = e.object { return .decodedOutput }
+            return .output
+        case .connection: return .output
+        }
+    }
+
+    /// Checks that `attribute` can be probed on `target` and returns the recorded size.
+    private static func validate(_ attribute: ProbeAttribute, on target: Target, name: String) throws(BrainKitError)
+        -> Int
+    {
+        func notProbeable(_ on: String, _ allowed: [ProbeAttribute]) -> BrainKitError {
+            .validation(
+                name, "attribute",
+                "'\(attribute)' is not probeable on \(on); probeable: \(allowed.map(\.description).joined(separator: ", "))"
+            )
+        }
+        switch target {
+        case .connection(let c):
+            switch attribute {
+            case .output:
+                if c.solver.weights, let post = c.post.ensemble { return post.neuronCount }
+                return c.sizeOut
+            case .input:
+                // A decoded connection's input is its pre ensemble's neuron activity.
+                if c.isDecoded, let ensemble = c.pre.ensemble { return ensemble.neuronCount }
+                return c.sizeIn
+            default: throw notProbeable(c.name, [.output, .input])
+            }
+        case .endpoint(let e):
+            switch e.object {
+            case .ensemble(let ensemble):
+                guard attribute == .decodedOutput || attribute == .input else {
+                    throw notProbeable(ensemble.name, [.decodedOutput, .input])
+                }
+                return e.size(input: false)
+            case .neurons(let ensemble):
+                let states = ensemble.neuronType.stateVariables.map { ProbeAttribute.state($0.name) }
+                let allowed: [ProbeAttribute] = [.output, .input] + states
+                guard !ensemble.neuronType.isDirect else {
+                    throw .validation(name, "target", "a Direct ensemble has no neurons to probe")
+                }
+                guard allowed.contains(attribute) else { throw notProbeable(e.name, allowed) }
+                return e.size(input: false)
+            case .node(let node):
+                switch attribute {
+                case .output:
+                    guard node.sizeOut > 0 else {
+                        throw .validation(name, "target", "\(node.name) must have sizeOut > 0 to probe its output")
+                    }
+                    return e.indices?.count ?? node.sizeOut
+                case .input:
+                    guard node.sizeIn > 0 else {
+                        throw .validation(name, "target", "\(node.name) must have sizeIn > 0 to probe its input")
+                    }
+                    return e.indices?.count ?? node.sizeIn
+                default: throw notProbeable(node.name, [.output, .input])
+                }
+            }
+        }
+    }
+}
+
+/// What a probe records.
+public enum ProbeAttribute: Hashable, Sendable, CustomStringConvertible {
+    /// An ensemble's decoded value (the default for ensembles), through the probe's own
+    /// decoders.
+    case decodedOutput
+    /// An ensemble's summed decoded input; the input current of neurons; a node's input; a
+    /// connection's (sliced) pre value.
+    case input
+    /// Neurons' output (spikes of height 1/dt, or rates in Hz); a node's output; a
+    /// connection's filtered, transformed output.
+    case output
+    /// A neuron state variable by name, e.g. `voltage`, `refractoryTime`, `adaptation`.
+    case state(String)
+
+    /// Membrane voltages.
+    public static let voltage = ProbeAttribute.state("voltage")
+    /// Remaining refractory time (seconds).
+    public static let refractoryTime = ProbeAttribute.state("refractoryTime")
+
+    public var description: String {
+        switch self {
+        case .decodedOutput: return "decodedOutput"
+        case .input: return "input"
+        case .output: return "output"
+        case .state(let name): return name
+        }
+    }
+}
+
+extension Network {
+    /// Probes `target` (an ensemble's decoded output by default; neurons' and nodes' output).
+    ///
+    /// - Parameters:
+    ///   - synapse: filters the recorded signal (one step of delay), nil for none.
+    ///   - sampleEvery: record every this many seconds (>= 1e-10), nil for every step.
+    ///   - solver: solver for a decoded-output probe's decoders.
+    @discardableResult
+    public func probe(
+        _ target: some EndpointConvertible,
+        _ attribute: ProbeAttribute? = nil,
+        synapse: (any Synapse)? = nil,
+        sampleEvery: Double? = nil,
+        solver: (any Solver)? = nil,
+        label: String? = nil,
+        seed: Int? = nil
+    ) throws(BrainKitError) -> Probe {
+        let probe = try Probe(
+            target: .endpoint(target.endpoint), attribute: attribute, synapse: synapse, sampleEvery: sampleEvery,
+            solver: solver ?? resolved(\.solver) ?? LstsqL2(), label: label, seed: seed)
+        add(probe)
+        return probe
+    }
+
+    /// Probes `target` through a `Lowpass(tau)` synapse (tau in seconds).
+    @discardableResult
+    public func probe(
+        _ target: some EndpointConvertible,
+        _ attribute: ProbeAttribute? = nil,
+        synapse tau: Double,
+        sampleEvery: Double? = nil,
+        label: String? = nil
+    ) throws(BrainKitError) -> Probe {
+        try probe(target, attribute, synapse: try Lowpass(tau), sampleEvery: sampleEvery, label: label)
+    }
+
+    /// Probes a connection's output (after synapse and transform) or its input.
+    @discardableResult
+    public func probe(
+        _ connection: Connection,
+        _ attribute: ProbeAttribute? = nil,
+        synapse: (any Synapse)? = nil,
+        sampleEvery: Double? = nil,
+        label: String? = nil,
+        seed: Int? = nil
+    ) throws(BrainKitError) -> Probe {
+        let probe = try Probe(
+            target: .connection(connection), attribute: attribute, synapse: synapse, sampleEvery: sampleEvery,
+            solver: LstsqL2(), label: label, seed: seed)
+        add(probe)
+        return probe
+    }
+}

@@ -1,0 +1,56 @@
+/// The linear map a connection applies after its function (Nengo's `transform`).
+///
+/// A number literal is a scalar transform: `transform: 0.9`.
+public enum Transform: Sendable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+    /// No transform: the function's output (or the pre value) passes unchanged; sizes must
+    /// match.
+    case identity
+    /// Every element multiplied by the same number (sizes must match).
+    case scalar(Double)
+    /// Element i multiplied by `values[i]` (sizes must match).
+    case diagonal([Double])
+    /// A full `sizeOut x sizeMid` matrix.
+    case dense(Matrix)
+
+    public init(floatLiteral value: Double) { self = .scalar(value) }
+    public init(integerLiteral value: Int) { self = .scalar(Double(value)) }
+
+    /// The transform as a `sizeOut x sizeMid` matrix.
+    func matrix(sizeMid: Int, sizeOut: Int) -> Matrix {
+        switch self {
+        case .identity: return Matrix.identity(sizeMid)
+        case .scalar(let s): return Matrix.identity(sizeMid).scaled(by: s)
+        case .diagonal(let values): return Matrix.diagonal(values)
+        case .dense(let m): return m
+        }
+    }
+
+    /// Checks the transform against the connection's sizes.
+    func validate(sizeMid: Int, sizeOut: Int, object: String) throws(BrainKitError) {
+        switch self {
+        case .identity, .scalar:
+            guard sizeMid == sizeOut else {
+                throw .validation(
+                    object, "transform",
+                    "output size (\(sizeMid)) is not equal to the connection's output size (\(sizeOut))")
+            }
+        case .diagonal(let values):
+            guard values.count == sizeMid, sizeMid == sizeOut else {
+                throw .validation(
+                    object, "transform",
+                    "diagonal of \(values.count) values does not fit input size \(sizeMid) and output size \(sizeOut)")
+            }
+            try Check.finite(values, object, "transform")
+        case .dense(let m):
+            guard m.rows == sizeOut, m.columns == sizeMid else {
+                throw .validation(object, "transform", "must be \(sizeOut)x\(sizeMid), got \(m.rows)x\(m.columns)")
+            }
+            try Check.finite(m.values, object, "transform")
+        }
+    }
+
+    var isDense: Bool {
+        if case .dense = self { return true }
+        return false
+    }
+}

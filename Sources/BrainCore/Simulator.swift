@@ -1,0 +1,177 @@
+/// Builds a network and runs it: the public face of BrainKit's engine.
+///
+/// ```swift
+/// let sim = try Simulator(net)            // build: decoders are solved here
+/// try sim.run(seconds: 1.0)
+/// let x = try sim.data(xProbe)            // samples x dimensions
+/// let gain = try sim.built(ensemble).gain
+/// ```
+///
+/// Timing follows Nengo: step k happens at `t = k·dt`; node functions see that `t`; a synapse
+/// delays its signal by one step; probes record after each step.
+///
+/// Threads: `threads: n` runs the step on n threads (the caller's plus n − 1 workers that
+/// spin while the simulation runs). Results are bit-identical for every thread count. BLAS
+/// runs single-threaded inside the engine.
+public final class Simulator {
+    public let network: Network
+    /// The time step in seconds.
+    public let dt: Double
+    /// The seed of the simulator's own random generator (processes without a seed draw from
+    /// it at every reset): the given seed, else the network's seed + 1, else random.
+    public private(set) var seed: Int
+    /// The number of steps run since the last reset.
+    public private(set) var stepCount = 0
+    /// The number of threads stepping the simulation.
+    public var threads: Int { engine.executor.threadCount }
+
+    private let model: BuiltModel
+    private let engine: Engine
+    private let recorder: ProbeRecorder
+    private var closed = false
+
+    /// Builds `network` for steps of `dt` seconds.
+    /// - Parameters:
+    ///   - dt: the time step in seconds (default 0.001).
+    ///   - seed: the simulator seed; nil means the network's seed + 1, or random.
+    ///   - threads: threads stepping the simulation (default 1).
+    /// - Throws: ``BrainKitError`` when the model cannot be built (kind `.build`, or
+    ///   `.validation` for a parameter the build found invalid, such as unreachable max rates).
+    public init(_ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int = 1) throws(BrainKitError) {
+        try Check.greaterThan(dt, 0, "Simulator", "dt")
+        try Check.atLeast(threads, 1, "Simulator", "threads")
+        if let seed { try Network.checkSeed(seed, object: "Simulator", parameter: "seed") }
+        LinearAlgebra.setBLASThreads(1)
+        self.network = network
+        self.dt = dt
+        var entropy = RandomState.fromEntropy()
+        let networkSeed = network.seed ?? entropy.nextSeed()
+        self.seed = seed ?? network.seed.map { ($0 + 1) & Int(UInt32.max) } ?? entropy.nextSeed()
+        model = try Builder.build(network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed))
+        engine = try Engine(model: model, network: network.name, threads: threads)
+        recorder = ProbeRecorder(probes: network.allProbes, sources: model.probes, arena: engine.arena)
+        try reset()
+    }
+
+    deinit {
+        engine.executor.shutdown()
+    }
+
+    /// The current simulation time in seconds (`stepCount · dt`).
+    public var time: Double { Double(stepCount) * dt }
+
+    // MARK: - Running
+
+    /// Runs for `seconds` (rounded to whole steps).
+    /// - Throws: ``BrainKitError`` for a negative duration, a closed simulator, or a failure
+    ///   during a step; data recorded before the failing step stays readable.
+    public func run(seconds: Double) throws(BrainKitError) {
+        guard seconds >= 0, seconds.isFinite else {
+            throw .validation("Simulator", "seconds", "must be >= 0, got \(seconds)")
+        }
+        try run(steps: Int((seconds / dt).rounded()))
+    }
+
+    /// Runs `steps` steps.
+    public func run(steps: Int) throws(BrainKitError) {
+        try Check.atLeast(steps, 0, "Simulator", "steps")
+        try checkOpen()
+        recorder.reserve(steps: steps, from: stepCount)
+        for _ in 0..<steps { try advance() }
+    }
+
+    /// Runs one step.
+    public func step() throws(BrainKitError) {
+        try checkOpen()
+        try advance()
+    }
+
+    private func advance() throws(BrainKitError) {
+        let next = stepCount + 1
+        engine.step(time: Double(next) * dt)
+        if let message = engine.fault.message {
+            let owner = engine.fault.owner ?? "Simulator"
+            engine.fault.clear()
+            throw .simulation(owner, message)
+        }
+        stepCount = next
+        recorder.record(step: next)
+    }
+
+    /// Returns to time 0: signals and neuron state go back to their built initial values
+    /// (initial voltages are not redrawn), probe data is cleared, and processes without a seed
+    /// draw new seeds from a generator seeded with `seed` (or the simulator's seed).
+    public func reset(seed: Int? = nil) throws(BrainKitError) {
+        try checkOpen()
+        if let seed {
+            try Network.checkSeed(seed, object: "Simulator", parameter: "seed")
+            self.seed = seed
+        }
+        var rng = RandomState(seed: self.seed)
+        try engine.reset(rng: &rng)
+        recorder.clear()
+        stepCount = 0
+    }
+
+    /// Stops the worker threads; the simulator cannot run afterwards, but its data stays
+    /// readable.
+    public func close() {
+        closed = true
+        engine.executor.shutdown()
+    }
+
+    private func checkOpen() throws(BrainKitError) {
+        guard !closed else {
+            throw BrainKitError(.simulatorClosed, object: "Simulator", message: "is closed and cannot run")
+        }
+    }
+
+    // MARK: - Results
+
+    /// The times (seconds) of the recorded samples: `k·dt` for the steps k at which a probe
+    /// sampling every `sampleEvery` seconds records (every step when nil).
+    public func trange(sampleEvery: Double? = nil) -> [Double] {
+        let period = (sampleEvery ?? dt) / dt
+        return (1..<(stepCount + 1)).compactMap {
+            ProbeRecorder.records(step: $0, period: period) ? Double($0) * dt : nil
+        }
+    }
+
+    /// The data `probe` recorded: one row per sample, one column per recorded value.
+    /// - Throws: ``BrainKitError`` when the probe is not part of this simulator's network.
+    public func data(_ probe: Probe) throws(BrainKitError) -> Matrix {
+        guard let data = recorder.data(probe) else {
+            throw .validation("Simulator", "probe", "\(probe.name) is not part of \(network.name)")
+        }
+        return data
+    }
+
+    /// What the build drew and computed for `ensemble`.
+    public func built(_ ensemble: Ensemble) throws(BrainKitError) -> BuiltEnsemble {
+        guard let built = model.ensembles[ObjectIdentifier(ensemble)] else {
+            throw .validation("Simulator", "ensemble", "\(ensemble.name) is not part of \(network.name)")
+        }
+        return built
+    }
+
+    /// What the build computed for `connection`: decoders, weights, solver errors.
+    public func built(_ connection: Connection) throws(BrainKitError) -> BuiltConnection {
+        guard let built = model.connections[ObjectIdentifier(connection)] else {
+            throw .validation("Simulator", "connection", "\(connection.name) is not part of \(network.name)")
+        }
+        return built
+    }
+
+    /// The decoders of a decoded-output probe.
+    public func built(_ probe: Probe) throws(BrainKitError) -> BuiltConnection {
+        guard let built = model.probeConnections[ObjectIdentifier(probe)] else {
+            throw .validation("Simulator", "probe", "\(probe.name) has no decoders (it is not a decoded-output probe)")
+        }
+        return built
+    }
+
+    /// The seed `object` (an ensemble, connection, node, probe or network) was built with.
+    public func seed(of object: AnyObject) -> Int? {
+        model.seeds[ObjectIdentifier(object)]
+    }
+}
