@@ -7,6 +7,10 @@ let package = Package(
         .library(name: "BrainKit", targets: ["BrainKit"]),
         .library(name: "BrainCore", targets: ["BrainCore"]),
         .executable(name: "squaring", targets: ["squaring"]),
+        .executable(name: "brainkit-bench", targets: ["brainkit-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -24,6 +28,13 @@ let package = Package(
 
         .target(name: "BrainCore", dependencies: ["COpenBLAS"]),
         .target(name: "BrainKit", dependencies: ["BrainCore"]),
+
+        // MARK: - Tools
+
+        .executableTarget(
+            name: "brainkit-bench",
+            dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         // MARK: - Examples
 

@@ -5,45 +5,42 @@ extension Builder {
     mutating func build(_ connection: Connection) throws(BrainKitError) {
         let name = connection.name
         var value: SignalSlice
-        var built: BuiltConnection
         var intoCurrents = false
 
         if connection.isDecoded, let pre = connection.pre.ensemble,
             let preSignals = model.ensembleSignals[ObjectIdentifier(pre)], let activities = preSignals.output
         {
-            // Decoded: W = T · Dᵀ (or full weights), applied to the pre neurons' output.
+            // Decoded: W = T · Dᵀ (or full weights), applied to the pre neurons' output; the
+            // decoders are solved with every other queued solve at the end of the build.
             let transform = connection.transform.matrix(sizeMid: connection.sizeMid, sizeOut: connection.sizeOut)
+            var recipe = WeightRecipe.transform(transform)
             var targetEncoders: Matrix?
-            var postEncoders: Matrix?
+            var rows = connection.sizeOut
             if connection.solver.weights, let post = connection.post.ensemble,
                 let builtPost = model.ensembles[ObjectIdentifier(post)]
             {
-                let selected = builtPost.scaledEncoders.selectingColumns(
-                    connection.post.resolvedIndices(input: true))
-                postEncoders = LinearAlgebra.multiply(selected, transform)  // nPost x sizeMid
-                if !connection.solver.isCompositional { targetEncoders = postEncoders }
+                let selected = builtPost.scaledEncoders.selectingColumns(connection.post.resolvedIndices(input: true))
+                let postEncoders = LinearAlgebra.multiply(selected, transform)  // nPost x sizeMid
+                if connection.solver.isCompositional {
+                    recipe = .encoders(postEncoders)
+                } else {
+                    targetEncoders = postEncoders
+                    recipe = .transposed
+                }
+                rows = post.neuronCount
                 intoCurrents = true
             }
-            let solved = try solveDecoders(
+            let weightSignal = addConstant("\(name).weights", rows: rows, columns: pre.neuronCount)
+            try queueDecoders(
                 from: pre, preIndices: connection.pre.indices, function: connection.function,
                 functionValues: connection.functionValues, sizeMid: connection.sizeMid,
                 evalPoints: connection.evalPoints, scaleEvalPoints: connection.scaleEvalPoints,
-                solver: connection.solver, targetEncoders: targetEncoders, seed: seed(of: connection), owner: name)
-            let weights: Matrix
-            if let postEncoders, targetEncoders == nil {
-                weights = LinearAlgebra.multiply(postEncoders, solved.decoders, transposeB: true)
-            } else if targetEncoders != nil {
-                weights = solved.decoders.transposed
-            } else {
-                weights = LinearAlgebra.multiply(transform, solved.decoders, transposeB: true)
-            }
-            let weightSignal = addConstant("\(name).weights", matrix: weights)
-            value = addSignal("\(name).weighted", count: weights.rows)
-            add(.matrixVector(matrix: weightSignal, rows: weights.rows, columns: weights.columns,
+                solver: connection.solver, targetEncoders: targetEncoders, seed: seed(of: connection), owner: name,
+                use: .connection(ObjectIdentifier(connection), weights: weightSignal, recipe: recipe))
+            value = addSignal("\(name).weighted", count: rows)
+            add(.matrixVector(matrix: weightSignal, rows: rows, columns: pre.neuronCount,
                               x: model.slice(activities), y: value, accumulate: false),
                 owner: name)
-            built = BuiltConnection(
-                evalPoints: solved.evalPoints, decoders: solved.decoders, weights: weights, solverRMSEs: solved.rmses)
             connectionInputs[ObjectIdentifier(connection)] = model.slice(activities)
         } else {
             // From a node, a Direct ensemble or neurons: slice, function, transform.
@@ -55,7 +52,7 @@ extension Builder {
                 source = mid
             }
             value = applyTransform(connection.transform, to: source, sizeOut: connection.sizeOut, owner: name)
-            built = BuiltConnection(
+            model.connections[ObjectIdentifier(connection)] = BuiltConnection(
                 evalPoints: nil, decoders: nil,
                 weights: connection.transform.matrix(sizeMid: connection.sizeMid, sizeOut: connection.sizeOut),
                 solverRMSEs: [])
@@ -65,7 +62,6 @@ extension Builder {
             value = try addFilter(synapse, input: value, owner: name)
         }
         connectionOutputs[ObjectIdentifier(connection)] = value
-        model.connections[ObjectIdentifier(connection)] = built
         try connectIntoPost(connection, value: value, intoCurrents: intoCurrents, owner: name)
     }
 

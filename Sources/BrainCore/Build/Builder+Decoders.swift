@@ -1,3 +1,38 @@
+/// A decoder solve waiting to run: the build queues every solve, then runs them together.
+struct DecoderJob: Sendable {
+    let ensemble: Ensemble
+    let built: BuiltEnsemble
+    /// Eval points (radius units) and the targets there, m x sizeMid (or m x nPost).
+    let evalPoints: Matrix
+    let targets: Matrix
+    let solver: any Solver
+    var rng: RandomState
+    /// True when the eval points are the ensemble's own: such solves of one ensemble with one
+    /// solver can share a factorization.
+    let ownEvalPoints: Bool
+    let owner: String
+    /// What to do with the decoders.
+    let use: DecoderUse
+}
+
+/// Where solved decoders go.
+enum DecoderUse: Sendable {
+    /// A connection: its weight signal gets `recipe` applied to the decoders.
+    case connection(ObjectIdentifier, weights: SignalID, recipe: WeightRecipe)
+    /// A decoded-output probe: its weight signal gets `decodersᵀ`.
+    case probe(ObjectIdentifier, weights: SignalID)
+}
+
+/// How a connection's weight matrix follows from its decoders D (n x k).
+enum WeightRecipe: Sendable {
+    /// `W = T · Dᵀ`: the transform folded into the decoders.
+    case transform(Matrix)
+    /// `W = E · Dᵀ` with `E = postScaledEncoders[:, slice] · T`: full neuron-to-neuron weights.
+    case encoders(Matrix)
+    /// `W = Dᵀ`: the solver fit the post currents directly.
+    case transposed
+}
+
 extension Builder {
     /// Neuron firing rates (Hz) of `ensemble` at each row of `evalPoints` (radius units):
     /// `A[i, j] = rate(gain_j · (x_i · e_j) / radius + bias_j)`, an m x n matrix.
@@ -13,16 +48,15 @@ extension Builder {
         return Matrix(rows: projections.rows, columns: n, values: ensemble.neuronType.rates(currents: currents))
     }
 
-    /// Solves decoders for a connection (or decoded probe) from `ensemble`, computing
-    /// `function` of the slice `preIndices` of the eval points (identity when nil), or fitting
-    /// the given `functionValues`.
-    ///
-    /// - Returns: decoders (n x sizeMid), the eval points used, the solver's RMS errors.
-    mutating func solveDecoders(
+    /// Queues a decoder solve for a connection (or decoded probe) from `ensemble`: computes the
+    /// eval points and, on the calling thread, the targets — `function` of the slice
+    /// `preIndices` of each eval point (identity when nil), or the given `functionValues`,
+    /// projected onto `targetEncoders` for a direct weight solve.
+    mutating func queueDecoders(
         from ensemble: Ensemble, preIndices: [Int]?, function: (([Double]) -> [Double])?, functionValues: Matrix?,
         sizeMid: Int, evalPoints given: (any Distribution)?, scaleEvalPoints: Bool, solver: any Solver,
-        targetEncoders: Matrix? = nil, seed: Int, owner: String
-    ) throws(BrainKitError) -> (decoders: Matrix, evalPoints: Matrix, rmses: [Double]) {
+        targetEncoders: Matrix? = nil, seed: Int, owner: String, use: DecoderUse
+    ) throws(BrainKitError) {
         guard let built = model.ensembles[ObjectIdentifier(ensemble)] else {
             throw .build(owner, "pre", "\(ensemble.name) is not part of the network being built")
         }
@@ -33,14 +67,7 @@ extension Builder {
             evalPoints = try given.sample(count: count, dimensions: ensemble.dimensions, rng: &rng)
             if scaleEvalPoints { evalPoints = evalPoints.scaled(by: ensemble.radius) }
         }
-        let activities = Builder.activities(of: ensemble, built: built, at: evalPoints)
-        guard activities.maxElement > 0 else {
-            throw .build(
-                owner, "evalPoints",
-                "activate no neuron of \(ensemble.name) (all activities are zero); check the eval points and intercepts")
-        }
 
-        // Targets in the pre's units.
         var targets: Matrix
         if let functionValues {
             targets = functionValues
@@ -51,9 +78,7 @@ extension Builder {
                 let x = columns.map { evalPoints[i, $0] }
                 let y = function?(x) ?? x
                 guard y.count == sizeMid else {
-                    throw .build(
-                        owner, "function",
-                        "returned \(y.count) values at eval point \(x), expected \(sizeMid)")
+                    throw .build(owner, "function", "returned \(y.count) values at eval point \(x), expected \(sizeMid)")
                 }
                 guard y.allSatisfy(\.isFinite) else {
                     throw .build(owner, "function", "returned a non-finite value at eval point \(x)")
@@ -62,10 +87,95 @@ extension Builder {
             }
         }
         if let targetEncoders {
-            // Non-compositional weight solve: fit the post neurons' input currents directly.
             targets = LinearAlgebra.multiply(targets, targetEncoders, transposeB: true)
         }
-        let result = try solver.solve(activities: activities, targets: targets, rng: &rng)
-        return (result.decoders, evalPoints, result.rmses)
+        pendingDecoders.append(
+            DecoderJob(
+                ensemble: ensemble, built: built, evalPoints: evalPoints, targets: targets, solver: solver, rng: rng,
+                ownEvalPoints: given == nil, owner: owner, use: use))
+    }
+
+    /// Solves every queued job, on all cores, and writes the weights and built parameters.
+    ///
+    /// Jobs that share an ensemble, its own eval points and a least-squares solver are solved
+    /// as one system with several target columns: one set of activities, one Gram matrix, one
+    /// Cholesky factorization. (Each column of such a solve is what solving it alone gives.)
+    mutating func solveQueuedDecoders() throws(BrainKitError) {
+        let jobs = pendingDecoders
+        pendingDecoders = []
+        var groups: [[Int]] = []
+        var groupOf: [String: Int] = [:]
+        for (index, job) in jobs.enumerated() {
+            let shareable = job.ownEvalPoints && (job.solver is LstsqL2 || job.solver is LstsqL2nz)
+            let key = "\(ObjectIdentifier(job.ensemble).hashValue)|\(job.solver)"
+            if shareable, let group = groupOf[key] {
+                groups[group].append(index)
+            } else {
+                if shareable { groupOf[key] = groups.count }
+                groups.append([index])
+            }
+        }
+        let solved = try ParallelWork.map(groups) { group throws(BrainKitError) in
+            try Builder.solve(group.map { jobs[$0] })
+        }
+        for (group, results) in zip(groups, solved) {
+            for (index, result) in zip(group, results) {
+                finish(jobs[index], decoders: result.decoders, rmses: result.rmses)
+            }
+        }
+    }
+
+    /// Solves jobs that share activities and solver, as one multi-column system.
+    private static func solve(_ jobs: [DecoderJob]) throws(BrainKitError) -> [SolverResult] {
+        let first = jobs[0]
+        let activities = Builder.activities(of: first.ensemble, built: first.built, at: first.evalPoints)
+        guard activities.maxElement > 0 else {
+            throw .build(
+                first.owner, "evalPoints",
+                "activate no neuron of \(first.ensemble.name) (all activities are zero); check the eval points and "
+                    + "intercepts")
+        }
+        var rng = first.rng
+        if jobs.count == 1 {
+            return [try first.solver.solve(activities: activities, targets: first.targets, rng: &rng)]
+        }
+        let widths = jobs.map(\.targets.columns)
+        var targets = Matrix(rows: activities.rows, columns: widths.reduce(0, +))
+        var offset = 0
+        for job in jobs {
+            for r in 0..<targets.rows {
+                for c in 0..<job.targets.columns { targets[r, offset + c] = job.targets[r, c] }
+            }
+            offset += job.targets.columns
+        }
+        let combined = try first.solver.solve(activities: activities, targets: targets, rng: &rng)
+        offset = 0
+        return widths.map { width in
+            let columns = Array(offset..<(offset + width))
+            offset += width
+            return SolverResult(
+                decoders: combined.decoders.selectingColumns(columns), rmses: columns.map { combined.rmses[$0] })
+        }
+    }
+
+    /// Writes a solved job's weights into its signal and records its built parameters.
+    private mutating func finish(_ job: DecoderJob, decoders: Matrix, rmses: [Double]) {
+        switch job.use {
+        case .connection(let id, let weightSignal, let recipe):
+            let weights: Matrix
+            switch recipe {
+            case .transform(let t): weights = LinearAlgebra.multiply(t, decoders, transposeB: true)
+            case .encoders(let e): weights = LinearAlgebra.multiply(e, decoders, transposeB: true)
+            case .transposed: weights = decoders.transposed
+            }
+            setConstant(weightSignal, to: weights)
+            model.connections[id] = BuiltConnection(
+                evalPoints: job.evalPoints, decoders: decoders, weights: weights, solverRMSEs: rmses)
+        case .probe(let id, let weightSignal):
+            let weights = decoders.transposed
+            setConstant(weightSignal, to: weights)
+            model.probeConnections[id] = BuiltConnection(
+                evalPoints: job.evalPoints, decoders: decoders, weights: weights, solverRMSEs: rmses)
+        }
     }
 }

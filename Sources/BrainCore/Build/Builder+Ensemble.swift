@@ -1,28 +1,20 @@
 extension Builder {
-    /// Builds an ensemble: draws its parameters from `RandomState(seed)` in Nengo's order
-    /// (eval points, encoders, max rates, intercepts — or gain and bias), its initial neuron
-    /// state from `RandomState(seed + 1)`, and adds its signals and operators:
-    /// `input = 0`, `J = bias`, `J += scaledEncoders · input` (+ noise), `neurons(J)`.
-    mutating func build(_ ensemble: Ensemble) throws(BrainKitError) {
+    /// Draws an ensemble's parameters from `RandomState(seed)` in Nengo's order (eval points,
+    /// encoders, max rates and intercepts — or gain and bias) and its initial neuron state from
+    /// `RandomState(seed + 1)`. Pure: safe to run for many ensembles at once.
+    static func draw(_ ensemble: Ensemble, seed: Int) throws(BrainKitError) -> BuiltEnsemble {
         let name = ensemble.name
         let n = ensemble.neuronCount, d = ensemble.dimensions
-        var rng = RandomState(seed: seed(of: ensemble))
+        var rng = RandomState(seed: seed)
 
         // 1. Eval points, in radius units.
         let evalPoints = try ensemble.evalPoints.sample(
             count: ensemble.resolvedEvalPointCount, dimensions: d, rng: &rng
         ).scaled(by: ensemble.radius)
-
-        let input = addSignal("\(name).input", count: d)
-        add(.reset(input, value: 0), owner: name)
-
         if ensemble.neuronType.isDirect {
-            model.ensembles[ObjectIdentifier(ensemble)] = BuiltEnsemble(
+            return BuiltEnsemble(
                 evalPoints: evalPoints, encoders: .identity(d), scaledEncoders: .identity(d), gain: [], bias: [],
                 maxRates: [], intercepts: [], initialState: [:])
-            model.ensembleSignals[ObjectIdentifier(ensemble)] = EnsembleSignals(
-                input: input.signal, current: nil, output: nil, state: nil, stateStride: 0)
-            return
         }
 
         // 2. Encoders.
@@ -65,22 +57,35 @@ extension Builder {
             for j in 0..<d { scaled[i, j] *= factor }
         }
 
-        // 5. Initial neuron state from RandomState(seed + 1), in state-variable order.
-        var stateRNG = RandomState(seed: (seed(of: ensemble) + 1) & Int(UInt32.max))
+        // 5. Initial neuron state, in state-variable order.
+        var stateRNG = RandomState(seed: (seed + 1) & Int(UInt32.max))
+        var initialState: [String: [Double]] = [:]
+        for variable in ensemble.neuronType.stateVariables {
+            initialState[variable.name] = try variable.initial.sample(count: n, rng: &stateRNG)
+        }
+        return BuiltEnsemble(
+            evalPoints: evalPoints, encoders: encoders, scaledEncoders: scaled, gain: gain, bias: bias,
+            maxRates: maxRates, intercepts: intercepts, initialState: initialState)
+    }
+
+    /// Adds a drawn ensemble's signals and operators: `input = 0`, `J = bias`,
+    /// `J += scaledEncoders · input` (+ noise), `neurons(J)`.
+    mutating func build(_ ensemble: Ensemble, drawn built: BuiltEnsemble) {
+        let name = ensemble.name
+        let n = ensemble.neuronCount, d = ensemble.dimensions
+        let input = addSignal("\(name).input", count: d)
+        add(.reset(input, value: 0), owner: name)
+        model.ensembles[ObjectIdentifier(ensemble)] = built
+        guard !ensemble.neuronType.isDirect else {
+            model.ensembleSignals[ObjectIdentifier(ensemble)] = EnsembleSignals(
+                input: input.signal, current: nil, output: nil, state: nil, stateStride: 0)
+            return
+        }
         let variables = ensemble.neuronType.stateVariables
         let stride = n
-        var initialState: [String: [Double]] = [:]
-        var stateValues = [Float]()
-        stateValues.reserveCapacity(variables.count * stride)
-        for variable in variables {
-            let values = try variable.initial.sample(count: n, rng: &stateRNG)
-            initialState[variable.name] = values
-            stateValues.append(contentsOf: values.map { Float($0) })
-        }
-
-        // 6. Signals and operators.
-        let biasSignal = addConstant("\(name).bias", matrix: Matrix(column: bias))
-        let encoderSignal = addConstant("\(name).scaledEncoders", matrix: scaled)
+        let stateValues = variables.flatMap { (built.initialState[$0.name] ?? []).map { Float($0) } }
+        let biasSignal = addConstant("\(name).bias", matrix: Matrix(column: built.bias))
+        let encoderSignal = addConstant("\(name).scaledEncoders", matrix: built.scaledEncoders)
         let current = addSignal("\(name).current", count: n)
         let output = addSignal("\(name).output", count: n)
         let state = variables.isEmpty ? nil : addSignal("\(name).state", count: variables.count * stride, initial: stateValues)
@@ -94,10 +99,6 @@ extension Builder {
         add(.neurons(type: ensemble.neuronType, current: current.signal, output: output.signal,
                      state: state?.signal, count: n, stateStride: stride),
             owner: name)
-
-        model.ensembles[ObjectIdentifier(ensemble)] = BuiltEnsemble(
-            evalPoints: evalPoints, encoders: encoders, scaledEncoders: scaled, gain: gain, bias: bias,
-            maxRates: maxRates, intercepts: intercepts, initialState: initialState)
         model.ensembleSignals[ObjectIdentifier(ensemble)] = EnsembleSignals(
             input: input.signal, current: current.signal, output: output.signal, state: state?.signal,
             stateStride: stride)

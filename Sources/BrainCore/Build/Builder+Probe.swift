@@ -39,18 +39,15 @@ extension Builder {
             guard let signals = model.ensembleSignals[ObjectIdentifier(e)] else { throw notInNetwork(e.name, owner) }
             if attribute == .decodedOutput, !e.neuronType.isDirect, let activities = signals.output {
                 let size = endpoint.size(input: false)
-                let solved = try solveDecoders(
+                let weightSignal = addConstant("\(owner).decoders", rows: size, columns: e.neuronCount)
+                try queueDecoders(
                     from: e, preIndices: endpoint.indices, function: nil, functionValues: nil, sizeMid: size,
-                    evalPoints: nil, scaleEvalPoints: true, solver: probe.solver, seed: seed(of: probe), owner: owner)
-                let weights = solved.decoders.transposed
-                let weightSignal = addConstant("\(owner).decoders", matrix: weights)
+                    evalPoints: nil, scaleEvalPoints: true, solver: probe.solver, seed: seed(of: probe), owner: owner,
+                    use: .probe(ObjectIdentifier(probe), weights: weightSignal))
                 let decoded = addSignal("\(owner).decoded", count: size)
-                add(.matrixVector(matrix: weightSignal, rows: weights.rows, columns: weights.columns,
+                add(.matrixVector(matrix: weightSignal, rows: size, columns: e.neuronCount,
                                   x: model.slice(activities), y: decoded, accumulate: false),
                     owner: owner)
-                model.probeConnections[ObjectIdentifier(probe)] = BuiltConnection(
-                    evalPoints: solved.evalPoints, decoders: solved.decoders, weights: weights,
-                    solverRMSEs: solved.rmses)
                 return (decoded.signal, nil)
             }
             return (signals.input, endpoint.indices)

@@ -10,22 +10,34 @@ struct Builder {
     /// A connection's output (after transform and synapse) and input signals, for probes.
     var connectionOutputs: [ObjectIdentifier: SignalSlice] = [:]
     var connectionInputs: [ObjectIdentifier: SignalSlice] = [:]
+    /// Decoder solves queued by connections and probes, run together at the end.
+    var pendingDecoders: [DecoderJob] = []
+    /// Ensemble parameters, drawn for all ensembles at once before anything else.
+    var drawnEnsembles: [ObjectIdentifier: BuiltEnsemble] = [:]
 
     /// Builds `network` for a simulation step of `dt` seconds, seeding unseeded objects from
     /// `seeds`.
     static func build(_ network: Network, dt: Double, seeds: SeedAssignment) throws(BrainKitError) -> BuiltModel {
         var builder = Builder(model: BuiltModel(dt: dt), seeds: seeds)
-        try builder.buildObjects(of: network)
+        let ensembles = network.allEnsembles
+        let drawn = try ParallelWork.map(ensembles.map { ($0, builder.seed(of: $0)) }) { item throws(BrainKitError) in
+            try Builder.draw(item.0, seed: item.1)
+        }
+        for (ensemble, built) in zip(ensembles, drawn) { builder.drawnEnsembles[ObjectIdentifier(ensemble)] = built }
+        builder.buildObjects(of: network)
         try builder.buildConnectionsAndProbes(of: network)
+        try builder.solveQueuedDecoders()
         builder.model.seeds = seeds.seeds
         return builder.model
     }
 
     /// Ensembles and nodes first (all networks), so that connections can reach across.
-    private mutating func buildObjects(of network: Network) throws(BrainKitError) {
-        for ensemble in network.ensembles { try build(ensemble) }
+    private mutating func buildObjects(of network: Network) {
+        for ensemble in network.ensembles {
+            build(ensemble, drawn: drawnEnsembles[ObjectIdentifier(ensemble)]!)
+        }
         for node in network.nodes { build(node) }
-        for child in network.networks { try buildObjects(of: child) }
+        for child in network.networks { buildObjects(of: child) }
     }
 
     private mutating func buildConnectionsAndProbes(of network: Network) throws(BrainKitError) {
@@ -47,6 +59,16 @@ struct Builder {
 
     mutating func addConstant(_ name: String, matrix: Matrix) -> SignalID {
         model.addSignal(Signal(name: name, matrix: matrix))
+    }
+
+    /// A constant matrix signal whose values are set later (by ``setConstant(_:to:)``).
+    mutating func addConstant(_ name: String, rows: Int, columns: Int) -> SignalID {
+        model.addSignal(Signal(name: name, matrix: Matrix(rows: rows, columns: columns)))
+    }
+
+    mutating func setConstant(_ signal: SignalID, to matrix: Matrix) {
+        precondition(model.signals[signal.index].count == matrix.values.count, "Builder: constant size changed")
+        model.signals[signal.index].initial = matrix.values.map { Float($0) }
     }
 
     mutating func add(_ operation: Operation, owner: String) {

@@ -6,7 +6,7 @@
 /// ``Network/ensemble(label:neurons:dimensions:radius:encoders:intercepts:maxRates:evalPoints:evalPointCount:neuronType:gain:bias:noise:normalizeEncoders:seed:)``)
 /// and checked there. Random parameters are distributions; give fixed values with
 /// ``Samples``. What the build actually drew is in `Simulator.built(_:)`.
-public final class Ensemble {
+public final class Ensemble: Sendable {
     public let label: String?
     /// The number of neurons.
     public let neuronCount: Int
