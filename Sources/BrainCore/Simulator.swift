@@ -22,7 +22,8 @@ public final class Simulator {
     public private(set) var seed: Int
     /// The number of steps run since the last reset.
     public private(set) var stepCount = 0
-    /// The number of threads stepping the simulation.
+    /// The number of threads stepping the simulation: as asked, or 1 when the model is too
+    /// small for the work to be worth sharing.
     public var threads: Int { engine.executor.threadCount }
 
     private let model: BuiltModel

@@ -78,17 +78,19 @@ extension Builder {
         model.ensembles[ObjectIdentifier(ensemble)] = built
         guard !ensemble.neuronType.isDirect else {
             model.ensembleSignals[ObjectIdentifier(ensemble)] = EnsembleSignals(
-                input: input.signal, current: nil, output: nil, state: nil, stateStride: 0)
+                input: input.signal, current: nil, output: nil, state: [])
             return
         }
-        let variables = ensemble.neuronType.stateVariables
-        let stride = n
-        let stateValues = variables.flatMap { (built.initialState[$0.name] ?? []).map { Float($0) } }
         let biasSignal = addConstant("\(name).bias", matrix: Matrix(column: built.bias))
         let encoderSignal = addConstant("\(name).scaledEncoders", matrix: built.scaledEncoders)
         let current = addSignal("\(name).current", count: n)
         let output = addSignal("\(name).output", count: n)
-        let state = variables.isEmpty ? nil : addSignal("\(name).state", count: variables.count * stride, initial: stateValues)
+        let state = ensemble.neuronType.stateVariables.map { variable in
+            addSignal(
+                "\(name).\(variable.name)", count: n,
+                initial: (built.initialState[variable.name] ?? []).map { Float($0) }
+            ).signal
+        }
         add(.copy(from: model.slice(biasSignal), to: current, accumulate: false), owner: name)
         add(.matrixVector(matrix: encoderSignal, rows: n, columns: d, x: input, y: current, accumulate: true), owner: name)
         if let noise = ensemble.noise {
@@ -97,11 +99,10 @@ extension Builder {
             add(.copy(from: noiseSignal, to: current, accumulate: true), owner: name)
         }
         add(.neurons(type: ensemble.neuronType, current: current.signal, output: output.signal,
-                     state: state?.signal, count: n, stateStride: stride),
+                     state: state, count: n),
             owner: name)
         model.ensembleSignals[ObjectIdentifier(ensemble)] = EnsembleSignals(
-            input: input.signal, current: current.signal, output: output.signal, state: state?.signal,
-            stateStride: stride)
+            input: input.signal, current: current.signal, output: output.signal, state: state)
     }
 
     /// Builds a node: a constant signal, or a function / process operator writing its output;

@@ -58,11 +58,10 @@ extension Builder {
             switch attribute {
             case .input: return (current, endpoint.indices)
             case .state(let variable):
-                guard let state = signals.state,
-                    let index = e.neuronType.stateVariables.firstIndex(where: { $0.name == variable })
-                else { throw .build(owner, "attribute", "\(e.neuronType) has no state variable '\(variable)'") }
-                let base = index * signals.stateStride
-                return (state, endpoint.resolvedIndices(input: false).map { base + $0 })
+                guard let index = e.neuronType.stateVariables.firstIndex(where: { $0.name == variable }) else {
+                    throw .build(owner, "attribute", "\(e.neuronType) has no state variable '\(variable)'")
+                }
+                return (signals.state[index], endpoint.indices)
             default: return (output, endpoint.indices)
             }
         case .node(let n):

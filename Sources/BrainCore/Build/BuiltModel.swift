@@ -49,6 +49,6 @@ struct EnsembleSignals {
     /// Neuron input currents, output and state (nil for Direct).
     let current: SignalID?
     let output: SignalID?
-    let state: SignalID?
-    let stateStride: Int
+    /// One signal per neuron state variable, in the neuron type's order.
+    let state: [SignalID]
 }

@@ -18,9 +18,9 @@ enum Operation {
     case scaled(factor: Float, x: SignalSlice, y: SignalSlice, accumulate: Bool)
     /// `y (+)= M·x` for a row-major `rows x columns` matrix signal M (reads M and x).
     case matrixVector(matrix: SignalID, rows: Int, columns: Int, x: SignalSlice, y: SignalSlice, accumulate: Bool)
-    /// Steps a population of `count` neurons: reads the currents, sets the output and the
-    /// state block (`stateStride` values per state variable).
-    case neurons(type: any NeuronType, current: SignalID, output: SignalID, state: SignalID?, count: Int, stateStride: Int)
+    /// Steps a population of `count` neurons: reads the currents, sets the output and one
+    /// state signal per state variable of the type (in its order).
+    case neurons(type: any NeuronType, current: SignalID, output: SignalID, state: [SignalID], count: Int)
     /// A synapse in update mode: reads `input`, updates `output` and its own `state`
     /// (`filter.stateCount` values per element, state-major). Readers of `output` in this
     /// step see the previous step's value: the one-step delay.
@@ -48,7 +48,7 @@ struct Operator {
         case .scatterAdd: return []
         case .elementwise(_, _, let y, let acc), .scaled(_, _, let y, let acc): return acc ? [] : [y.signal]
         case .matrixVector(_, _, _, _, let y, let acc): return acc ? [] : [y.signal]
-        case .neurons(_, _, let out, let state, _, _): return [out] + (state.map { [$0] } ?? [])
+        case .neurons(_, _, let out, let state, _): return [out] + state
         case .filter: return []
         case .nodeFunction(_, _, let out), .function(_, _, let out), .process(_, _, _, let out): return [out.signal]
         }
@@ -75,7 +75,7 @@ struct Operator {
         case .elementwise(let scale, let x, _, _): return [scale.signal, x.signal]
         case .scaled(_, let x, _, _): return [x.signal]
         case .matrixVector(let m, _, _, let x, _, _): return [m, x.signal]
-        case .neurons(_, let current, _, _, _, _): return [current]
+        case .neurons(_, let current, _, _, _): return [current]
         case .filter(_, let input, _, _): return [input.signal]
         case .nodeFunction(_, let input, _), .process(_, _, let input, _): return input.map { [$0.signal] } ?? []
         case .function(_, let input, _): return [input.signal]

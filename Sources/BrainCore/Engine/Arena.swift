@@ -1,5 +1,9 @@
-/// The simulator's state: one 64-byte-aligned block of `Float` holding every signal, each
-/// starting on a 16-float boundary so SIMD kernels can load whole vectors.
+/// The simulator's state: one 64-byte-aligned block of `Float` holding every signal.
+///
+/// Signals start on 16-float boundaries, except members of a **band**: a list of signals laid
+/// end to end with no gap (the band itself starts on a boundary and is padded to one). Bands
+/// let one kernel step many ensembles' neurons as one contiguous population; consecutive bands
+/// of equal length put each state variable of a neuron at a fixed stride from the first.
 ///
 /// The arena owns its memory and lends pointers to kernels, which live no longer than the
 /// arena (both are owned by one ``Simulator``). ``restoreInitialValues()`` returns every
@@ -14,13 +18,24 @@ final class Arena {
 
     static let alignmentFloats = 16
 
-    init(signals: [Signal]) {
-        var offsets = [Int]()
-        offsets.reserveCapacity(signals.count)
+    init(signals: [Signal], bands: [[SignalID]] = []) {
+        func padded(_ count: Int) -> Int {
+            (count + Arena.alignmentFloats - 1) / Arena.alignmentFloats * Arena.alignmentFloats
+        }
+        var offsets = [Int](repeating: -1, count: signals.count)
         var next = 0
-        for signal in signals {
-            offsets.append(next)
-            next += (signal.count + Arena.alignmentFloats - 1) / Arena.alignmentFloats * Arena.alignmentFloats
+        for band in bands {
+            var position = next
+            for id in band {
+                precondition(offsets[id.index] < 0, "Arena: signal \(signals[id.index].name) is in two bands")
+                offsets[id.index] = position
+                position += signals[id.index].count
+            }
+            next += padded(position - next)
+        }
+        for (index, signal) in signals.enumerated() where offsets[index] < 0 {
+            offsets[index] = next
+            next += padded(signal.count)
         }
         self.offsets = offsets
         self.count = max(next, Arena.alignmentFloats)

@@ -1,5 +1,9 @@
 /// The CPU engine: the arena holding every signal, the built model's operators compiled
 /// into kernels in a fixed canonical order, and the executor that runs them each step.
+///
+/// Neuron fusion: the neuron operators of one dependency level whose neuron types are equal
+/// never depend on each other, so they become one kernel over one contiguous population —
+/// their currents, outputs and state variables are laid out as arena bands.
 final class Engine {
     let arena: Arena
     let executor: Executor
@@ -14,24 +18,27 @@ final class Engine {
         var position = [Int](repeating: 0, count: model.operators.count)
         for (k, op) in schedule.order.enumerated() { position[op] = k }
         let canonical = schedule.order.sorted {
-            schedule.levels[$0] != schedule.levels[$1] ? schedule.levels[$0] < schedule.levels[$1] : position[$0] < position[$1]
+            schedule.levels[$0] != schedule.levels[$1]
+                ? schedule.levels[$0] < schedule.levels[$1] : position[$0] < position[$1]
         }
 
-        arena = Arena(signals: model.signals)
+        // Units of execution: single operators, or fused neuron populations.
+        let units = Engine.fuseNeurons(canonical, operators: model.operators, levels: schedule.levels)
+        arena = Arena(signals: model.signals, bands: units.flatMap { Engine.bands(of: $0, in: model.operators) })
+
         var kernels: [any Kernel] = []
+        var levels: [Int] = []
+        var writes: [[SignalID]] = []
         var processKernels: [ProcessKernel] = []
-        for index in canonical {
-            let op = model.operators[index]
-            let kernel = Engine.compile(op, arena: arena, dt: model.dt, fault: fault)
+        for unit in units {
+            let kernel = Engine.compile(unit, operators: model.operators, arena: arena, dt: model.dt, fault: fault)
             if let process = kernel as? ProcessKernel { processKernels.append(process) }
             kernels.append(kernel)
+            levels.append(schedule.levels[unit[0]])
+            writes.append(unit.flatMap { model.operators[$0].sets + model.operators[$0].increments + model.operators[$0].updates })
         }
         self.processKernels = processKernels
-        executor = Executor(
-            kernels: kernels,
-            levels: canonical.map { schedule.levels[$0] },
-            writes: canonical.map { model.operators[$0].sets + model.operators[$0].increments + model.operators[$0].updates },
-            threads: threads)
+        executor = Executor(kernels: kernels, levels: levels, writes: writes, threads: threads)
     }
 
     /// Returns every signal to its initial value and remakes the processes' steppers, drawing
@@ -47,7 +54,51 @@ final class Engine {
         executor.step(time: time)
     }
 
-    private static func compile(_ op: Operator, arena: Arena, dt: Double, fault: StepFault) -> any Kernel {
+    // MARK: - Fusion
+
+    /// Groups the neuron operators of each level by neuron type (its type and description);
+    /// every other operator is a unit of its own. Units keep canonical order (a fused unit sits
+    /// where its first member was).
+    private static func fuseNeurons(_ canonical: [Int], operators: [Operator], levels: [Int]) -> [[Int]] {
+        var units: [[Int]] = []
+        var unitOf: [String: Int] = [:]
+        for index in canonical {
+            guard case .neurons(let type, _, _, _, _) = operators[index].operation else {
+                units.append([index])
+                continue
+            }
+            let key = "\(levels[index])|\(Swift.type(of: type))|\(type)"
+            if let unit = unitOf[key] {
+                units[unit].append(index)
+            } else {
+                unitOf[key] = units.count
+                units.append([index])
+            }
+        }
+        return units
+    }
+
+    /// The arena bands a fused neuron unit needs: all currents end to end, all outputs, then
+    /// one band per state variable (consecutive, so each variable is one stride further on).
+    private static func bands(of unit: [Int], in operators: [Operator]) -> [[SignalID]] {
+        guard case .neurons(_, _, _, let firstState, _) = operators[unit[0]].operation else { return [] }
+        var currents: [SignalID] = [], outputs: [SignalID] = []
+        var states = [[SignalID]](repeating: [], count: firstState.count)
+        for index in unit {
+            guard case .neurons(_, let current, let output, let state, _) = operators[index].operation else { continue }
+            currents.append(current)
+            outputs.append(output)
+            for (k, signal) in state.enumerated() { states[k].append(signal) }
+        }
+        return [currents, outputs] + states
+    }
+
+    // MARK: - Compilation
+
+    private static func compile(_ unit: [Int], operators: [Operator], arena: Arena, dt: Double, fault: StepFault)
+        -> any Kernel
+    {
+        let op = operators[unit[0]]
         switch op.operation {
         case .reset(let target, let value):
             return ResetKernel(target: arena.pointer(target), count: target.count, value: value)
@@ -66,10 +117,16 @@ final class Engine {
             return MatrixVectorKernel(
                 matrix: arena.pointer(matrix), x: arena.pointer(x), y: arena.pointer(y), rows: rows, columns: columns,
                 accumulate: accumulate)
-        case .neurons(let type, let current, let output, let state, let count, let stride):
+        case .neurons(let type, let current, let output, let state, _):
+            // The fused population: members are end to end in their bands.
+            var count = 0
+            for index in unit {
+                if case .neurons(_, _, _, _, let n) = operators[index].operation { count += n }
+            }
+            let stride = state.count > 1 ? arena.pointer(state[1]) - arena.pointer(state[0]) : count
             return NeuronKernel(
                 type: type, current: arena.pointer(current), output: arena.pointer(output),
-                state: state.map { arena.pointer($0) } ?? arena.pointer(output), count: count, stateStride: stride,
+                state: state.first.map { arena.pointer($0) } ?? arena.pointer(output), count: count, stateStride: stride,
                 dt: Float(dt))
         case .filter(let filter, let input, let output, let state):
             return FilterKernel(

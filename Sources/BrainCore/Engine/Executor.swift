@@ -32,9 +32,16 @@ final class Executor: @unchecked Sendable {
     /// signals each one writes.
     init(kernels: [any Kernel], levels: [Int], writes: [[SignalID]], threads: Int) {
         precondition(threads >= 1)
-        threadCount = threads
-        phases = Executor.partition(kernels: kernels, levels: levels, writes: writes, threads: threads)
-        for worker in 1..<max(threads, 1) {
+        let partitioned = Executor.partition(kernels: kernels, levels: levels, writes: writes, threads: threads)
+        if partitioned.allSatisfy({ $0.dropFirst().allSatisfy(\.isEmpty) }) {
+            // Nothing is worth another thread: run serially, without workers.
+            threadCount = 1
+            phases = [[partitioned.flatMap { $0[0] }]]
+        } else {
+            threadCount = threads
+            phases = partitioned
+        }
+        for worker in 1..<threadCount {
             let thread = Thread { [self] in workerLoop(index: worker) }
             thread.name = "BrainKit worker \(worker)"
             thread.start()
@@ -71,9 +78,17 @@ final class Executor: @unchecked Sendable {
             for kernel in phase[thread] { kernel.run(time: time) }
             arrivals.add(1, ordering: .acquiringAndReleasing)
             let target = base + (p + 1) * threadCount
-            while arrivals.load(ordering: .acquiring) < target {}
+            var spins = 0
+            while arrivals.load(ordering: .acquiring) < target {
+                spins += 1
+                // On a busy machine a thread we wait for may have lost its core: let it run.
+                if spins > Executor.spinsBeforeYield { sched_yield() }
+            }
         }
     }
+
+    /// Busy-wait iterations before a waiting thread starts yielding its core (a few µs).
+    private static let spinsBeforeYield = 4_000
 
     private func workerLoop(index: Int) {
         var seen = 0
@@ -82,7 +97,11 @@ final class Executor: @unchecked Sendable {
             let current = generation.load(ordering: .acquiring)
             if current == seen {
                 idleSpins += 1
-                if idleSpins > 200_000 { usleep(100) }
+                if idleSpins > 200_000 {
+                    usleep(100)
+                } else if idleSpins > Executor.spinsBeforeYield {
+                    sched_yield()
+                }
                 continue
             }
             idleSpins = 0
@@ -114,19 +133,28 @@ final class Executor: @unchecked Sendable {
             let groups = Executor.groups(in: start..<end, writes: writes)
             let total = (start..<end).reduce(0) { $0 + kernels[$1].cost }
             var lists = [[any Kernel]](repeating: [], count: threads)
-            if total < parallelThreshold || groups.count == 1 {
+            if total < parallelThreshold {
                 lists[0] = Array(kernels[start..<end])
             } else {
+                // Work items: groups, with a large single splittable kernel cut into one part per
+                // thread (its parts write disjoint ranges).
+                var items: [(kernels: [any Kernel], cost: Int, pinned: Bool)] = []
+                for group in groups {
+                    let cost = group.reduce(0) { $0 + kernels[$1].cost }
+                    if group.count == 1, cost >= parallelThreshold, let parts = kernels[group[0]].split(into: threads) {
+                        items += parts.map { ([$0], $0.cost, false) }
+                    } else {
+                        items.append((group.map { kernels[$0] }, cost, group.contains { kernels[$0].runsOnCallingThread }))
+                    }
+                }
+                // Heaviest first onto the least-loaded thread; ties keep their order.
                 var load = [Int](repeating: 0, count: threads)
-                let costed = groups.map { group in (group, group.reduce(0) { $0 + kernels[$1].cost }) }
-                // Heaviest groups first; ties keep their order.
-                for (group, cost) in costed.enumerated().sorted(by: {
-                    $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset
+                for item in items.enumerated().sorted(by: {
+                    $0.element.cost != $1.element.cost ? $0.element.cost > $1.element.cost : $0.offset < $1.offset
                 }).map(\.element) {
-                    let pinned = group.contains { kernels[$0].runsOnCallingThread }
-                    let thread = pinned ? 0 : load.indices.min { load[$0] < load[$1] }!
-                    load[thread] += cost
-                    lists[thread].append(contentsOf: group.map { kernels[$0] })
+                    let thread = item.pinned ? 0 : load.indices.min { load[$0] < load[$1] }!
+                    load[thread] += item.cost
+                    lists[thread].append(contentsOf: item.kernels)
                 }
             }
             let soloOnCaller = lists.dropFirst().allSatisfy(\.isEmpty)

@@ -19,10 +19,16 @@ protocol Kernel: AnyObject, Sendable {
 
     /// A rough cost estimate (in multiply-adds), used to balance work across threads.
     var cost: Int { get }
+
+    /// The same work cut into `parts` independent kernels over disjoint element ranges, or nil
+    /// when the kernel cannot be cut. Each part computes its elements exactly as the whole
+    /// would.
+    func split(into parts: Int) -> [any Kernel]?
 }
 
 extension Kernel {
     var runsOnCallingThread: Bool { false }
+    func split(into parts: Int) -> [any Kernel]? { nil }
 }
 
 /// Where kernels report a failure during a step (a node returning NaN); checked by the

@@ -24,4 +24,16 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
     }
 
     var cost: Int { count * 4 }
+
+    /// Ranges of whole SIMD blocks of neurons; neurons are independent.
+    func split(into parts: Int) -> [any Kernel]? {
+        let block = 16
+        let perPart = (count + parts * block - 1) / (parts * block) * block
+        guard parts > 1, perPart < count else { return nil }
+        return stride(from: 0, to: count, by: perPart).map { start in
+            NeuronKernel(
+                type: type, current: current + start, output: output + start, state: state + start,
+                count: min(perPart, count - start), stateStride: stateStride, dt: dt)
+        }
+    }
 }
