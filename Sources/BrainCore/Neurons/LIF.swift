@@ -1,0 +1,95 @@
+import Foundation
+
+/// The spiking leaky integrate-and-fire neuron (Nengo's `LIF`).
+///
+/// Between spikes the membrane voltage follows `tauRC dv/dt = J - v`; when `v` crosses 1 the
+/// neuron emits a spike of height `amplitude / dt`, resets to 0 and stays silent for `tauRef`
+/// seconds, measured from the exact crossing time within the step (so the spike rate matches
+/// the analytic rate without quantization to the time step).
+///
+/// State: `voltage ~ Uniform(0, 1)`, `refractoryTime ~ Choice([0])` (seconds; it keeps
+/// decreasing below 0 while the neuron is not refractory).
+/// Rates, gain and bias are the ``LIFRate`` closed forms.
+public struct LIF: NeuronType {
+    /// Membrane time constant (s), > 0.
+    public let tauRC: Double
+    /// Refractory period (s), >= 0.
+    public let tauRef: Double
+    /// The lowest voltage the membrane can reach, <= 0.
+    public let minVoltage: Double
+    /// Scales the output (spike height `amplitude / dt`), > 0.
+    public let amplitude: Double
+    public let stateVariables: [NeuronStateVariable]
+
+    static let defaultState = [
+        NeuronStateVariable(name: "voltage", initial: NeuronInitialState.uniformVoltage),
+        NeuronStateVariable(name: "refractoryTime", initial: NeuronInitialState.zero),
+    ]
+
+    /// Nengo's defaults: `tauRC = 0.02`, `tauRef = 0.002`, `minVoltage = 0`, `amplitude = 1`.
+    public init() {
+        tauRC = 0.02
+        tauRef = 0.002
+        minVoltage = 0
+        amplitude = 1
+        stateVariables = LIF.defaultState
+    }
+
+    /// - Parameters:
+    ///   - tauRC: membrane time constant (s), > 0.
+    ///   - tauRef: refractory period (s), >= 0.
+    ///   - minVoltage: lower bound on the voltage, <= 0.
+    ///   - amplitude: output scale, > 0.
+    ///   - initialState: distributions replacing the defaults of `voltage` / `refractoryTime`.
+    /// - Throws: ``BrainKitError`` (validation) for a parameter out of range or an unknown
+    ///   state variable name.
+    public init(
+        tauRC: Double = 0.02, tauRef: Double = 0.002, minVoltage: Double = 0, amplitude: Double = 1,
+        initialState: [String: any Distribution] = [:]
+    ) throws(BrainKitError) {
+        try LIFRateMath.validate("LIF", tauRC: tauRC, tauRef: tauRef, amplitude: amplitude)
+        try Check.atMost(minVoltage, 0, "LIF", "minVoltage")
+        self.tauRC = tauRC
+        self.tauRef = tauRef
+        self.minVoltage = minVoltage
+        self.amplitude = amplitude
+        self.stateVariables = try NeuronInitialState.resolve("LIF", defaults: LIF.defaultState, overrides: initialState)
+    }
+
+    public var isSpiking: Bool { true }
+
+    var rateMath: LIFRateMath { LIFRateMath(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude) }
+
+    public func rates(currents: [Double]) -> [Double] {
+        rateMath.rates(currents: currents)
+    }
+
+    public func gainBias(
+        maxRates: [Double], intercepts: [Double]
+    ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
+        try rateMath.gainBias("LIF", maxRates: maxRates, intercepts: intercepts)
+    }
+
+    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
+        rateMath.maxRatesIntercepts(gain: gain, bias: bias)
+    }
+
+    /// The LIF update (see the type's documentation) in `Float`, sixteen neurons at a time.
+    public func step(
+        dt: Float, count: Int,
+        current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+        state: UnsafeMutablePointer<Float>, stateStride: Int
+    ) {
+        let kernel = LIFKernel(dt: dt, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
+        let voltage = state
+        let refractoryTime = state + stateStride
+        kernel.step(
+            count: count, voltage: voltage, refractoryTime: refractoryTime, output: output,
+            current: { UnsafeRawPointer(current + $0).loadUnaligned(as: LIFKernel.Group.self) },
+            scalarCurrent: { current[$0] })
+    }
+
+    public var description: String {
+        "LIF(tauRC: \(tauRC), tauRef: \(tauRef), minVoltage: \(minVoltage), amplitude: \(amplitude))"
+    }
+}
