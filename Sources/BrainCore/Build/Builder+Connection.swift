@@ -37,6 +37,9 @@ extension Builder {
                 evalPoints: connection.evalPoints, scaleEvalPoints: connection.scaleEvalPoints,
                 solver: connection.solver, targetEncoders: targetEncoders, seed: seed(of: connection), owner: name,
                 use: .connection(ObjectIdentifier(connection), weights: weightSignal, recipe: recipe))
+            if let rule = connection.learningRuleType as? PES {
+                try buildPES(rule, on: connection, weights: weightSignal, rows: rows, activities: activities, owner: name)
+            }
             value = addSignal("\(name).weighted", count: rows)
             add(.matrixVector(matrix: weightSignal, rows: rows, columns: pre.neuronCount,
                               x: model.slice(activities), y: value, accumulate: false),
@@ -78,6 +81,8 @@ extension Builder {
         case .node(let n):
             guard let s = nodeSignals[ObjectIdentifier(n)] else { throw notInNetwork(n.name, owner) }
             signal = s.output
+        case .learningRule(let c):
+            throw .build(owner, "pre", "the learning rule of \(c.name) has no output to connect from")
         }
         return selection(of: signal, indices: connection.pre.indices, owner: owner)
     }
@@ -124,6 +129,8 @@ extension Builder {
         case .node(let n):
             guard let input = nodeSignals[ObjectIdentifier(n)]?.input else { throw notInNetwork(n.name, owner) }
             addInto(value, target: input, indices: connection.post.indices, owner: owner)
+        case .learningRule(let learned):
+            addInto(value, target: learningError(of: learned), indices: connection.post.indices, owner: owner)
         case .neurons(let e):
             guard let current = model.ensembleSignals[ObjectIdentifier(e)]?.current,
                 let built = model.ensembles[ObjectIdentifier(e)]

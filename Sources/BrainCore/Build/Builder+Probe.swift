@@ -64,6 +64,8 @@ extension Builder {
                 return (signals.state[index], endpoint.indices)
             default: return (output, endpoint.indices)
             }
+        case .learningRule(let c):
+            throw .build(owner, "target", "the learning rule of \(c.name) cannot be probed")
         case .node(let n):
             guard let signals = nodeSignals[ObjectIdentifier(n)] else { throw notInNetwork(n.name, owner) }
             if attribute == .input, let input = signals.input { return (input, endpoint.indices) }

@@ -10,6 +10,8 @@ struct Builder {
     /// A connection's output (after transform and synapse) and input signals, for probes.
     var connectionOutputs: [ObjectIdentifier: SignalSlice] = [:]
     var connectionInputs: [ObjectIdentifier: SignalSlice] = [:]
+    /// The error signal of each connection's learning rule, by connection.
+    var learningErrors: [ObjectIdentifier: SignalID] = [:]
     /// Decoder solves queued by connections and probes, run together at the end.
     var pendingDecoders: [DecoderJob] = []
     /// Ensemble parameters, drawn for all ensembles at once before anything else.
@@ -102,16 +104,17 @@ struct Builder {
         }
     }
 
-    /// Filters `input` through `synapse` in update mode and returns the filtered signal.
-    mutating func addFilter(_ synapse: any Synapse, input: SignalSlice, owner: String) throws(BrainKitError)
-        -> SignalSlice
+    /// Filters `input` through `synapse` and returns the filtered signal: in update mode (one
+    /// step of delay) unless `delayed` is false.
+    mutating func addFilter(_ synapse: any Synapse, input: SignalSlice, owner: String, delayed: Bool = true)
+        throws(BrainKitError) -> SignalSlice
     {
         let filter = try synapse.discretized(dt: model.dt)
         let output = addSignal("\(owner).\(synapse)", count: input.count)
         let state: SignalID? =
             filter.stateCount > 0
             ? addSignal("\(owner).\(synapse).state", count: filter.stateCount * input.count).signal : nil
-        add(.filter(filter, input: input, output: output, state: state), owner: owner)
+        add(.filter(filter, input: input, output: output, state: state, delayed: delayed), owner: owner)
         return output
     }
 }

@@ -21,10 +21,14 @@ enum Operation {
     /// Steps a population of `count` neurons: reads the currents, sets the output and one
     /// state signal per state variable of the type (in its order).
     case neurons(type: any NeuronType, current: SignalID, output: SignalID, state: [SignalID], count: Int)
-    /// A synapse in update mode: reads `input`, updates `output` and its own `state`
-    /// (`filter.stateCount` values per element, state-major). Readers of `output` in this
-    /// step see the previous step's value: the one-step delay.
-    case filter(DiscreteFilter, input: SignalSlice, output: SignalSlice, state: SignalID?)
+    /// A synapse: reads `input`, writes `output` and its own `state` (`filter.stateCount`
+    /// values per element, state-major). When `delayed` (connections and probes) it updates
+    /// them, so readers of `output` in this step see the previous step's value: the one-step
+    /// delay. Otherwise (filters inside learning rules) it sets them: no delay.
+    case filter(DiscreteFilter, input: SignalSlice, output: SignalSlice, state: SignalID?, delayed: Bool)
+    /// PES: `delta = −factor · error ⊗ activities` (a rows x n matrix); reads error and
+    /// activities, updates delta, which an increment adds to the weights next step.
+    case pes(factor: Float, error: SignalSlice, activities: SignalSlice, delta: SignalID)
     /// A node function: reads `input` (if any) and the time, sets `output`.
     case nodeFunction(NodeFunction, input: SignalSlice?, output: SignalSlice)
     /// A connection function evaluated each step (from a node or Direct ensemble).
@@ -49,7 +53,9 @@ struct Operator {
         case .elementwise(_, _, let y, let acc), .scaled(_, _, let y, let acc): return acc ? [] : [y.signal]
         case .matrixVector(_, _, _, _, let y, let acc): return acc ? [] : [y.signal]
         case .neurons(_, _, let out, let state, _): return [out] + state
-        case .filter: return []
+        case .filter(_, _, let output, let state, let delayed):
+            return delayed ? [] : [output.signal] + (state.map { [$0] } ?? [])
+        case .pes: return []
         case .nodeFunction(_, _, let out), .function(_, _, let out), .process(_, _, _, let out): return [out.signal]
         }
     }
@@ -76,7 +82,8 @@ struct Operator {
         case .scaled(_, let x, _, _): return [x.signal]
         case .matrixVector(let m, _, _, let x, _, _): return [m, x.signal]
         case .neurons(_, let current, _, _, _): return [current]
-        case .filter(_, let input, _, _): return [input.signal]
+        case .filter(_, let input, _, _, _): return [input.signal]
+        case .pes(_, let error, let activities, _): return [error.signal, activities.signal]
         case .nodeFunction(_, let input, _), .process(_, _, let input, _): return input.map { [$0.signal] } ?? []
         case .function(_, let input, _): return [input.signal]
         }
@@ -84,9 +91,10 @@ struct Operator {
 
     /// Signals written for the next step, after everything that reads them this step.
     var updates: [SignalID] {
-        if case .filter(_, _, let output, let state) = operation {
-            return [output.signal] + (state.map { [$0] } ?? [])
+        switch operation {
+        case .filter(_, _, let output, let state, true): return [output.signal] + (state.map { [$0] } ?? [])
+        case .pes(_, _, _, let delta): return [delta]
+        default: return []
         }
-        return []
     }
 }

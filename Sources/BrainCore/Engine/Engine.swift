@@ -127,11 +127,15 @@ final class Engine {
             return NeuronKernel(
                 type: type, current: arena.pointer(current), output: arena.pointer(output),
                 state: state.first.map { arena.pointer($0) } ?? arena.pointer(output), count: count, stateStride: stride,
-                dt: Float(dt))
-        case .filter(let filter, let input, let output, let state):
+                dt: dt)
+        case .filter(let filter, let input, let output, let state, _):
             return FilterKernel(
                 filter: filter, input: arena.pointer(input), output: arena.pointer(output),
                 state: state.map { arena.pointer($0) }, count: output.count)
+        case .pes(let factor, let error, let activities, let delta):
+            return PESKernel(
+                factor: factor, error: arena.pointer(error), rows: error.count, activities: arena.pointer(activities),
+                columns: activities.count, delta: arena.pointer(delta))
         case .nodeFunction(let function, let input, let output):
             return NodeFunctionKernel(
                 function: function, input: input.map { arena.pointer($0) }, inputCount: input?.count ?? 0,

@@ -15,6 +15,8 @@ public final class Connection {
     /// Target values of the function at each of `evalPoints` (an alternative to `function`).
     public let functionValues: Matrix?
     public let transform: Transform
+    /// The rule that changes this connection while running, if any.
+    public let learningRuleType: (any LearningRuleType)?
     /// How decoders are found (Nengo: `LstsqL2()`).
     public let solver: any Solver
     /// Points where decoders are fit; nil means the pre ensemble's own.
@@ -33,8 +35,8 @@ public final class Connection {
 
     init(
         pre: Endpoint, post: Endpoint, synapse: (any Synapse)?, function: (([Double]) -> [Double])?,
-        functionValues: Matrix?, transform: Transform, solver: any Solver, evalPoints: (any Distribution)?,
-        scaleEvalPoints: Bool, label: String?, seed: Int?
+        functionValues: Matrix?, transform: Transform, solver: any Solver, learningRuleType: (any LearningRuleType)?,
+        evalPoints: (any Distribution)?, scaleEvalPoints: Bool, label: String?, seed: Int?
     ) throws(BrainKitError) {
         let name = Connection.describe(label: label, pre: pre, post: post)
         if let seed { try Network.checkSeed(seed, object: name, parameter: "seed") }
@@ -115,6 +117,7 @@ public final class Connection {
         self.function = function
         self.functionValues = functionValues
         self.transform = transform
+        self.learningRuleType = learningRuleType
         self.solver = solver
         self.evalPoints = evalPoints
         self.scaleEvalPoints = scaleEvalPoints
@@ -123,6 +126,12 @@ public final class Connection {
         self.sizeIn = sizeIn
         self.sizeMid = sizeMid
         self.sizeOut = sizeOut
+        try learningRuleType?.validate(self)
+    }
+
+    /// This connection's learning rule, to connect an error signal into (nil without a rule).
+    public var learningRule: LearningRule? {
+        learningRuleType == nil ? nil : LearningRule(connection: self)
     }
 
     /// How errors name this connection: `Connection from Ensemble 'a' to Ensemble 'b'`.
@@ -152,6 +161,8 @@ extension Network {
     ///   - functionValues: target values at explicit `evalPoints`, instead of `function`.
     ///   - transform: applied after the function: `.identity`, a number, `.diagonal`, `.dense`.
     ///   - solver: how decoders are found; default is the network's, else `LstsqL2()`.
+    ///   - learningRule: a rule that changes the connection while running, e.g. `PES()`;
+    ///     connect its error signal into ``Connection/learningRule``.
     ///   - evalPoints: where decoders are fit (ensembles only); default the pre's own.
     ///   - scaleEvalPoints: multiply given eval points by the pre's radius.
     /// - Throws: ``BrainKitError`` naming the connection and the parameter at fault.
@@ -164,6 +175,7 @@ extension Network {
         functionValues: Matrix? = nil,
         transform: Transform = .identity,
         solver: (any Solver)? = nil,
+        learningRule: (any LearningRuleType)? = nil,
         evalPoints: (any Distribution)? = nil,
         scaleEvalPoints: Bool = true,
         label: String? = nil,
@@ -172,7 +184,8 @@ extension Network {
         let connection = try Connection(
             pre: pre.endpoint, post: post.endpoint, synapse: synapse, function: function,
             functionValues: functionValues, transform: transform, solver: solver ?? resolved(\.solver) ?? LstsqL2(),
-            evalPoints: evalPoints, scaleEvalPoints: scaleEvalPoints, label: label, seed: seed)
+            learningRuleType: learningRule, evalPoints: evalPoints, scaleEvalPoints: scaleEvalPoints, label: label,
+            seed: seed)
         add(connection)
         return connection
     }

@@ -8,6 +8,8 @@ public struct Endpoint {
         /// The ensemble's neurons.
         case neurons(Ensemble)
         case node(Node)
+        /// A connection's learning rule, as the target of an error signal.
+        case learningRule(Connection)
     }
 
     public let object: Object
@@ -26,6 +28,7 @@ public struct Endpoint {
         case .ensemble(let e): return e.dimensions
         case .neurons(let e): return e.neuronType.isDirect ? 0 : e.neuronCount
         case .node(let n): return input ? n.sizeIn : n.sizeOut
+        case .learningRule(let c): return input ? (c.learningRuleType?.errorSize(for: c) ?? 0) : 0
         }
     }
 
@@ -52,6 +55,7 @@ public struct Endpoint {
         case .ensemble(let e): base = e.name
         case .neurons(let e): base = "Neurons of \(e.name)"
         case .node(let n): base = n.name
+        case .learningRule(let c): base = "learning rule of \(c.name)"
         }
         guard let indices else { return base }
         return base + "\(indices)"

@@ -111,6 +111,8 @@ public final class Probe {
                     return e.indices?.count ?? node.sizeIn
                 default: throw notProbeable(node.name, [.output, .input])
                 }
+            case .learningRule:
+                throw .validation(name, "target", "\(e.name) cannot be probed; probe its error signal's source")
             }
         }
     }

@@ -88,11 +88,12 @@ public struct AdaptiveLIF: NeuronType {
 
     /// The ``LIF`` update on `J - n`, then the adaptation update, sixteen neurons at a time.
     public func step(
-        dt: Float, count: Int,
+        dt stepSeconds: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
-        let kernel = LIFKernel(dt: dt, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
+        let dt = Float(stepSeconds)
+        let kernel = LIFKernel(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
         let adaptationRate = dt / Float(tauN)
         let increment = Float(incN)
         let voltage = state

@@ -78,10 +78,11 @@ public struct AdaptiveLIFRate: NeuronType {
 
     /// `r = LIFRate(J - n)`, then `n += (dt / tauN) * (incN * r - n)`.
     public func step(
-        dt: Float, count: Int,
+        dt stepSeconds: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
+        let dt = Float(stepSeconds)
         let kernel = LIFRateKernel(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude)
         let adaptationRate = dt / Float(tauN)
         let increment = Float(incN)

@@ -33,7 +33,7 @@ public struct Direct: NeuronType {
     /// Does nothing: a Direct ensemble has no neurons, so the simulator computes its output
     /// without a neuron step and never calls this.
     public func step(
-        dt: Float, count: Int,
+        dt: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {}

@@ -108,15 +108,16 @@ public struct Izhikevich: NeuronType {
 
     /// The Izhikevich update (see the type's documentation) in `Float`.
     public func step(
-        dt: Float, count: Int,
+        dt stepSeconds: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
+        let dt = Float(stepSeconds)
         let a = Float(tauRecovery)
         let b = Float(coupling)
         let c = Float(resetVoltage)
         let d = Float(resetRecovery)
-        let spikeHeight = 1 / dt
+        let spikeHeight = Float(1 / stepSeconds)
         let voltage = state
         let recovery = state + stateStride
         var i = 0

@@ -76,11 +76,11 @@ public struct LIF: NeuronType {
 
     /// The LIF update (see the type's documentation) in `Float`, sixteen neurons at a time.
     public func step(
-        dt: Float, count: Int,
+        dt stepSeconds: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
-        let kernel = LIFKernel(dt: dt, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
+        let kernel = LIFKernel(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
         let voltage = state
         let refractoryTime = state + stateStride
         kernel.step(

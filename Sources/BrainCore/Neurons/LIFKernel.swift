@@ -44,15 +44,18 @@ struct LIFKernel {
     /// Which polynomials cover steps of `dt / tauRC`, or nil when none do.
     let polynomials: LIFPolynomials.Range?
 
-    init(dt: Float, tauRC: Double, tauRef: Double, minVoltage: Double, amplitude: Double) {
-        self.dt = dt
+    /// - Parameter dt: the step in seconds; `amplitude / dt` is formed in `Double`, so a spike
+    ///   of a unit amplitude at dt = 0.001 is exactly 1000.
+    init(dt: Double, tauRC: Double, tauRef: Double, minVoltage: Double, amplitude: Double) {
+        let dt32 = Float(dt)
+        self.dt = dt32
         self.tauRC = Float(tauRC)
         self.tauRef = Float(tauRef)
         self.minVoltage = Float(minVoltage)
-        self.spikeHeight = Float(amplitude) / dt
-        self.fullStepFactor = expm1f(-dt / Float(tauRC))
+        self.spikeHeight = Float(amplitude / dt)
+        self.fullStepFactor = expm1f(-dt32 / Float(tauRC))
         self.negativeRate = -1 / Float(tauRC)
-        self.polynomials = LIFPolynomials.Range(stepOverTau: Double(dt) / tauRC)
+        self.polynomials = LIFPolynomials.Range(stepOverTau: Double(dt32) / tauRC)
     }
 
     /// Advances `count` neurons; `current(i)` gives the input of neuron `i` (inlined).

@@ -51,7 +51,7 @@ public struct LIFRate: NeuronType {
 
     /// Writes `r(J)` for each neuron.
     public func step(
-        dt: Float, count: Int,
+        dt: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {

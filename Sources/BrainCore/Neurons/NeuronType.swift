@@ -31,7 +31,8 @@ public protocol NeuronType: Sendable, CustomStringConvertible {
     /// The inverse of ``gainBias(maxRates:intercepts:)``.
     func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double])
 
-    /// Advances `count` neurons by one time step of `dt` seconds.
+    /// Advances `count` neurons by one time step of `dt` seconds (state and arithmetic in
+    /// `Float`; constants such as the spike height `amplitude / dt` are formed in `Double`).
     ///
     /// - Parameters:
     ///   - current: input currents J, `count` values.
@@ -41,7 +42,7 @@ public protocol NeuronType: Sendable, CustomStringConvertible {
     /// The kernel must not allocate. It may be called on a sub-range of a population (pointers
     /// offset by the range start, same `stateStride`), so neurons must be independent.
     func step(
-        dt: Float, count: Int,
+        dt: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int)
 }

@@ -38,7 +38,7 @@ public struct RectifiedLinear: NeuronType {
 
     /// Writes `amplitude * max(0, J)` for each neuron.
     public func step(
-        dt: Float, count: Int,
+        dt: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {

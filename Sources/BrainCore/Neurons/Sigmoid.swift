@@ -64,7 +64,7 @@ public struct Sigmoid: NeuronType {
 
     /// Writes `(1 / tauRef) / (1 + exp(-J))` for each neuron.
     public func step(
-        dt: Float, count: Int,
+        dt: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {

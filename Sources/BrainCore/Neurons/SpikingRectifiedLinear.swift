@@ -49,12 +49,13 @@ public struct SpikingRectifiedLinear: NeuronType {
     /// `v += max(J, 0) * dt`, `k = floor(v)`, `output = (amplitude / dt) * k`, `v -= k`,
     /// sixteen neurons at a time.
     public func step(
-        dt: Float, count: Int,
+        dt stepSeconds: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
+        let dt = Float(stepSeconds)
         typealias Group = SIMD16<Float>
-        let spikeHeight = Float(amplitude) / dt
+        let spikeHeight = Float(amplitude / stepSeconds)
         let voltage = state
         var i = 0
         let groupEnd = count - count % Group.scalarCount

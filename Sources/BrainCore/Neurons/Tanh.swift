@@ -59,7 +59,7 @@ public struct Tanh: NeuronType {
 
     /// Writes `(1 / tauRef) * tanh(J)` for each neuron.
     public func step(
-        dt: Float, count: Int,
+        dt: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {

@@ -14,7 +14,7 @@ struct LIFKernelTests {
         let currents = (0..<copies).flatMap { _ in j }
         let zeros = [Float](repeating: 0, count: currents.count)
         let run = NeuronSimulation(
-            LIF(), dt: Float(d.double("dt")), currents: currents, initialState: [zeros, zeros],
+            LIF(), dt: d.double("dt"), currents: currents, initialState: [zeros, zeros],
             steps: Int(d.double("n_steps")))
         return (d, run)
     }
@@ -51,14 +51,12 @@ struct LIFKernelTests {
         }
     }
 
-    /// A spike is `amplitude / dt` computed in Float: 1 / Float(0.001) = 999.99994, which is
-    /// 1000 (Nengo's float64 value) to Float precision.
+    /// A spike is `amplitude / dt`, formed in Double: exactly Nengo's 1000 at dt = 0.001.
     @Test func spikeOutputIsAmplitudeOverDt() throws {
         let (d, run) = try Self.runFixtureD(copies: 1)
         let spikes = run.outputs.joined().filter { $0 != 0 }
         #expect(!spikes.isEmpty)
-        #expect(spikes.allSatisfy { $0 == 1 / Float(0.001) })
-        #expect(abs(Double(spikes[0]) - d.double("output_value_when_spiking")) <= 1e-4)
+        #expect(spikes.allSatisfy { Double($0) == d.double("output_value_when_spiking") })
     }
 
     /// The reference check of step 7 in the fixture's description: J = 20 from v = 0.

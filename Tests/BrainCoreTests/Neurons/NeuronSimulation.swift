@@ -10,7 +10,7 @@ struct NeuronSimulation {
 
     /// - Parameters:
     ///   - initialState: `[variable][neuron]`, one row per state variable of `neuron`.
-    init(_ neuron: any NeuronType, dt: Float, currents: [Float], initialState: [[Float]], steps: Int) {
+    init(_ neuron: any NeuronType, dt: Double, currents: [Float], initialState: [[Float]], steps: Int) {
         precondition(initialState.count == neuron.stateVariables.count)
         let count = currents.count
         let stride = count + 3

@@ -66,7 +66,7 @@ struct NeuronStepTests {
         let initial = names.map { c.object("initial").doubles($0).map(Float.init) }
         let steps = Int(c.double("n_steps"))
         let run = NeuronSimulation(
-            neuron, dt: Float(c.double("dt")), currents: c.doubles("J").map(Float.init), initialState: initial,
+            neuron, dt: c.double("dt"), currents: c.doubles("J").map(Float.init), initialState: initial,
             steps: steps)
         #expect(run.paddingUntouched)
         let expectedOutputs = c.matrix("output")

@@ -6,10 +6,10 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
     let state: UnsafeMutablePointer<Float>
     let count: Int
     let stateStride: Int
-    let dt: Float
+    let dt: Double
 
     init(type: any NeuronType, current: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
-         state: UnsafeMutablePointer<Float>, count: Int, stateStride: Int, dt: Float) {
+         state: UnsafeMutablePointer<Float>, count: Int, stateStride: Int, dt: Double) {
         self.type = type
         self.current = current
         self.output = output
