@@ -8,19 +8,20 @@ import Foundation
 /// density `∝ sin^(k−1)`: `y' = min(y, 1 − y)`, `z² = I⁻¹(k/2, 1/2; 2y')`,
 /// `θ_j = asin(√z²)/π`, replaced by `1 − θ_j` when `y ≥ 1/2`. Then
 /// `x₀ = cos(πθ₀)`, `xᵢ = Π_{l<i} sin(πθ_l) · cos(πθᵢ)`, `x_{d−1} = Π_{l<D} sin(πθ_l)`, except
-/// that the last angle is a full turn (`2πθ_{D−1}` instead of `πθ_{D−1}`).
+/// that the last angle is a full turn (`2πθ_{D−1}` instead of `πθ_{D−1}`). Each column has
+/// its own prepared ``IncompleteBeta/Inverter``.
 enum SphericalCoordinateTransform {
     /// Maps each row of `cube` (n x (d−1), values in [0, 1]) to a unit vector (n x d).
     static func map(_ cube: Matrix) -> Matrix {
         let angles = cube.columns
         let d = angles + 1
         var x = Matrix(rows: cube.rows, columns: d)
+        let inverters = (0..<angles).map { j in IncompleteBeta.Inverter(Double(angles - j) / 2, 0.5) }
         for r in 0..<cube.rows {
             var product = 1.0
             for j in 0..<angles {
                 let y = cube[r, j]
-                let k = Double(angles - j)
-                let zSquared = IncompleteBeta.inverse(k / 2, 0.5, 2 * min(y, 1 - y))
+                let zSquared = inverters[j].inverse(2 * min(y, 1 - y))
                 let theta = asin(zSquared.squareRoot()) / Double.pi
                 let angle = (y < 0.5 ? theta : 1 - theta) * (j == angles - 1 ? 2 * Double.pi : Double.pi)
                 x[r, j] = product * cos(angle)
