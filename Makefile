@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 
-.PHONY: all deps demo test build clean
+.PHONY: all deps demo test build bench-compare clean
 
 all: test
 
@@ -31,6 +31,12 @@ test: deps
 
 build: deps
 	$(SWIFT) build -c release
+
+## BrainKit and Nengo 4.1 side by side on the standard networks (installs Nengo with pip if
+## missing); prints one table with the ratios. Not part of `make test`.
+bench-compare: build
+	@python3 -c "import nengo" 2>/dev/null || python3 -m pip install --quiet "nengo==4.1.0"
+	python3 bench/compare.py --rounds 3
 
 clean:
 	rm -rf .build
