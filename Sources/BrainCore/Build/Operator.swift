@@ -34,7 +34,7 @@ enum Operation {
     /// A connection function evaluated each step (from a node or Direct ensemble).
     case function(([Double]) -> [Double], input: SignalSlice, output: SignalSlice)
     /// A process: reads `input` (if any) and the time, sets `output`.
-    case process(any Process, seed: Int?, input: SignalSlice?, output: SignalSlice)
+    case process(any SignalProcess, seed: Int?, input: SignalSlice?, output: SignalSlice)
 }
 
 /// An ``Operation`` with the model object it was built for (named in errors) and its

@@ -32,7 +32,7 @@ public final class Ensemble: Sendable {
     public let gain: (any Distribution)?
     public let bias: (any Distribution)?
     /// A process added to the neurons' input currents every step.
-    public let noise: (any Process)?
+    public let noise: (any SignalProcess)?
     /// Whether encoders are scaled to unit length.
     public let normalizeEncoders: Bool
     /// A fixed seed for this ensemble's random parameters, or nil to derive one.
@@ -42,7 +42,7 @@ public final class Ensemble: Sendable {
         label: String?, neuronCount: Int, dimensions: Int, radius: Double,
         encoders: any Distribution, intercepts: any Distribution, maxRates: any Distribution,
         evalPoints: any Distribution, evalPointCount: Int?, neuronType: any NeuronType,
-        gain: (any Distribution)?, bias: (any Distribution)?, noise: (any Process)?,
+        gain: (any Distribution)?, bias: (any Distribution)?, noise: (any SignalProcess)?,
         normalizeEncoders: Bool, seed: Int?
     ) throws(BrainKitError) {
         let name = Ensemble.describe(label)
@@ -155,7 +155,7 @@ extension Network {
         neuronType: (any NeuronType)? = nil,
         gain: (any Distribution)? = nil,
         bias: (any Distribution)? = nil,
-        noise: (any Process)? = nil,
+        noise: (any SignalProcess)? = nil,
         normalizeEncoders: Bool = true,
         seed: Int? = nil
     ) throws(BrainKitError) -> Ensemble {

@@ -42,7 +42,7 @@ public enum NodeOutput {
     /// A function called every step: `(t, input, output)` in the simulator's Float storage.
     case function(NodeFunction)
     /// A process (noise, white signal, presented inputs, ...).
-    case process(any Process)
+    case process(any SignalProcess)
     /// The sum of the inputs, passed on unchanged.
     case passthrough
 }
@@ -127,7 +127,7 @@ extension Network {
     /// A node that outputs a process (white noise, a white signal, presented inputs...).
     @discardableResult
     public func node(
-        label: String? = nil, process: any Process, sizeIn: Int? = nil, sizeOut: Int? = nil
+        label: String? = nil, process: any SignalProcess, sizeIn: Int? = nil, sizeOut: Int? = nil
     ) throws(BrainKitError) -> Node {
         let sizeIn = sizeIn ?? process.defaultSizeIn
         let sizeOut = sizeOut ?? process.defaultSizeOut

@@ -9,7 +9,7 @@
 /// ```swift
 /// let stimulus = try Piecewise(data: [0: [0], 0.5: [1], 1: [-1]])
 /// ```
-public struct Piecewise: Process, Equatable {
+public struct Piecewise: SignalProcess, Equatable {
     public enum Interpolation: String, Sendable {
         case zero
         case linear

@@ -1,6 +1,6 @@
 /// Presents each of `inputs` in turn for `presentationTime` seconds, cycling: the output at
 /// time t is `inputs[⌊(t − dt)/T + 1e-7⌋ mod count]` (the first input from the first step).
-public struct PresentInput: Process, Equatable {
+public struct PresentInput: SignalProcess, Equatable {
     /// One input vector per row.
     public let inputs: Matrix
     /// How long each input is shown, in seconds.

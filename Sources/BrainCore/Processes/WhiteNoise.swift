@@ -3,7 +3,7 @@ import Foundation
 /// Unfiltered white noise: every step draws `sizeOut` fresh values from `distribution`,
 /// `x = distribution.sample(1, sizeOut)`, and outputs `x / √dt` when `scale` is true (so that
 /// integrating it over time gives a variance that does not depend on dt), else `x`.
-public struct WhiteNoise: Process {
+public struct WhiteNoise: SignalProcess {
     /// The distribution of each value (by default the standard normal).
     public let distribution: any Distribution
     /// Whether to multiply by `1/√dt`.

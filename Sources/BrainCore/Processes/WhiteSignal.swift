@@ -11,7 +11,7 @@ import Foundation
 /// the inverse real DFT of length 2N. The output at time t is `signal[round(t/dt) mod 2N]`.
 /// With `y0`, each dimension is rotated so that its sample closest to y0 comes at the first
 /// step (t = dt).
-public struct WhiteSignal: Process, Equatable {
+public struct WhiteSignal: SignalProcess, Equatable {
     /// The period of the signal in seconds.
     public let period: Double
     /// The cut-off frequency in Hz.

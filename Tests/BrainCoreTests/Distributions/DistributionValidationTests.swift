@@ -97,8 +97,8 @@ struct DistributionValidationTests {
         #expect(try UniformHypersphere(surface: true).description == "UniformHypersphere(surface: true)")
         #expect(try UniformHypersphere(minMagnitude: 0.2).description == "UniformHypersphere(minMagnitude: 0.2)")
         #expect(QuasirandomSequence().description == "QuasirandomSequence()")
-        #expect(try ScatteredHypersphere().description == "ScatteredHypersphere()")
-        #expect(try ScatteredHypersphere(surface: true, base: Uniform(0, 1)).description
+        #expect(ScatteredHypersphere().description == "ScatteredHypersphere()")
+        #expect(ScatteredHypersphere(surface: true, base: Uniform(0, 1)).description
             == "ScatteredHypersphere(surface: true, base: Uniform(0.0, 1.0))")
         #expect(Samples([1, 2]).description == "Samples(count: 2, dimensions: 1)")
     }

@@ -105,6 +105,23 @@ struct ConnectionKindsTests {
         #expect(maxRelativeDifference(try sim.data(current).row(0), expected, floor: 1e-3) < 1e-5)
     }
 
+    @Test func ensembleNoiseIsAddedToTheCurrents() throws {
+        func currents(noise: (any SignalProcess)?) throws -> [Double] {
+            let net = try Network(seed: 8)
+            let a = try net.ensemble(neurons: 50, dimensions: 1, noise: noise)
+            let probe = try net.probe(a.neurons, .input)
+            let sim = try Simulator(net)
+            try sim.run(steps: 20)
+            return try sim.data(probe).values
+        }
+        let quiet = try currents(noise: nil)
+        let noisy = try currents(noise: WhiteNoise(distribution: try Gaussian(mean: 0, std: 0.5), scale: false))
+        let differences = zip(noisy, quiet).map { $0 - $1 }
+        let spread = (differences.reduce(0) { $0 + $1 * $1 } / Double(differences.count)).squareRoot()
+        #expect(abs(spread - 0.5) < 0.05, "noise rms \(spread)")
+        #expect(try currents(noise: WhiteNoise(distribution: try Gaussian(mean: 0, std: 0.5), scale: false)) == noisy)
+    }
+
     @Test func tuningAndResponseCurvesFollowTheRateFormula() throws {
         let net = try Network(seed: 9)
         let a = try net.ensemble(neurons: 30, dimensions: 1)

@@ -6,16 +6,17 @@ import Foundation
 /// One seed gives bit-identical probe data across builds and across thread counts.
 @Suite("Determinism")
 struct DeterminismTests {
-    /// A mid-size model that exercises every kind of operator: 2-D ensembles in a ring with a
-    /// dense transform, a neurons-to-neurons connection, a white-noise node, a Direct
-    /// ensemble, a sliced connection, spike and filtered probes.
+    /// A model big enough to be shared between threads (its fused neuron population is split)
+    /// that exercises every kind of operator: 2-D ensembles in a ring with a dense transform,
+    /// a neurons-to-neurons connection, a white-noise node, a Direct ensemble, a sliced
+    /// connection, spike, voltage and filtered probes.
     static func model(seed: Int) throws -> (Network, [Probe]) {
         let net = try Network(label: "determinism", seed: seed)
         let noise = try net.node(process: WhiteNoise(distribution: try Gaussian(mean: 0, std: 0.1)), sizeOut: 2)
         let rotation = Matrix([[0.9, -0.3], [0.3, 0.9]])
         var ensembles: [Ensemble] = []
         for i in 0..<6 {
-            ensembles.append(try net.ensemble(label: "e\(i)", neurons: 300, dimensions: 2))
+            ensembles.append(try net.ensemble(label: "e\(i)", neurons: 2000, dimensions: 2, evalPointCount: 400))
         }
         try net.connect(noise, to: ensembles[0])
         for i in 0..<6 {
@@ -36,6 +37,7 @@ struct DeterminismTests {
     static func run(seed: Int, threads: Int) throws -> [[Double]] {
         let (net, probes) = try model(seed: seed)
         let sim = try Simulator(net, threads: threads)
+        #expect(sim.threads == threads)
         try sim.run(steps: 300)
         return try probes.map { try sim.data($0).values }
     }

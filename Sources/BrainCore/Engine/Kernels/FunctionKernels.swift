@@ -81,7 +81,7 @@ final class ConnectionFunctionKernel: Kernel, @unchecked Sendable {
 
 /// Runs a process's stepper; the stepper is (re)made from the process at every reset.
 final class ProcessKernel: Kernel, @unchecked Sendable {
-    let process: any Process
+    let process: any SignalProcess
     let seed: Int?
     let input: UnsafeMutablePointer<Float>?
     let inputCount: Int
@@ -90,7 +90,7 @@ final class ProcessKernel: Kernel, @unchecked Sendable {
     let dt: Double
     private var stepper: (any ProcessStepper)?
 
-    init(process: any Process, seed: Int?, input: UnsafeMutablePointer<Float>?, inputCount: Int,
+    init(process: any SignalProcess, seed: Int?, input: UnsafeMutablePointer<Float>?, inputCount: Int,
          output: UnsafeMutablePointer<Float>, outputCount: Int, dt: Double) {
         self.process = process
         self.seed = seed

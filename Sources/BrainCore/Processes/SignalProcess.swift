@@ -5,7 +5,7 @@
 /// A process is a description; ``makeStepper(sizeIn:sizeOut:dt:rng:)`` creates the running
 /// state for one simulation (called at build and at every reset), drawing what it needs from
 /// `rng`.
-public protocol Process: Sendable, CustomStringConvertible {
+public protocol SignalProcess: Sendable, CustomStringConvertible {
     /// The input size used when the process is the output of a Node with no explicit size.
     var defaultSizeIn: Int { get }
     /// The output size used when none is given.
@@ -19,14 +19,14 @@ public protocol Process: Sendable, CustomStringConvertible {
         -> any ProcessStepper
 }
 
-/// The running state of a ``Process``.
+/// The running state of a ``SignalProcess``.
 public protocol ProcessStepper: AnyObject {
     /// Writes the output at time `time` (seconds; `k * dt` at step k) from `input`.
     /// Must not allocate.
     func step(time: Double, input: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>)
 }
 
-extension Process {
+extension SignalProcess {
     /// Runs the process alone for `steps` steps of `dt` seconds (times dt, 2dt, ...) with no
     /// input, returning a steps x sizeOut matrix. Uses `seed`, else the process's own seed,
     /// else 0.
