@@ -77,7 +77,7 @@ public final class Simulator {
     public func run(steps: Int) throws(BrainKitError) {
         try Check.atLeast(steps, 0, "Simulator", "steps")
         try checkOpen()
-        recorder.reserve(steps: steps, from: stepCount)
+        recorder.reserve(steps: steps)
         for _ in 0..<steps { try advance() }
     }
 

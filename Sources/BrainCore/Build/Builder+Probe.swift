@@ -27,7 +27,7 @@ extension Builder {
         }
         let count = source.indices?.count ?? model.signals[source.signal.index].count
         model.probes[ObjectIdentifier(probe)] = ProbeSource(
-            signal: source.signal, offset: 0, indices: source.indices, size: count,
+            signal: source.signal, indices: source.indices, size: count,
             period: (probe.sampleEvery ?? model.dt) / model.dt)
     }
 

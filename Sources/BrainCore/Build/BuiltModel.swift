@@ -35,7 +35,6 @@ struct BuiltModel {
 /// Where a probe reads its data after each step: `indices` of `signal`, or all of it.
 struct ProbeSource {
     let signal: SignalID
-    let offset: Int
     let indices: [Int]?
     let size: Int
     /// Record when `step mod period < 1` (period = sampleEvery / dt; 1 for every step).

@@ -19,7 +19,7 @@ final class ProbeRecorder {
             index[ObjectIdentifier(probe)] = channels.count
             channels.append(
                 Channel(
-                    source: arena.pointer(source.signal) + source.offset, indices: source.indices, size: source.size,
+                    source: arena.pointer(source.signal), indices: source.indices, size: source.size,
                     period: source.period))
         }
         self.channels = channels
@@ -32,7 +32,7 @@ final class ProbeRecorder {
     }
 
     /// Reserves room for `steps` more steps of data.
-    func reserve(steps: Int, from step: Int) {
+    func reserve(steps: Int) {
         for c in channels.indices {
             let samples = Int((Double(steps) / channels[c].period).rounded(.up)) + 1
             channels[c].data.reserveCapacity(channels[c].data.count + samples * channels[c].size)

@@ -98,19 +98,21 @@ public final class Probe {
                 guard allowed.contains(attribute) else { throw notProbeable(e.name, allowed) }
                 return e.size(input: false)
             case .node(let node):
+                let isInput: Bool
                 switch attribute {
-                case .output:
-                    guard node.sizeOut > 0 else {
-                        throw .validation(name, "target", "\(node.name) must have sizeOut > 0 to probe its output")
-                    }
-                    return e.indices?.count ?? node.sizeOut
-                case .input:
-                    guard node.sizeIn > 0 else {
-                        throw .validation(name, "target", "\(node.name) must have sizeIn > 0 to probe its input")
-                    }
-                    return e.indices?.count ?? node.sizeIn
+                case .output: isInput = false
+                case .input: isInput = true
                 default: throw notProbeable(node.name, [.output, .input])
                 }
+                let size = e.fullSize(input: isInput)
+                guard size > 0 else {
+                    throw .validation(
+                        name, "target", "\(node.name) must have size\(isInput ? "In" : "Out") > 0 to probe its \(attribute)")
+                }
+                if let bad = e.indices?.first(where: { $0 >= size }) {
+                    throw .validation(name, "target", "slice index \(bad) is out of range for size \(size)")
+                }
+                return e.indices?.count ?? size
             case .learningRule:
                 throw .validation(name, "target", "\(e.name) cannot be probed; probe its error signal's source")
             }

@@ -67,7 +67,7 @@ enum Check {
     static func atLeast(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
-        guard value >= bound, value.isFinite || value == .infinity else {
+        guard value >= bound else {
             throw .validation(object, parameter, "must be >= \(format(bound)), got \(format(value))")
         }
     }
