@@ -9,7 +9,7 @@ struct StandardNetwork: Sendable {
 }
 
 extension StandardNetwork {
-    static let all: [StandardNetwork] = [squaring, chain, ring]
+    static let all: [StandardNetwork] = [squaring, chain, integrator, ring]
 
     /// The squaring model from the talk: 0.5 -> 40 LIF (x) -> 40 LIF (x²), probes τ = 0.03.
     static let squaring = StandardNetwork(
@@ -56,6 +56,30 @@ extension StandardNetwork {
             let out = try sim.data(output).column(0)
             let squares = zip(out, ideal).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
             return ["rmse": (squares / Double(out.count)).squareRoot()]
+        })
+    }
+
+    /// A recurrent integrator (100 LIF, τ = 0.1) driven to 0.5 by an input of 5 for 0.1 s,
+    /// then holding: `drift` is |mean over the last 0.1 s − mean over 0.15–0.25 s| (run at
+    /// least 1.2 s for the hold to last a second).
+    static let integrator = StandardNetwork(
+        name: "integrator", summary: "100 LIF, 1-D, recurrent tau 0.1, holding 0.5"
+    ) { seed in
+        let tau = 0.1
+        let net = try Network(label: "integrator", seed: seed)
+        let input = try net.node(function: { t in t <= 0.1 ? 5.0 : 0.0 })
+        let memory = try net.ensemble(neurons: 100, dimensions: 1)
+        try net.connect(input, to: memory, synapse: tau, transform: .scalar(tau))
+        try net.connect(memory, to: memory, synapse: tau)
+        let probe = try net.probe(memory, synapse: 0.01)
+        return (net, { sim in
+            let data = try sim.data(probe), times = sim.trange()
+            func mean(_ window: ClosedRange<Double>) -> Double {
+                let rows = times.indices.filter { window.contains(times[$0]) }
+                return rows.reduce(0) { $0 + data[$1, 0] } / Double(max(rows.count, 1))
+            }
+            let start = mean(0.1501...0.25), end = mean((times.last! - 0.0999)...times.last!)
+            return ["held": start, "drift": abs(end - start)]
         })
     }
 

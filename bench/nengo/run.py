@@ -55,6 +55,23 @@ def chain(seed, layers=4, pstc=0.01):
     return net, score
 
 
+def integrator(seed, tau=0.1):
+    with nengo.Network(seed=seed) as net:
+        u = nengo.Node(lambda t: 5.0 if t <= 0.1 else 0.0)
+        a = nengo.Ensemble(100, 1)
+        nengo.Connection(u, a, transform=tau, synapse=tau)
+        nengo.Connection(a, a, synapse=tau)
+        p = nengo.Probe(a, synapse=0.01)
+
+    def score(sim):
+        t = sim.trange()
+        start = sim.data[p][(t > 0.1501) & (t <= 0.25)].mean()
+        end = sim.data[p][t >= t[-1] - 0.0999].mean()
+        return {"held": float(start), "drift": float(abs(end - start))}
+
+    return net, score
+
+
 def ring100k(seed):
     with nengo.Network(seed=seed) as net:
         noise = nengo.Node(nengo.processes.WhiteNoise(nengo.dists.Gaussian(0, 0.1)), size_out=16)
@@ -70,7 +87,7 @@ def ring100k(seed):
     return net, score
 
 
-NETWORKS = {"squaring": squaring, "chain": chain, "ring100k": ring100k}
+NETWORKS = {"squaring": squaring, "chain": chain, "integrator": integrator, "ring100k": ring100k}
 
 
 def main():
