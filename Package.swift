@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "BrainKit", targets: ["BrainKit"]),
         .library(name: "BrainCore", targets: ["BrainCore"]),
+        .library(name: "BrainNetworks", targets: ["BrainNetworks"]),
         .executable(name: "squaring", targets: ["squaring"]),
         .executable(name: "brainkit-bench", targets: ["brainkit-bench"]),
     ],
@@ -27,7 +28,8 @@ let package = Package(
         // MARK: - Layers (imports point down only)
 
         .target(name: "BrainCore", dependencies: ["COpenBLAS"]),
-        .target(name: "BrainKit", dependencies: ["BrainCore"]),
+        .target(name: "BrainNetworks", dependencies: ["BrainCore"]),
+        .target(name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks"]),
 
         // MARK: - Tools
 
@@ -43,6 +45,10 @@ let package = Package(
         // MARK: - Tests
 
         .target(name: "BrainTestSupport", dependencies: ["BrainCore"], path: "Tests/BrainTestSupport"),
+        .testTarget(
+            name: "BrainNetworksTests",
+            dependencies: ["BrainNetworks", "BrainTestSupport"]
+        ),
         .testTarget(
             name: "BrainCoreTests",
             dependencies: ["BrainCore", "BrainTestSupport"],

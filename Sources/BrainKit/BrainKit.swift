@@ -1,2 +1,3 @@
 // The umbrella module: `import BrainKit` is all a user writes.
 @_exported import BrainCore
+@_exported import BrainNetworks

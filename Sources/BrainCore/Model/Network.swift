@@ -35,10 +35,14 @@ public final class Network {
         self.seed = seed
     }
 
-    /// Creates a subnetwork inside this one.
+    /// Creates a subnetwork inside this one, with `defaults` for the objects created in it
+    /// (unset values come from this network's).
     @discardableResult
-    public func network(label: String? = nil, seed: Int? = nil) throws(BrainKitError) -> Network {
+    public func network(label: String? = nil, seed: Int? = nil, defaults: ModelDefaults = ModelDefaults())
+        throws(BrainKitError) -> Network
+    {
         let child = try Network(label: label, seed: seed)
+        child.defaults = defaults
         child.parent = self
         networks.append(child)
         return child
@@ -102,6 +106,10 @@ public struct ModelDefaults {
     public var intercepts: (any Distribution)?
     /// Encoders for new ensembles (Nengo: `ScatteredHypersphere(surface: true)`).
     public var encoders: (any Distribution)?
+    /// Eval points for new ensembles (Nengo: `ScatteredHypersphere()`, the ball).
+    public var evalPoints: (any Distribution)?
+    /// The number of eval points for new ensembles (Nengo: from dimensions and neurons).
+    public var evalPointCount: Int?
     /// Radius for new ensembles (Nengo: 1).
     public var radius: Double?
     /// Solver for new connections and decoded probes (Nengo: `LstsqL2()`).

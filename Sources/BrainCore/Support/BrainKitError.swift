@@ -46,15 +46,15 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
 
     // MARK: - Shorthands
 
-    static func validation(_ object: String, _ parameter: String?, _ message: String) -> BrainKitError {
+    package static func validation(_ object: String, _ parameter: String?, _ message: String) -> BrainKitError {
         BrainKitError(.validation, object: object, parameter: parameter, message: message)
     }
 
-    static func build(_ object: String, _ parameter: String? = nil, _ message: String) -> BrainKitError {
+    package static func build(_ object: String, _ parameter: String? = nil, _ message: String) -> BrainKitError {
         BrainKitError(.build, object: object, parameter: parameter, message: message)
     }
 
-    static func simulation(_ object: String, _ message: String) -> BrainKitError {
+    package static func simulation(_ object: String, _ message: String) -> BrainKitError {
         BrainKitError(.simulation, object: object, parameter: nil, message: message)
     }
 }
@@ -63,8 +63,8 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
 
 /// Small checks shared by every validating initialiser. Each throws a ``BrainKitError``
 /// naming `object` and `parameter`.
-enum Check {
-    static func atLeast(
+package enum Check {
+    package static func atLeast(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
         guard value >= bound else {
@@ -72,7 +72,7 @@ enum Check {
         }
     }
 
-    static func greaterThan(
+    package static func greaterThan(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
         guard value > bound, !value.isNaN else {
@@ -80,7 +80,7 @@ enum Check {
         }
     }
 
-    static func atMost(
+    package static func atMost(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
         guard value <= bound, !value.isNaN else {
@@ -88,26 +88,26 @@ enum Check {
         }
     }
 
-    static func atLeast(_ value: Int, _ bound: Int, _ object: String, _ parameter: String) throws(BrainKitError) {
+    package static func atLeast(_ value: Int, _ bound: Int, _ object: String, _ parameter: String) throws(BrainKitError) {
         guard value >= bound else {
             throw .validation(object, parameter, "must be >= \(bound), got \(value)")
         }
     }
 
-    static func finite(_ values: [Double], _ object: String, _ parameter: String) throws(BrainKitError) {
+    package static func finite(_ values: [Double], _ object: String, _ parameter: String) throws(BrainKitError) {
         guard values.allSatisfy({ $0.isFinite }) else {
             throw .validation(object, parameter, "must be finite (got a NaN or infinite value)")
         }
     }
 
-    static func count(_ values: Int, _ expected: Int, _ object: String, _ parameter: String) throws(BrainKitError) {
+    package static func count(_ values: Int, _ expected: Int, _ object: String, _ parameter: String) throws(BrainKitError) {
         guard values == expected else {
             throw .validation(object, parameter, "must have \(expected) values, got \(values)")
         }
     }
 
     /// Formats a number the way error messages show it: integers without a fraction.
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
             return String(Int(value))
         }
