@@ -45,13 +45,16 @@ let package = Package(
         // MARK: - Tests
 
         .target(name: "BrainTestSupport", dependencies: ["BrainCore"], path: "Tests/BrainTestSupport"),
+        // Counts the test process's heap allocations per thread (replaces malloc and friends in
+        // the test executable; used by the no-allocation-per-step test).
+        .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
         .testTarget(
             name: "BrainNetworksTests",
             dependencies: ["BrainNetworks", "BrainTestSupport"]
         ),
         .testTarget(
             name: "BrainCoreTests",
-            dependencies: ["BrainCore", "BrainTestSupport"],
+            dependencies: ["BrainCore", "BrainTestSupport", "AllocationCounter"],
             resources: [.copy("Fixtures")]
         ),
     ]
