@@ -41,6 +41,7 @@ let package = Package(
         // MARK: - Examples
 
         .executableTarget(name: "squaring", dependencies: ["BrainKit"], path: "Examples/squaring"),
+        .executableTarget(name: "basal-ganglia", dependencies: ["BrainKit"], path: "Examples/basal-ganglia"),
 
         // MARK: - Tests
 
