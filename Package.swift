@@ -41,6 +41,8 @@ let package = Package(
         // MARK: - Examples
 
         .executableTarget(name: "squaring", dependencies: ["BrainKit"], path: "Examples/squaring"),
+        .executableTarget(
+            name: "circular-convolution", dependencies: ["BrainKit"], path: "Examples/circular-convolution"),
 
         // MARK: - Tests
 
