@@ -42,6 +42,8 @@ let package = Package(
 
         .executableTarget(name: "squaring", dependencies: ["BrainKit"], path: "Examples/squaring"),
         .executableTarget(name: "basal-ganglia", dependencies: ["BrainKit"], path: "Examples/basal-ganglia"),
+        .executableTarget(
+            name: "circular-convolution", dependencies: ["BrainKit"], path: "Examples/circular-convolution"),
 
         // MARK: - Tests
 
