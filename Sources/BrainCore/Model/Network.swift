@@ -55,6 +55,16 @@ public final class Network {
         label.map { "Network '\($0)'" } ?? "Network (unlabeled)"
     }
 
+    /// Removes `connection` from this network (Nengo: `net.connections.remove(c)`), for
+    /// networks that re-route a connection after creating it. Probes of it must go too.
+    /// - Throws: ``BrainKitError`` when the connection is not a direct member of this network.
+    public func remove(_ connection: Connection) throws(BrainKitError) {
+        guard let index = connections.firstIndex(where: { $0 === connection }) else {
+            throw .validation(name, "connection", "\(connection.name) is not in this network")
+        }
+        connections.remove(at: index)
+    }
+
     // MARK: - Collections over the whole tree
 
     /// Every ensemble in this network and its subnetworks.

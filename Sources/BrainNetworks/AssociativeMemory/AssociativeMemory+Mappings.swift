@@ -40,7 +40,7 @@ extension AssociativeMemory {
             for j in 0..<length { transform[j, i] = vectors[i][j] }
         }
         let node = try network.node(label: name, sizeIn: length)
-        try network.connect(selection, to: node, synapse: nil, transform: .dense(transform))
+        outputConnections.append(try network.connect(selection, to: node, synapse: nil, transform: .dense(transform)))
         outputs[name] = node
         return node
     }

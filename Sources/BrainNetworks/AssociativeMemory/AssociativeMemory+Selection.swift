@@ -57,8 +57,19 @@ extension AssociativeMemory {
         try network.connect(utilities, to: offStage.input, transform: .scalar(-inhibitScale))
         try network.connect(try offStage.clippedOutput(above: 0.5), to: onStage.input, transform: .scalar(-inhibitScale))
         let thresholded = try onStage.clippedOutput(above: 0.5)
-        try routing.connect(thresholded, to: try selection[itemCount..<(2 * itemCount)], synapse: nil)
-        route.thresholded = true
+        // Re-route what the utilities drove, as Nengo does: a new connection from the
+        // thresholded utilities with the same transform and synapse, and the old one removed.
+        func reroute(_ old: Connection) throws(BrainKitError) -> Connection {
+            let new = try network.connect(thresholded, to: old.post, synapse: old.synapse, transform: old.transform)
+            try network.remove(old)
+            return new
+        }
+        var rerouted: [Connection] = []
+        for old in defaultVectorInhibitions { rerouted.append(try reroute(old)) }
+        defaultVectorInhibitions = rerouted
+        rerouted = []
+        for old in outputConnections { rerouted.append(try reroute(old)) }
+        outputConnections = rerouted
         if let inhibit {
             for ensemble in onStage.ensembles {
                 try network.connect(inhibit, to: ensemble, synapse: nil, transform: .scalar(-AssociativeMemory.inhibitWeight))
@@ -97,9 +108,10 @@ extension AssociativeMemory {
         try Check.greaterThan(minActivationValue, 0, name, "minActivationValue")
         let ensemble = try network.ensemble(label: "default \(outputName) vector", neurons: neurons, dimensions: 1)
         try network.connect(bias, to: ensemble, synapse: nil)
-        try network.connect(
-            selection, to: ensemble,
-            transform: .dense(Matrix(rows: 1, columns: itemCount, repeating: -1 / minActivationValue)))
+        defaultVectorInhibitions.append(
+            try network.connect(
+                selection, to: ensemble,
+                transform: .dense(Matrix(rows: 1, columns: itemCount, repeating: -1 / minActivationValue))))
         try network.connect(
             ensemble, to: output, synapse: nil, function: { x in [max(x[0], 0)] },
             transform: .dense(Matrix(column: vector)))

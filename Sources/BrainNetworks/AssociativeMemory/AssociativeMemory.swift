@@ -54,18 +54,14 @@ public final class AssociativeMemory {
     /// Whether ``addWTANetwork(inhibitScale:inhibitSynapse:)`` has run.
     public internal(set) var hasWTANetwork = false
 
-    /// What drives the outputs and default vectors: the utilities, or the thresholded
-    /// utilities once added. A node of 2 × items inputs (utilities, then thresholded) that
-    /// passes on the half in use, kept in the ``routing`` subnetwork.
-    let selection: Node
-    let route = Route()
-    /// A subnetwork for ``selection`` and the connections into it.
-    let routing: Network
+    /// The connections from the utilities into the outputs and default vectors; adding
+    /// thresholds re-routes them (remove, then connect from the thresholded utilities).
+    var outputConnections: [Connection] = []
+    var defaultVectorInhibitions: [Connection] = []
 
-    /// Which half of ``selection`` is passed on.
-    final class Route {
-        var thresholded = false
-    }
+    /// What drives the outputs and default vectors: the thresholded utilities once added,
+    /// else the utilities.
+    var selection: Node { thresholdedUtilities ?? utilities }
 
     /// How errors name this memory: `AssociativeMemory 'label'`.
     let name: String
@@ -131,17 +127,6 @@ public final class AssociativeMemory {
         } else {
             inhibit = nil
         }
-        routing = try network.network(label: "routing")
-        let route = self.route
-        selection = try routing.node(label: "selection", sizeIn: 2 * items, sizeOut: items) { _, input, output in
-            let start = route.thresholded ? items : 0
-            var i = 0
-            while i < items {
-                output[i] = input[start + i]
-                i += 1
-            }
-        }
-        try routing.connect(utilities, to: try selection[0..<items], synapse: nil)
         try addInputMapping("input", vectors: inputVectors, scales: inputScales)
         try addOutputMapping("output", vectors: outputVectors ?? inputVectors)
     }

@@ -105,6 +105,20 @@ struct ConnectionKindsTests {
         #expect(maxRelativeDifference(try sim.data(current).row(0), expected, floor: 1e-3) < 1e-5)
     }
 
+    @Test func removedConnectionsNoLongerContribute() throws {
+        let net = try Network(seed: 3)
+        let one = try net.node(output: 1.0), two = try net.node(output: 2.0)
+        let sink = try net.node(sizeIn: 1)
+        let first = try net.connect(one, to: sink, synapse: nil)
+        try net.connect(two, to: sink, synapse: nil)
+        try net.remove(first)
+        #expect(throws: BrainKitError.self) { try net.remove(first) }
+        let probe = try net.probe(sink, .input)
+        let sim = try Simulator(net)
+        try sim.run(steps: 1)
+        #expect(try sim.data(probe)[0, 0] == 2)
+    }
+
     @Test func ensembleNoiseIsAddedToTheCurrents() throws {
         func currents(noise: (any SignalProcess)?) throws -> [Double] {
             let net = try Network(seed: 8)
