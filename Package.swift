@@ -53,7 +53,8 @@ let package = Package(
         .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
         .testTarget(
             name: "BrainNetworksTests",
-            dependencies: ["BrainNetworks", "BrainTestSupport"]
+            dependencies: ["BrainNetworks", "BrainTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "BrainCoreTests",

@@ -39,7 +39,7 @@ struct BasalGangliaTests {
     }
 
     /// Nengo 4.1 with LIFRate neurons and the same network seed draws the same neurons, so the
-    /// run must match it (Tests/BrainCoreTests/Fixtures/make_basal_ganglia.py, "bg_rate").
+    /// run must match it (Tests/BrainNetworksTests/Fixtures/make_basal_ganglia.py, "bg_rate").
     /// Measured: within 7e-7 (samples and means); the tolerance leaves room for the simulator's
     /// Float32 storage, whose rounding the lowpass loops amplify up to tenfold.
     @Test func selectsTheLargestInputInRateModeAsNengoDoes() throws {

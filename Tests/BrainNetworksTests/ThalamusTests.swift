@@ -56,7 +56,7 @@ struct ThalamusTests {
     }
 
     /// Rate mode selects as spiking does, and matches Nengo 4.1 with LIFRate neurons and the same
-    /// seed (Tests/BrainCoreTests/Fixtures/make_basal_ganglia.py, "thalamus_rate"). Measured:
+    /// seed (Tests/BrainNetworksTests/Fixtures/make_basal_ganglia.py, "thalamus_rate"). Measured:
     /// within 1.7e-5, the largest at t = 20 ms while action 0 rises through its neurons'
     /// thresholds, where the LIF rate curve is steepest (infinite slope at threshold) and
     /// amplifies Float32 rounding of the currents; 1e-6 elsewhere.

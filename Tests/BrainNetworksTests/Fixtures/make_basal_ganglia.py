@@ -1,6 +1,6 @@
 """Reference values from nengo 4.1.0 for BrainNetworks' BasalGanglia and Thalamus in rate mode
-(LIFRate neurons, network seed 0), for Tests/BrainNetworksTests (which embed them; that target
-has no resources). Output: basal_ganglia.json.
+(LIFRate neurons, network seed 0), for Tests/BrainNetworksTests (the Swift tests quote the
+figures they compare with). Output: basal_ganglia.json.
 
 - bg_rate: BasalGanglia(5), input [0.8, 0.4, 0.4, 0.4, 0.4] (no synapse), 0.2 s, output
   probed through Lowpass(0.01): samples at the given times and the mean over t > 0.1 s.
