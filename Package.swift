@@ -41,6 +41,8 @@ let package = Package(
         // MARK: - Examples
 
         .executableTarget(name: "squaring", dependencies: ["BrainKit"], path: "Examples/squaring"),
+        .executableTarget(name: "integrator", dependencies: ["BrainKit"], path: "Examples/integrator"),
+        .executableTarget(name: "controlled-oscillator", dependencies: ["BrainKit"], path: "Examples/controlled-oscillator"),
 
         // MARK: - Tests
 
