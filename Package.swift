@@ -44,6 +44,8 @@ let package = Package(
         .executableTarget(name: "basal-ganglia", dependencies: ["BrainKit"], path: "Examples/basal-ganglia"),
         .executableTarget(
             name: "circular-convolution", dependencies: ["BrainKit"], path: "Examples/circular-convolution"),
+        .executableTarget(name: "integrator", dependencies: ["BrainKit"], path: "Examples/integrator"),
+        .executableTarget(name: "controlled-oscillator", dependencies: ["BrainKit"], path: "Examples/controlled-oscillator"),
 
         // MARK: - Tests
 
