@@ -41,6 +41,7 @@ let package = Package(
         // MARK: - Examples
 
         .executableTarget(name: "squaring", dependencies: ["BrainKit"], path: "Examples/squaring"),
+        .executableTarget(name: "learning", dependencies: ["BrainKit"], path: "Examples/learning"),
 
         // MARK: - Tests
 

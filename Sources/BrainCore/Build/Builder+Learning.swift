@@ -129,10 +129,15 @@ extension Builder {
     // MARK: - Shared pieces
 
     /// A `delta` signal the size of `target`, added into the target every step (before the
-    /// target is read; the rule updates delta after it is read).
+    /// target is read; the rule updates delta after it is read). The addition is compensated:
+    /// a delta far below the target's Float32 resolution still accumulates as it would in
+    /// Float64.
     private mutating func addDelta(to target: SignalID, label: String, owner: String) -> SignalID {
-        let delta = addSignal("\(label).delta", count: model.signals[target.index].count).signal
-        add(.copy(from: model.slice(delta), to: model.slice(target), accumulate: true), owner: owner)
+        let count = model.signals[target.index].count
+        let delta = addSignal("\(label).delta", count: count).signal
+        let compensation = addSignal("\(label).compensation", count: count).signal
+        add(.compensatedAdd(from: model.slice(delta), to: model.slice(target), compensation: compensation),
+            owner: owner)
         return delta
     }
 

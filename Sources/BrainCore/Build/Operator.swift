@@ -29,6 +29,10 @@ enum Operation {
     /// PES: `delta = −factor · error ⊗ activities` (a rows x n matrix); reads error and
     /// activities, updates delta, which an increment adds to the weights next step.
     case pes(factor: Float, error: SignalSlice, activities: SignalSlice, delta: SignalID)
+    /// `target += source` with Kahan compensation kept in `compensation` (one value per
+    /// element, written only here): how a learning rule's small delta is added to its weights
+    /// or encoders without Float32 rounding swallowing it (reads source, increments target).
+    case compensatedAdd(from: SignalSlice, to: SignalSlice, compensation: SignalID)
     /// PES's local error on neuron weights: `output[i] = Σ_k E[rows[i], columns[k]] · error[k]`
     /// for the post's scaled encoders E (`encoderColumns` per row; reads E and error, sets
     /// output).
@@ -73,6 +77,7 @@ struct Operator {
             return delayed ? [] : [output.signal] + (state.map { [$0] } ?? [])
         case .pes, .bcm, .oja, .voja: return []
         case .encodeError(_, _, _, _, _, let output): return [output.signal]
+        case .compensatedAdd(_, _, let compensation): return [compensation]
         case .nodeFunction(_, _, let out), .function(_, _, let out), .process(_, _, _, let out): return [out.signal]
         }
     }
@@ -84,6 +89,7 @@ struct Operator {
         case .scatterAdd(_, let t, _): return [t]
         case .elementwise(_, _, let y, true), .scaled(_, _, let y, true): return [y.signal]
         case .matrixVector(_, _, _, _, let y, true): return [y.signal]
+        case .compensatedAdd(_, let t, _): return [t.signal]
         default: return []
         }
     }
@@ -102,6 +108,7 @@ struct Operator {
         case .filter(_, let input, _, _, _): return [input.signal]
         case .pes(_, let error, let activities, _): return [error.signal, activities.signal]
         case .encodeError(let encoders, _, _, _, let error, _): return [encoders, error.signal]
+        case .compensatedAdd(let s, _, _): return [s.signal]
         case .bcm(_, let pre, let post, let theta, _): return [pre.signal, post.signal, theta.signal]
         case .oja(_, _, let pre, let post, let weights, _): return [pre.signal, post.signal, weights]
         case .voja(_, let scale, let post, let x, let learning, let encoders, _):

@@ -136,6 +136,10 @@ final class Engine {
             return PESKernel(
                 factor: factor, error: arena.pointer(error), rows: error.count, activities: arena.pointer(activities),
                 columns: activities.count, delta: arena.pointer(delta))
+        case .compensatedAdd(let from, let to, let compensation):
+            return CompensatedAddKernel(
+                source: arena.pointer(from), target: arena.pointer(to), compensation: arena.pointer(compensation),
+                count: to.count)
         case .encodeError(let encoders, let encoderColumns, let rows, let columns, let error, let output):
             return EncodeErrorKernel(
                 encoders: arena.pointer(encoders), encoderColumns: encoderColumns, rows: rows, columns: columns,

@@ -212,3 +212,34 @@ final class VojaKernel: Kernel, @unchecked Sendable {
 
     var cost: Int { rows * columns }
 }
+
+/// `target += source` with Kahan compensation: `y = source − c; t = target + y;
+/// c = (t − target) − y; target = t`. Learning adds deltas thousands of times smaller than
+/// the weights; compensation keeps the low-order bits Float32 rounding would drop.
+final class CompensatedAddKernel: Kernel, @unchecked Sendable {
+    let source: UnsafeMutablePointer<Float>
+    let target: UnsafeMutablePointer<Float>
+    let compensation: UnsafeMutablePointer<Float>
+    let count: Int
+
+    init(source: UnsafeMutablePointer<Float>, target: UnsafeMutablePointer<Float>,
+         compensation: UnsafeMutablePointer<Float>, count: Int) {
+        self.source = source
+        self.target = target
+        self.compensation = compensation
+        self.count = count
+    }
+
+    func run(time: Double) {
+        var i = 0
+        while i < count {
+            let y = source[i] - compensation[i]
+            let t = target[i] + y
+            compensation[i] = (t - target[i]) - y
+            target[i] = t
+            i += 1
+        }
+    }
+
+    var cost: Int { count }
+}
