@@ -46,6 +46,7 @@ let package = Package(
             name: "circular-convolution", dependencies: ["BrainKit"], path: "Examples/circular-convolution"),
         .executableTarget(name: "integrator", dependencies: ["BrainKit"], path: "Examples/integrator"),
         .executableTarget(name: "controlled-oscillator", dependencies: ["BrainKit"], path: "Examples/controlled-oscillator"),
+        .executableTarget(name: "learning", dependencies: ["BrainKit"], path: "Examples/learning"),
 
         // MARK: - Tests
 

@@ -37,9 +37,9 @@ extension Builder {
                 evalPoints: connection.evalPoints, scaleEvalPoints: connection.scaleEvalPoints,
                 solver: connection.solver, targetEncoders: targetEncoders, seed: seed(of: connection), owner: name,
                 use: .connection(ObjectIdentifier(connection), weights: weightSignal, recipe: recipe))
-            if let rule = connection.learningRuleType as? PES {
-                try buildPES(rule, on: connection, weights: weightSignal, rows: rows, activities: activities, owner: name)
-            }
+            connectionWeights[ObjectIdentifier(connection)] = weightSignal
+            try buildLearningRule(
+                on: connection, weights: weightSignal, rows: rows, activities: model.slice(activities))
             value = addSignal("\(name).weighted", count: rows)
             add(.matrixVector(matrix: weightSignal, rows: rows, columns: pre.neuronCount,
                               x: model.slice(activities), y: value, accumulate: false),
@@ -47,14 +47,18 @@ extension Builder {
             connectionInputs[ObjectIdentifier(connection)] = model.slice(activities)
         } else {
             // From a node, a Direct ensemble or neurons: slice, function, transform.
-            var source = try preValue(of: connection, owner: name)
-            connectionInputs[ObjectIdentifier(connection)] = source
+            let input = try preValue(of: connection, owner: name)
+            connectionInputs[ObjectIdentifier(connection)] = input
+            var source = input
             if let function = connection.function {
                 let mid = addSignal("\(name).function", count: connection.sizeMid)
                 add(.function(function, input: source, output: mid), owner: name)
                 source = mid
             }
-            value = applyTransform(connection.transform, to: source, sizeOut: connection.sizeOut, owner: name)
+            let weights: SignalID?
+            (value, weights) = applyTransform(connection.transform, to: source, sizeOut: connection.sizeOut, owner: name)
+            connectionWeights[ObjectIdentifier(connection)] = weights
+            try buildLearningRule(on: connection, weights: weights, rows: connection.sizeOut, activities: input)
             model.connections[ObjectIdentifier(connection)] = BuiltConnection(
                 evalPoints: nil, decoders: nil,
                 weights: connection.transform.matrix(sizeMid: connection.sizeMid, sizeOut: connection.sizeOut),
@@ -87,29 +91,30 @@ extension Builder {
         return selection(of: signal, indices: connection.pre.indices, owner: owner)
     }
 
-    /// `transform · source` as a new signal, or `source` itself for the identity.
+    /// `transform · source` as a new signal, or `source` itself for the identity; with the
+    /// weight matrix signal of a dense transform (which learning rules change).
     private mutating func applyTransform(_ transform: Transform, to source: SignalSlice, sizeOut: Int, owner: String)
-        -> SignalSlice
+        -> (value: SignalSlice, weights: SignalID?)
     {
         switch transform {
         case .identity:
-            return source
+            return (source, nil)
         case .scalar(let factor):
             let out = addSignal("\(owner).transformed", count: sizeOut)
             add(.scaled(factor: Float(factor), x: source, y: out, accumulate: false), owner: owner)
-            return out
+            return (out, nil)
         case .diagonal(let values):
             let scale = addConstant("\(owner).transform", matrix: Matrix(column: values))
             let out = addSignal("\(owner).transformed", count: sizeOut)
             add(.elementwise(scale: model.slice(scale), x: source, y: out, accumulate: false), owner: owner)
-            return out
+            return (out, nil)
         case .dense(let matrix):
             let m = addConstant("\(owner).transform", matrix: matrix)
             let out = addSignal("\(owner).transformed", count: sizeOut)
             add(.matrixVector(matrix: m, rows: matrix.rows, columns: matrix.columns, x: source, y: out,
                               accumulate: false),
                 owner: owner)
-            return out
+            return (out, m)
         }
     }
 

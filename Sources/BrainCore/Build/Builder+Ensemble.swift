@@ -78,7 +78,7 @@ extension Builder {
         model.ensembles[ObjectIdentifier(ensemble)] = built
         guard !ensemble.neuronType.isDirect else {
             model.ensembleSignals[ObjectIdentifier(ensemble)] = EnsembleSignals(
-                input: input.signal, current: nil, output: nil, state: [])
+                input: input.signal, current: nil, output: nil, encoders: nil, state: [])
             return
         }
         let biasSignal = addConstant("\(name).bias", matrix: Matrix(column: built.bias))
@@ -102,7 +102,8 @@ extension Builder {
                      state: state, count: n),
             owner: name)
         model.ensembleSignals[ObjectIdentifier(ensemble)] = EnsembleSignals(
-            input: input.signal, current: current.signal, output: output.signal, state: state)
+            input: input.signal, current: current.signal, output: output.signal, encoders: encoderSignal,
+            state: state)
     }
 
     /// Builds a node: a constant signal, or a function / process operator writing its output;

@@ -10,6 +10,7 @@ extension Builder {
             let slice: SignalSlice?
             switch probe.attribute {
             case .input: slice = connectionInputs[ObjectIdentifier(c)]
+            case .weights: slice = connectionWeights[ObjectIdentifier(c)].map { model.slice($0) }
             default: slice = connectionOutputs[ObjectIdentifier(c)]
             }
             guard let slice else { throw .build(name, "target", "\(c.name) is not part of the network being built") }
@@ -37,6 +38,7 @@ extension Builder {
         switch endpoint.object {
         case .ensemble(let e):
             guard let signals = model.ensembleSignals[ObjectIdentifier(e)] else { throw notInNetwork(e.name, owner) }
+            if attribute == .scaledEncoders, let encoders = signals.encoders { return (encoders, nil) }
             if attribute == .decodedOutput, !e.neuronType.isDirect, let activities = signals.output {
                 let size = endpoint.size(input: false)
                 let weightSignal = addConstant("\(owner).decoders", rows: size, columns: e.neuronCount)

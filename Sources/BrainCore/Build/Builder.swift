@@ -12,6 +12,9 @@ struct Builder {
     var connectionInputs: [ObjectIdentifier: SignalSlice] = [:]
     /// The error signal of each connection's learning rule, by connection.
     var learningErrors: [ObjectIdentifier: SignalID] = [:]
+    /// Each connection's weight matrix signal (decoded weights or a dense transform), for
+    /// learning rules and weight probes.
+    var connectionWeights: [ObjectIdentifier: SignalID] = [:]
     /// Decoder solves queued by connections and probes, run together at the end.
     var pendingDecoders: [DecoderJob] = []
     /// Ensemble parameters, drawn for all ensembles at once before anything else.

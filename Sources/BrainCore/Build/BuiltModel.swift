@@ -48,6 +48,8 @@ struct EnsembleSignals {
     /// Neuron input currents, output and state (nil for Direct).
     let current: SignalID?
     let output: SignalID?
+    /// The scaled encoders (n x d, row-major; nil for Direct), which Voja learns.
+    let encoders: SignalID?
     /// One signal per neuron state variable, in the neuron type's order.
     let state: [SignalID]
 }

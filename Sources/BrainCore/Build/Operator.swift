@@ -29,6 +29,26 @@ enum Operation {
     /// PES: `delta = −factor · error ⊗ activities` (a rows x n matrix); reads error and
     /// activities, updates delta, which an increment adds to the weights next step.
     case pes(factor: Float, error: SignalSlice, activities: SignalSlice, delta: SignalID)
+    /// `target += source` with Kahan compensation kept in `compensation` (one value per
+    /// element, written only here): how a learning rule's small delta is added to its weights
+    /// or encoders without Float32 rounding swallowing it (reads source, increments target).
+    case compensatedAdd(from: SignalSlice, to: SignalSlice, compensation: SignalID)
+    /// PES's local error on neuron weights: `output[i] = Σ_k E[rows[i], columns[k]] · error[k]`
+    /// for the post's scaled encoders E (`encoderColumns` per row; reads E and error, sets
+    /// output).
+    case encodeError(encoders: SignalID, encoderColumns: Int, rows: [Int], columns: [Int], error: SignalSlice,
+                     output: SignalSlice)
+    /// BCM: `delta = factor · (post ⊙ (post − theta)) ⊗ pre`; reads pre, post and theta, updates
+    /// delta.
+    case bcm(factor: Float, pre: SignalSlice, post: SignalSlice, theta: SignalSlice, delta: SignalID)
+    /// Oja: `delta = factor · (post ⊗ pre − beta · W ⊙ (post²)[:, None])`; reads pre, post and the
+    /// weights W, updates delta.
+    case oja(factor: Float, beta: Float, pre: SignalSlice, post: SignalSlice, weights: SignalID, delta: SignalID)
+    /// Voja: `delta = factor · L · (scale ⊙ post ⊗ x − post[:, None] ⊙ E)` for the scaled
+    /// encoders E (post count x x count); reads scale, post, x, the learning signal L and E,
+    /// updates delta.
+    case voja(factor: Float, scale: SignalID, post: SignalSlice, x: SignalSlice, learning: SignalSlice,
+              encoders: SignalID, delta: SignalID)
     /// A node function: reads `input` (if any) and the time, sets `output`.
     case nodeFunction(NodeFunction, input: SignalSlice?, output: SignalSlice)
     /// A connection function evaluated each step (from a node or Direct ensemble).
@@ -55,7 +75,9 @@ struct Operator {
         case .neurons(_, _, let out, let state, _): return [out] + state
         case .filter(_, _, let output, let state, let delayed):
             return delayed ? [] : [output.signal] + (state.map { [$0] } ?? [])
-        case .pes: return []
+        case .pes, .bcm, .oja, .voja: return []
+        case .encodeError(_, _, _, _, _, let output): return [output.signal]
+        case .compensatedAdd(_, _, let compensation): return [compensation]
         case .nodeFunction(_, _, let out), .function(_, _, let out), .process(_, _, _, let out): return [out.signal]
         }
     }
@@ -67,6 +89,7 @@ struct Operator {
         case .scatterAdd(_, let t, _): return [t]
         case .elementwise(_, _, let y, true), .scaled(_, _, let y, true): return [y.signal]
         case .matrixVector(_, _, _, _, let y, true): return [y.signal]
+        case .compensatedAdd(_, let t, _): return [t.signal]
         default: return []
         }
     }
@@ -84,6 +107,12 @@ struct Operator {
         case .neurons(_, let current, _, _, _): return [current]
         case .filter(_, let input, _, _, _): return [input.signal]
         case .pes(_, let error, let activities, _): return [error.signal, activities.signal]
+        case .encodeError(let encoders, _, _, _, let error, _): return [encoders, error.signal]
+        case .compensatedAdd(let s, _, _): return [s.signal]
+        case .bcm(_, let pre, let post, let theta, _): return [pre.signal, post.signal, theta.signal]
+        case .oja(_, _, let pre, let post, let weights, _): return [pre.signal, post.signal, weights]
+        case .voja(_, let scale, let post, let x, let learning, let encoders, _):
+            return [scale, post.signal, x.signal, learning.signal, encoders]
         case .nodeFunction(_, let input, _), .process(_, _, let input, _): return input.map { [$0.signal] } ?? []
         case .function(_, let input, _): return [input.signal]
         }
@@ -93,7 +122,9 @@ struct Operator {
     var updates: [SignalID] {
         switch operation {
         case .filter(_, _, let output, let state, true): return [output.signal] + (state.map { [$0] } ?? [])
-        case .pes(_, _, _, let delta): return [delta]
+        case .pes(_, _, _, let delta), .bcm(_, _, _, _, let delta), .oja(_, _, _, _, _, let delta),
+            .voja(_, _, _, _, _, _, let delta):
+            return [delta]
         default: return []
         }
     }

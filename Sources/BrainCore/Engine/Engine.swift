@@ -136,6 +136,27 @@ final class Engine {
             return PESKernel(
                 factor: factor, error: arena.pointer(error), rows: error.count, activities: arena.pointer(activities),
                 columns: activities.count, delta: arena.pointer(delta))
+        case .compensatedAdd(let from, let to, let compensation):
+            return CompensatedAddKernel(
+                source: arena.pointer(from), target: arena.pointer(to), compensation: arena.pointer(compensation),
+                count: to.count)
+        case .encodeError(let encoders, let encoderColumns, let rows, let columns, let error, let output):
+            return EncodeErrorKernel(
+                encoders: arena.pointer(encoders), encoderColumns: encoderColumns, rows: rows, columns: columns,
+                error: arena.pointer(error), output: arena.pointer(output))
+        case .bcm(let factor, let pre, let post, let theta, let delta):
+            return BCMKernel(
+                factor: factor, pre: arena.pointer(pre), columns: pre.count, post: arena.pointer(post),
+                theta: arena.pointer(theta), rows: post.count, delta: arena.pointer(delta))
+        case .oja(let factor, let beta, let pre, let post, let weights, let delta):
+            return OjaKernel(
+                factor: factor, beta: beta, pre: arena.pointer(pre), columns: pre.count, post: arena.pointer(post),
+                rows: post.count, weights: arena.pointer(weights), delta: arena.pointer(delta))
+        case .voja(let factor, let scale, let post, let x, let learning, let encoders, let delta):
+            return VojaKernel(
+                factor: factor, scale: arena.pointer(scale), post: arena.pointer(post), rows: post.count,
+                x: arena.pointer(x), columns: x.count, learning: arena.pointer(learning),
+                encoders: arena.pointer(encoders), delta: arena.pointer(delta))
         case .nodeFunction(let function, let input, let output):
             return NodeFunctionKernel(
                 function: function, input: input.map { arena.pointer($0) }, inputCount: input?.count ?? 0,

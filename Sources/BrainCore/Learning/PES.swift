@@ -1,10 +1,15 @@
-/// Prescribed Error Sensitivity: learns a decoded connection's weights from an error signal
-/// (actual − target), by `ΔW = −(κ·dt / n) · e ⊗ a`, where `a` is the pre neurons' activity
-/// filtered by `preSynapse` (no extra delay), `n` the number of pre neurons and `κ` the
-/// learning rate. The error has the connection's output size.
+/// Prescribed Error Sensitivity: learns a connection's weights from an error signal
+/// (actual − target), by `ΔW = −(κ·dt / n) · e_local ⊗ a`, where `a` is the pre neurons'
+/// activity filtered by `preSynapse` (no extra delay), `n` the number of pre neurons and `κ`
+/// the learning rate.
 ///
-/// BrainKit applies PES to decoded connections from a neural ensemble (the weights are
-/// `transform · decodersᵀ`, so the transform is learned along).
+/// - On a decoded connection into an ensemble or node, the weights are `transform · decodersᵀ`
+///   and `e_local` is the error itself (the connection's output size).
+/// - On a connection whose weights drive neurons (post `.neurons`, or a weight solver),
+///   `e_local = E · e` with `E` the post's scaled encoders (the selected neurons' rows, or the
+///   post slice's columns for a weight solver); the error has the post ensemble's dimensions
+///   (post `.neurons`) or the connection's output size (weight solver).
+/// - From `.neurons` with a dense transform, the transform is learned.
 public struct PES: LearningRuleType {
     /// κ, the learning rate (Nengo's default 1e-4).
     public let learningRate: Double
@@ -20,18 +25,13 @@ public struct PES: LearningRuleType {
     }
 
     public func errorSize(for connection: Connection) -> Int {
-        connection.sizeOut
+        if let post = connection.post.neuronsEnsemble { return post.dimensions }
+        return connection.sizeOut
     }
 
     public func validate(_ connection: Connection) throws(BrainKitError) {
-        guard connection.isDecoded else {
-            throw .validation(
-                connection.name, "learningRule",
-                "PES needs a decoded connection from a neural ensemble (pre is \(connection.pre.name))")
-        }
-        guard !connection.solver.weights else {
-            throw .validation(connection.name, "learningRule", "PES learns decoders; it cannot use a weight solver")
-        }
+        try connection.requireNeuralPre(for: self)
+        try connection.requireWeights(for: self)
     }
 
     public var description: String {

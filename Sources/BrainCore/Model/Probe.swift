@@ -80,13 +80,33 @@ public final class Probe {
                 // A decoded connection's input is its pre ensemble's neuron activity.
                 if c.isDecoded, let ensemble = c.pre.ensemble { return ensemble.neuronCount }
                 return c.sizeIn
-            default: throw notProbeable(c.name, [.output, .input])
+            case .weights:
+                // The weight matrix, row-major: decoded weights (transform · decodersᵀ, or full
+                // weights with a weight solver) or a dense transform.
+                if c.isDecoded, let ensemble = c.pre.ensemble {
+                    let rows = c.solver.weights ? (c.post.ensemble?.neuronCount ?? c.sizeOut) : c.sizeOut
+                    return rows * ensemble.neuronCount
+                }
+                guard case .dense(let matrix) = c.transform else {
+                    throw .validation(
+                        name, "attribute",
+                        "'weights' needs a weight matrix: a decoded connection or a dense transform (\(c.name) has none)")
+                }
+                return matrix.rows * matrix.columns
+            default: throw notProbeable(c.name, [.output, .input, .weights])
             }
         case .endpoint(let e):
             switch e.object {
             case .ensemble(let ensemble):
+                if attribute == .scaledEncoders {
+                    guard !ensemble.neuronType.isDirect, e.indices == nil else {
+                        throw .validation(
+                            name, "attribute", "'scaledEncoders' needs a whole neural ensemble (got \(e.name))")
+                    }
+                    return ensemble.neuronCount * ensemble.dimensions
+                }
                 guard attribute == .decodedOutput || attribute == .input else {
-                    throw notProbeable(ensemble.name, [.decodedOutput, .input])
+                    throw notProbeable(ensemble.name, [.decodedOutput, .input, .scaledEncoders])
                 }
                 return e.size(input: false)
             case .neurons(let ensemble):
@@ -133,6 +153,12 @@ public enum ProbeAttribute: Hashable, Sendable, CustomStringConvertible {
     case output
     /// A neuron state variable by name, e.g. `voltage`, `refractoryTime`, `adaptation`.
     case state(String)
+    /// A connection's weight matrix, flattened row-major (post side x pre side): decoded
+    /// weights or a dense transform, as learning changes them.
+    case weights
+    /// An ensemble's scaled encoders (encoders ⊙ gain / radius), flattened row-major
+    /// (neurons x dimensions), as Voja changes them.
+    case scaledEncoders
 
     /// Membrane voltages.
     public static let voltage = ProbeAttribute.state("voltage")
@@ -145,6 +171,8 @@ public enum ProbeAttribute: Hashable, Sendable, CustomStringConvertible {
         case .input: return "input"
         case .output: return "output"
         case .state(let name): return name
+        case .weights: return "weights"
+        case .scaledEncoders: return "scaledEncoders"
         }
     }
 }
@@ -185,7 +213,7 @@ extension Network {
         try probe(target, attribute, synapse: try Lowpass(tau), sampleEvery: sampleEvery, label: label)
     }
 
-    /// Probes a connection's output (after synapse and transform) or its input.
+    /// Probes a connection's output (after synapse and transform), its input, or its weights.
     @discardableResult
     public func probe(
         _ connection: Connection,

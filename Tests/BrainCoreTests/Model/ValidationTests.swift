@@ -227,6 +227,27 @@ struct ValidationTests {
             let b = try net.ensemble(label: "b", neurons: 10, dimensions: 2)
             try net.connect(a, to: b, transform: .dense(Matrix(rows: 3, columns: 2, repeating: 0)))
         },
+        Case(nengoCase: "PES on connection from Node", kind: .validation,
+             mentions: ["Connection from Node 'n' to Ensemble 'b'", "learningRule", "pre"]) {
+            let net = try ValidationTests.network()
+            let n = try net.node(label: "n", output: 1.0)
+            let b = try net.ensemble(label: "b", neurons: 10, dimensions: 1)
+            try net.connect(n, to: b, learningRule: try PES())
+        },
+        Case(nengoCase: "BCM on decoded ens->ens connection", kind: .validation,
+             mentions: ["Connection from Ensemble 'a' to Ensemble 'b'", "learningRule", "neurons"]) {
+            let net = try ValidationTests.network()
+            let a = try net.ensemble(label: "a", neurons: 10, dimensions: 1)
+            let b = try net.ensemble(label: "b", neurons: 10, dimensions: 1)
+            try net.connect(a, to: b, learningRule: try BCM())
+        },
+        Case(nengoCase: "Voja on connection to .neurons", kind: .validation,
+             mentions: ["Connection from Ensemble 'a' to Neurons of Ensemble 'b'", "learningRule", "post"]) {
+            let net = try ValidationTests.network()
+            let a = try net.ensemble(label: "a", neurons: 10, dimensions: 1)
+            let b = try net.ensemble(label: "b", neurons: 10, dimensions: 1)
+            try net.connect(a, to: b.neurons, transform: .dense(Matrix(rows: 10, columns: 1)), learningRule: try Voja())
+        },
     ]
 
     @Test(arguments: cases)

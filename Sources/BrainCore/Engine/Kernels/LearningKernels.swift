@@ -33,3 +33,213 @@ final class PESKernel: Kernel, @unchecked Sendable {
 
     var cost: Int { rows * columns }
 }
+
+/// PES's local error for weights into neurons: `output[i] = Σ_k E[rows[i], columns[k]] · error[k]`
+/// for the row-major scaled encoders E (`encoderColumns` per row), read live so that encoders
+/// learned by Voja are seen.
+final class EncodeErrorKernel: Kernel, @unchecked Sendable {
+    let encoders: UnsafeMutablePointer<Float>
+    let encoderColumns: Int
+    let rows: UnsafeMutablePointer<Int>
+    let rowCount: Int
+    let columns: UnsafeMutablePointer<Int>
+    let columnCount: Int
+    let error: UnsafeMutablePointer<Float>
+    let output: UnsafeMutablePointer<Float>
+
+    init(encoders: UnsafeMutablePointer<Float>, encoderColumns: Int, rows: [Int], columns: [Int],
+         error: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>) {
+        self.encoders = encoders
+        self.encoderColumns = encoderColumns
+        self.rowCount = rows.count
+        self.rows = .allocate(capacity: max(rows.count, 1))
+        self.rows.initialize(from: rows, count: rows.count)
+        self.columnCount = columns.count
+        self.columns = .allocate(capacity: max(columns.count, 1))
+        self.columns.initialize(from: columns, count: columns.count)
+        self.error = error
+        self.output = output
+    }
+
+    deinit {
+        rows.deallocate()
+        columns.deallocate()
+    }
+
+    func run(time: Double) {
+        var i = 0
+        while i < rowCount {
+            let row = encoders + rows[i] * encoderColumns
+            var sum: Float = 0
+            var k = 0
+            while k < columnCount {
+                sum += row[columns[k]] * error[k]
+                k += 1
+            }
+            output[i] = sum
+            i += 1
+        }
+    }
+
+    var cost: Int { rowCount * columnCount }
+}
+
+/// BCM's weight change for the next step:
+/// `delta[i, j] = factor · post[i] · (post[i] − theta[i]) · pre[j]`.
+final class BCMKernel: Kernel, @unchecked Sendable {
+    let factor: Float
+    let pre: UnsafeMutablePointer<Float>
+    let columns: Int
+    let post: UnsafeMutablePointer<Float>
+    let theta: UnsafeMutablePointer<Float>
+    let rows: Int
+    let delta: UnsafeMutablePointer<Float>
+
+    init(factor: Float, pre: UnsafeMutablePointer<Float>, columns: Int, post: UnsafeMutablePointer<Float>,
+         theta: UnsafeMutablePointer<Float>, rows: Int, delta: UnsafeMutablePointer<Float>) {
+        self.factor = factor
+        self.pre = pre
+        self.columns = columns
+        self.post = post
+        self.theta = theta
+        self.rows = rows
+        self.delta = delta
+    }
+
+    func run(time: Double) {
+        var i = 0
+        while i < rows {
+            let scale = factor * post[i] * (post[i] - theta[i])
+            let row = delta + i * columns
+            var j = 0
+            while j < columns {
+                row[j] = scale * pre[j]
+                j += 1
+            }
+            i += 1
+        }
+    }
+
+    var cost: Int { rows * columns }
+}
+
+/// Oja's weight change for the next step:
+/// `delta[i, j] = factor · (post[i] · pre[j] − beta · W[i, j] · post[i]²)`.
+final class OjaKernel: Kernel, @unchecked Sendable {
+    let factor: Float
+    let beta: Float
+    let pre: UnsafeMutablePointer<Float>
+    let columns: Int
+    let post: UnsafeMutablePointer<Float>
+    let rows: Int
+    let weights: UnsafeMutablePointer<Float>
+    let delta: UnsafeMutablePointer<Float>
+
+    init(factor: Float, beta: Float, pre: UnsafeMutablePointer<Float>, columns: Int, post: UnsafeMutablePointer<Float>,
+         rows: Int, weights: UnsafeMutablePointer<Float>, delta: UnsafeMutablePointer<Float>) {
+        self.factor = factor
+        self.beta = beta
+        self.pre = pre
+        self.columns = columns
+        self.post = post
+        self.rows = rows
+        self.weights = weights
+        self.delta = delta
+    }
+
+    func run(time: Double) {
+        var i = 0
+        while i < rows {
+            let hebbian = factor * post[i]
+            let forgetting = factor * beta * post[i] * post[i]
+            let row = delta + i * columns
+            let weightRow = weights + i * columns
+            var j = 0
+            while j < columns {
+                row[j] = hebbian * pre[j] - forgetting * weightRow[j]
+                j += 1
+            }
+            i += 1
+        }
+    }
+
+    var cost: Int { rows * columns }
+}
+
+/// Voja's encoder change for the next step:
+/// `delta[i, k] = factor · L · (scale[i] · post[i] · x[k] − post[i] · E[i, k])`.
+final class VojaKernel: Kernel, @unchecked Sendable {
+    let factor: Float
+    let scale: UnsafeMutablePointer<Float>
+    let post: UnsafeMutablePointer<Float>
+    let rows: Int
+    let x: UnsafeMutablePointer<Float>
+    let columns: Int
+    let learning: UnsafeMutablePointer<Float>
+    let encoders: UnsafeMutablePointer<Float>
+    let delta: UnsafeMutablePointer<Float>
+
+    init(factor: Float, scale: UnsafeMutablePointer<Float>, post: UnsafeMutablePointer<Float>, rows: Int,
+         x: UnsafeMutablePointer<Float>, columns: Int, learning: UnsafeMutablePointer<Float>,
+         encoders: UnsafeMutablePointer<Float>, delta: UnsafeMutablePointer<Float>) {
+        self.factor = factor
+        self.scale = scale
+        self.post = post
+        self.rows = rows
+        self.x = x
+        self.columns = columns
+        self.learning = learning
+        self.encoders = encoders
+        self.delta = delta
+    }
+
+    func run(time: Double) {
+        let rate = factor * learning[0]
+        var i = 0
+        while i < rows {
+            let toward = rate * scale[i] * post[i]
+            let away = rate * post[i]
+            let row = delta + i * columns
+            let encoderRow = encoders + i * columns
+            var k = 0
+            while k < columns {
+                row[k] = toward * x[k] - away * encoderRow[k]
+                k += 1
+            }
+            i += 1
+        }
+    }
+
+    var cost: Int { rows * columns }
+}
+
+/// `target += source` with Kahan compensation: `y = source − c; t = target + y;
+/// c = (t − target) − y; target = t`. Learning adds deltas thousands of times smaller than
+/// the weights; compensation keeps the low-order bits Float32 rounding would drop.
+final class CompensatedAddKernel: Kernel, @unchecked Sendable {
+    let source: UnsafeMutablePointer<Float>
+    let target: UnsafeMutablePointer<Float>
+    let compensation: UnsafeMutablePointer<Float>
+    let count: Int
+
+    init(source: UnsafeMutablePointer<Float>, target: UnsafeMutablePointer<Float>,
+         compensation: UnsafeMutablePointer<Float>, count: Int) {
+        self.source = source
+        self.target = target
+        self.compensation = compensation
+        self.count = count
+    }
+
+    func run(time: Double) {
+        var i = 0
+        while i < count {
+            let y = source[i] - compensation[i]
+            let t = target[i] + y
+            compensation[i] = (t - target[i]) - y
+            target[i] = t
+            i += 1
+        }
+    }
+
+    var cost: Int { count }
+}
