@@ -17,7 +17,7 @@ public struct BCM: LearningRuleType {
     public let thetaSynapse: (any Synapse)?
 
     /// `Lowpass(1.0)`, Nengo's θ filter (a valid constant: the `try?` never fails).
-    public static let defaultThetaSynapse: (any Synapse)? = try? Lowpass(1.0)
+    public static let defaultThetaSynapse: (any Synapse)? = Lowpass(validatedTau: 1.0)
 
     /// A BCM rule whose post synapse is the pre synapse (Nengo's default).
     /// - Throws: ``BrainKitError`` when `learningRate` is negative or not finite.

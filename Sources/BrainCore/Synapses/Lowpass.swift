@@ -19,7 +19,10 @@ public struct Lowpass: Synapse, Equatable {
     /// Nengo's default connection synapse, `Lowpass(0.005)`.
     public static let nengoDefault = Lowpass(validatedTau: 0.005)
 
-    private init(validatedTau: Double) {
+    /// A lowpass with a time constant known to be valid (a library constant).
+    /// - Precondition: `validatedTau` is finite and >= 0.
+    package init(validatedTau: Double) {
+        precondition(validatedTau >= 0 && validatedTau.isFinite, "Lowpass: invalid constant \(validatedTau)")
         self.tau = validatedTau
     }
 

@@ -25,9 +25,9 @@
 /// u = [0.8, 0.4, 0.6, 0.3, 0.5] is y ≈ [−0.053, −1.205, −0.629, −1.493, −0.917].
 public final class BasalGanglia {
     /// Nengo's AMPA synapse, `Lowpass(0.002)`: STN → GPi and STN → GPe.
-    public static let defaultAMPASynapse: any Synapse = try! Lowpass(0.002)
+    public static let defaultAMPASynapse: any Synapse = Lowpass(validatedTau: 0.002)
     /// Nengo's GABA synapse, `Lowpass(0.008)`: StrD1 → GPi, StrD2 → GPe, GPe → GPi, GPe → STN.
-    public static let defaultGABASynapse: any Synapse = try! Lowpass(0.008)
+    public static let defaultGABASynapse: any Synapse = Lowpass(validatedTau: 0.008)
 
     /// The subnetwork holding the populations and ports.
     public let network: Network
