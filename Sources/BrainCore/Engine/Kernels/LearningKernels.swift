@@ -18,17 +18,7 @@ final class PESKernel: Kernel, @unchecked Sendable {
     }
 
     func run(time: Double) {
-        var r = 0
-        while r < rows {
-            let scale = -factor * error[r]
-            let row = delta + r * columns
-            var j = 0
-            while j < columns {
-                row[j] = scale * activities[j]
-                j += 1
-            }
-            r += 1
-        }
+        writeOuterProduct(into: delta, rows: rows, columns: columns, vector: activities) { -factor * error[$0] }
     }
 
     var cost: Int { rows * columns }
@@ -107,16 +97,8 @@ final class BCMKernel: Kernel, @unchecked Sendable {
     }
 
     func run(time: Double) {
-        var i = 0
-        while i < rows {
-            let scale = factor * post[i] * (post[i] - theta[i])
-            let row = delta + i * columns
-            var j = 0
-            while j < columns {
-                row[j] = scale * pre[j]
-                j += 1
-            }
-            i += 1
+        writeOuterProduct(into: delta, rows: rows, columns: columns, vector: pre) {
+            factor * post[$0] * (post[$0] - theta[$0])
         }
     }
 
@@ -242,4 +224,24 @@ final class CompensatedAddKernel: Kernel, @unchecked Sendable {
     }
 
     var cost: Int { count }
+}
+
+/// `delta[r, j] = scale(r) · vector[j]`: the outer product every rule's weight change is
+/// built on.
+@inline(__always)
+private func writeOuterProduct(
+    into delta: UnsafeMutablePointer<Float>, rows: Int, columns: Int, vector: UnsafeMutablePointer<Float>,
+    scale: (Int) -> Float
+) {
+    var r = 0
+    while r < rows {
+        let rowScale = scale(r)
+        let row = delta + r * columns
+        var j = 0
+        while j < columns {
+            row[j] = rowScale * vector[j]
+            j += 1
+        }
+        r += 1
+    }
 }
