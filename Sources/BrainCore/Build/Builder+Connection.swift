@@ -115,6 +115,11 @@ extension Builder {
                               accumulate: false),
                 owner: owner)
             return (out, m)
+        case .sparse(let matrix):
+            let values = addConstant("\(owner).transform", matrix: Matrix(row: matrix.values))
+            let out = addSignal("\(owner).transformed", count: sizeOut)
+            add(.sparseMatrixVector(matrix: matrix, values: values, x: source, y: out, accumulate: false), owner: owner)
+            return (out, nil)
         }
     }
 

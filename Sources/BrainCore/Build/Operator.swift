@@ -16,6 +16,9 @@ enum Operation {
     case elementwise(scale: SignalSlice, x: SignalSlice, y: SignalSlice, accumulate: Bool)
     /// `y (+)= factor · x`.
     case scaled(factor: Float, x: SignalSlice, y: SignalSlice, accumulate: Bool)
+    /// `y (+)= M·x` for a sparse M whose structure is `matrix` and whose values are the signal
+    /// `values` (reads values and x).
+    case sparseMatrixVector(matrix: SparseMatrix, values: SignalID, x: SignalSlice, y: SignalSlice, accumulate: Bool)
     /// `y (+)= M·x` for a row-major `rows x columns` matrix signal M (reads M and x).
     case matrixVector(matrix: SignalID, rows: Int, columns: Int, x: SignalSlice, y: SignalSlice, accumulate: Bool)
     /// Steps a population of `count` neurons: reads the currents, sets the output and one
@@ -71,7 +74,8 @@ struct Operator {
         case .copy(_, let t, let acc), .gather(_, _, let t, let acc): return acc ? [] : [t.signal]
         case .scatterAdd: return []
         case .elementwise(_, _, let y, let acc), .scaled(_, _, let y, let acc): return acc ? [] : [y.signal]
-        case .matrixVector(_, _, _, _, let y, let acc): return acc ? [] : [y.signal]
+        case .matrixVector(_, _, _, _, let y, let acc), .sparseMatrixVector(_, _, _, let y, let acc):
+            return acc ? [] : [y.signal]
         case .neurons(_, _, let out, let state, _): return [out] + state
         case .filter(_, _, let output, let state, let delayed):
             return delayed ? [] : [output.signal] + (state.map { [$0] } ?? [])
@@ -88,7 +92,7 @@ struct Operator {
         case .copy(_, let t, true), .gather(_, _, let t, true): return [t.signal]
         case .scatterAdd(_, let t, _): return [t]
         case .elementwise(_, _, let y, true), .scaled(_, _, let y, true): return [y.signal]
-        case .matrixVector(_, _, _, _, let y, true): return [y.signal]
+        case .matrixVector(_, _, _, _, let y, true), .sparseMatrixVector(_, _, _, let y, true): return [y.signal]
         case .compensatedAdd(_, let t, _): return [t.signal]
         default: return []
         }
@@ -104,6 +108,7 @@ struct Operator {
         case .elementwise(let scale, let x, _, _): return [scale.signal, x.signal]
         case .scaled(_, let x, _, _): return [x.signal]
         case .matrixVector(let m, _, _, let x, _, _): return [m, x.signal]
+        case .sparseMatrixVector(_, let values, let x, _, _): return [values, x.signal]
         case .neurons(_, let current, _, _, _): return [current]
         case .filter(_, let input, _, _, _): return [input.signal]
         case .pes(_, let error, let activities, _): return [error.signal, activities.signal]

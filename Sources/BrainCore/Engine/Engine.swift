@@ -117,6 +117,10 @@ final class Engine {
             return MatrixVectorKernel(
                 matrix: arena.pointer(matrix), x: arena.pointer(x), y: arena.pointer(y), rows: rows, columns: columns,
                 accumulate: accumulate)
+        case .sparseMatrixVector(let matrix, let values, let x, let y, let accumulate):
+            return SparseMatrixVectorKernel(
+                matrix: matrix, values: arena.pointer(values), x: arena.pointer(x), y: arena.pointer(y),
+                accumulate: accumulate)
         case .neurons(let type, let current, let output, let state, _):
             // The fused population: members are end to end in their bands.
             var count = 0

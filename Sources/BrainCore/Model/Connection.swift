@@ -98,6 +98,10 @@ public final class Connection {
 
         // Transform.
         try transform.validate(sizeMid: sizeMid, sizeOut: sizeOut, object: name)
+        if transform.isSparse && pre.ensemble.map({ !$0.neuronType.isDirect }) == true {
+            throw .validation(
+                name, "transform", "cannot be sparse on a decoded connection (sparse transforms suit neurons to neurons)")
+        }
         if transform.isDense && (pre.hasRepeatedIndices || post.hasRepeatedIndices) {
             throw .validation(name, "transform", "cannot be dense when a slice selects repeated indices")
         }

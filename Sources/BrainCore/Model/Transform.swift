@@ -11,6 +11,9 @@ public enum Transform: Sendable, ExpressibleByFloatLiteral, ExpressibleByInteger
     case diagonal([Double])
     /// A full `sizeOut x sizeMid` matrix.
     case dense(Matrix)
+    /// A sparse `sizeOut x sizeMid` matrix (only on connections without decoders, such as
+    /// neurons to neurons).
+    case sparse(SparseMatrix)
 
     public init(floatLiteral value: Double) { self = .scalar(value) }
     public init(integerLiteral value: Int) { self = .scalar(Double(value)) }
@@ -22,6 +25,7 @@ public enum Transform: Sendable, ExpressibleByFloatLiteral, ExpressibleByInteger
         case .scalar(let s): return Matrix.identity(sizeMid).scaled(by: s)
         case .diagonal(let values): return Matrix.diagonal(values)
         case .dense(let m): return m
+        case .sparse(let m): return m.dense
         }
     }
 
@@ -46,11 +50,23 @@ public enum Transform: Sendable, ExpressibleByFloatLiteral, ExpressibleByInteger
                 throw .validation(object, "transform", "must be \(sizeOut)x\(sizeMid), got \(m.rows)x\(m.columns)")
             }
             try Check.finite(m.values, object, "transform")
+        case .sparse(let m):
+            guard m.rows == sizeOut, m.columns == sizeMid else {
+                throw .validation(object, "transform", "must be \(sizeOut)x\(sizeMid), got \(m.rows)x\(m.columns)")
+            }
         }
     }
 
+    /// True for transforms that mix elements (dense or sparse matrices).
     var isDense: Bool {
-        if case .dense = self { return true }
+        switch self {
+        case .dense, .sparse: return true
+        default: return false
+        }
+    }
+
+    var isSparse: Bool {
+        if case .sparse = self { return true }
         return false
     }
 }

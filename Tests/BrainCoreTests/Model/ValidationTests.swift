@@ -220,6 +220,13 @@ struct ValidationTests {
             try net.connect(a, to: b, function: { x in x[0] > 0.5 ? [] : [x[0]] })
             _ = try Simulator(net)
         },
+        Case(nengoCase: "Sparse transform on decoded connection -> build", kind: .validation,
+             mentions: ["Connection from Ensemble 'a'", "transform", "sparse"]) {
+            let net = try network()
+            let a = try net.ensemble(label: "a", neurons: 10, dimensions: 2)
+            let b = try net.ensemble(label: "b", neurons: 10, dimensions: 2)
+            try net.connect(a, to: b, transform: .sparse(try SparseMatrix(rows: 2, columns: 2, entries: [(0, 1, 1)])))
+        },
         Case(nengoCase: "Dense transform init shape mismatch", kind: .validation,
              mentions: ["Connection from Ensemble 'a'", "transform", "2x3"]) {
             let net = try ValidationTests.network()

@@ -105,6 +105,26 @@ struct ConnectionKindsTests {
         #expect(maxRelativeDifference(try sim.data(current).row(0), expected, floor: 1e-3) < 1e-5)
     }
 
+    @Test func sparseTransformEqualsItsDenseMatrix() throws {
+        let sparse = try SparseMatrix(
+            rows: 3, columns: 4, entries: [(2, 1, -0.5), (0, 3, 2), (0, 0, 1), (1, 2, 0.25)])
+        #expect(sparse.rowStarts == [0, 2, 3, 4] && sparse.columnIndices == [0, 3, 2, 1])
+        func output(_ transform: Transform) throws -> [Double] {
+            let net = try Network(seed: 2)
+            let source = try net.node(output: [1, 2, 3, 4])
+            let sink = try net.node(sizeIn: 3)
+            try net.connect(source, to: sink, synapse: nil, transform: transform)
+            let probe = try net.probe(sink, .input)
+            let sim = try Simulator(net)
+            try sim.run(steps: 1)
+            return try sim.data(probe).row(0)
+        }
+        #expect(try output(.sparse(sparse)) == [9, 0.75, -1])
+        #expect(try output(.sparse(sparse)) == output(.dense(sparse.dense)))
+        #expect(throws: BrainKitError.self) { try SparseMatrix(rows: 2, columns: 2, entries: [(0, 0, 1), (0, 0, 2)]) }
+        #expect(throws: BrainKitError.self) { try SparseMatrix(rows: 2, columns: 2, entries: [(2, 0, 1)]) }
+    }
+
     @Test func removedConnectionsNoLongerContribute() throws {
         let net = try Network(seed: 3)
         let one = try net.node(output: 1.0), two = try net.node(output: 2.0)
