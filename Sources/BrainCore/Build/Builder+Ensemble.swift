@@ -91,8 +91,8 @@ extension Builder {
                 initial: (built.initialState[variable.name] ?? []).map { Float($0) }
             ).signal
         }
-        add(.copy(from: model.slice(biasSignal), to: current, accumulate: false), owner: name)
-        add(.matrixVector(matrix: encoderSignal, rows: n, columns: d, x: input, y: current, accumulate: true), owner: name)
+        add(.affine(matrix: encoderSignal, rows: n, columns: d, x: input, bias: model.slice(biasSignal), y: current),
+            owner: name)
         if let noise = ensemble.noise {
             let noiseSignal = addSignal("\(name).noise", count: n)
             add(.process(noise, seed: noise.seed, input: nil, output: noiseSignal), owner: name)

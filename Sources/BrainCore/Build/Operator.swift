@@ -21,6 +21,9 @@ enum Operation {
     case sparseMatrixVector(matrix: SparseMatrix, values: SignalID, x: SignalSlice, y: SignalSlice, accumulate: Bool)
     /// `y (+)= M·x` for a row-major `rows x columns` matrix signal M (reads M and x).
     case matrixVector(matrix: SignalID, rows: Int, columns: Int, x: SignalSlice, y: SignalSlice, accumulate: Bool)
+    /// `y = bias + M·x` (an ensemble's encoding, `J = bias + scaledEncoders · x`): reads M, x
+    /// and bias, sets y.
+    case affine(matrix: SignalID, rows: Int, columns: Int, x: SignalSlice, bias: SignalSlice, y: SignalSlice)
     /// Steps a population of `count` neurons: reads the currents, sets the output and one
     /// state signal per state variable of the type (in its order).
     case neurons(type: any NeuronType, current: SignalID, output: SignalID, state: [SignalID], count: Int)
@@ -76,6 +79,7 @@ struct Operator {
         case .elementwise(_, _, let y, let acc), .scaled(_, _, let y, let acc): return acc ? [] : [y.signal]
         case .matrixVector(_, _, _, _, let y, let acc), .sparseMatrixVector(_, _, _, let y, let acc):
             return acc ? [] : [y.signal]
+        case .affine(_, _, _, _, _, let y): return [y.signal]
         case .neurons(_, _, let out, let state, _): return [out] + state
         case .filter(_, _, let output, let state, let delayed):
             return delayed ? [] : [output.signal] + (state.map { [$0] } ?? [])
@@ -109,6 +113,7 @@ struct Operator {
         case .scaled(_, let x, _, _): return [x.signal]
         case .matrixVector(let m, _, _, let x, _, _): return [m, x.signal]
         case .sparseMatrixVector(_, let values, let x, _, _): return [values, x.signal]
+        case .affine(let m, _, _, let x, let bias, _): return [m, x.signal, bias.signal]
         case .neurons(_, let current, _, _, _): return [current]
         case .filter(_, let input, _, _, _): return [input.signal]
         case .pes(_, let error, let activities, _): return [error.signal, activities.signal]

@@ -12,10 +12,12 @@ final class Engine {
     private let processKernels: [ProcessKernel]
 
     init(model: BuiltModel, network: String, threads: Int) throws(BrainKitError) {
-        let schedule = try Schedule(model.operators, network: network)
+        let operators = Optimizer.optimize(
+            model.operators, protecting: Set(model.probes.values.map(\.signal)), signals: model.signals)
+        let schedule = try Schedule(operators, network: network)
         // Canonical order: by dependency level, then by the schedule's order. Every thread
         // count runs each signal's writers in this order.
-        var position = [Int](repeating: 0, count: model.operators.count)
+        var position = [Int](repeating: 0, count: operators.count)
         for (k, op) in schedule.order.enumerated() { position[op] = k }
         let canonical = schedule.order.sorted {
             schedule.levels[$0] != schedule.levels[$1]
@@ -23,19 +25,19 @@ final class Engine {
         }
 
         // Units of execution: single operators, or fused neuron populations.
-        let units = Engine.fuseNeurons(canonical, operators: model.operators, levels: schedule.levels)
-        arena = Arena(signals: model.signals, bands: units.flatMap { Engine.bands(of: $0, in: model.operators) })
+        let units = Engine.fuseNeurons(canonical, operators: operators, levels: schedule.levels)
+        arena = Arena(signals: model.signals, bands: units.flatMap { Engine.bands(of: $0, in: operators) })
 
         var kernels: [any Kernel] = []
         var levels: [Int] = []
         var writes: [[SignalID]] = []
         var processKernels: [ProcessKernel] = []
         for unit in units {
-            let kernel = Engine.compile(unit, operators: model.operators, arena: arena, dt: model.dt, fault: fault)
+            let kernel = Engine.compile(unit, operators: operators, arena: arena, dt: model.dt, fault: fault)
             if let process = kernel as? ProcessKernel { processKernels.append(process) }
             kernels.append(kernel)
             levels.append(schedule.levels[unit[0]])
-            writes.append(unit.flatMap { model.operators[$0].sets + model.operators[$0].increments + model.operators[$0].updates })
+            writes.append(unit.flatMap { operators[$0].sets + operators[$0].increments + operators[$0].updates })
         }
         self.processKernels = processKernels
         executor = Executor(kernels: kernels, levels: levels, writes: writes, threads: threads)
@@ -117,6 +119,10 @@ final class Engine {
             return MatrixVectorKernel(
                 matrix: arena.pointer(matrix), x: arena.pointer(x), y: arena.pointer(y), rows: rows, columns: columns,
                 accumulate: accumulate)
+        case .affine(let matrix, let rows, let columns, let x, let bias, let y):
+            return MatrixVectorKernel(
+                matrix: arena.pointer(matrix), x: arena.pointer(x), y: arena.pointer(y), rows: rows, columns: columns,
+                accumulate: false, bias: arena.pointer(bias))
         case .sparseMatrixVector(let matrix, let values, let x, let y, let accumulate):
             return SparseMatrixVectorKernel(
                 matrix: matrix, values: arena.pointer(values), x: arena.pointer(x), y: arena.pointer(y),

@@ -1,4 +1,5 @@
-/// `y (+)= M·x` for a row-major `rows x columns` matrix in the arena.
+/// `y (+)= M·x`, or `y = bias + M·x` (an encoding), for a row-major `rows x columns` matrix in
+/// the arena.
 ///
 /// Small products (the encoders and decoders of small ensembles) run inline, which avoids
 /// BLAS's per-call overhead: a single column (1-D encoders) is a scaled vector, a single row
@@ -12,14 +13,17 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     let rows: Int
     let columns: Int
     let accumulate: Bool
+    let bias: UnsafeMutablePointer<Float>?
     let useBLAS: Bool
 
     /// Products with at most this many matrix elements run inline.
     static let inlineLimit = 2048
 
     init(matrix: UnsafeMutablePointer<Float>, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>,
-         rows: Int, columns: Int, accumulate: Bool) {
+         rows: Int, columns: Int, accumulate: Bool, bias: UnsafeMutablePointer<Float>? = nil) {
+        precondition(bias == nil || !accumulate, "MatrixVectorKernel: a bias sets y")
         self.matrix = matrix
+        self.bias = bias
         self.x = x
         self.y = y
         self.rows = rows
@@ -29,15 +33,17 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     }
 
     func run(time: Double) {
+        let add = accumulate || bias != nil
+        if let bias { y.update(from: bias, count: rows) }
         if useBLAS {
-            LinearAlgebra.gemv(rows: rows, columns: columns, matrix: matrix, x: x, y: y, accumulate: accumulate)
+            LinearAlgebra.gemv(rows: rows, columns: columns, matrix: matrix, x: x, y: y, accumulate: add)
         } else if columns == 1 {
-            MatrixVectorKernel.scale(matrix, by: x[0], into: y, count: rows, accumulate: accumulate)
+            MatrixVectorKernel.scale(matrix, by: x[0], into: y, count: rows, accumulate: add)
         } else {
             var r = 0
             while r < rows {
                 let dot = MatrixVectorKernel.dot(matrix + r * columns, x, columns)
-                y[r] = accumulate ? y[r] + dot : dot
+                y[r] = add ? y[r] + dot : dot
                 r += 1
             }
         }

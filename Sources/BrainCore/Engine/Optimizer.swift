@@ -1,0 +1,135 @@
+/// Rewrites a built model's operators into fewer, equivalent ones before scheduling (what
+/// Nengo's optimizer does by merging, here by removing needless copies):
+///
+/// - **Pass-through sums.** A signal that is cleared each step and then receives exactly one
+///   whole-signal copy (an ensemble's decoded input fed by one connection without synapse,
+///   for example) holds the same values as the copy's source; its readers read the source
+///   directly and the clear and the copy go.
+/// - **Products straight into their sink.** A matrix (or scaled, or element-wise) product
+///   written into a scratch signal whose only use is to be added into another signal adds
+///   into that signal directly.
+///
+/// Neither changes a single value computed: the same sums are formed in the same order.
+/// Signals that probes record are left alone.
+enum Optimizer {
+    static func optimize(_ operators: [Operator], protecting observed: Set<SignalID>, signals: [Signal]) -> [Operator] {
+        var ops = operators
+        var removed = Set<Int>()
+        var accesses = Accesses(ops)
+
+        // Pass-through sums.
+        for (signal, writers) in accesses.writers where !observed.contains(signal) && writers.count == 2 {
+            let count = signals[signal.index].count
+            guard let resetIndex = writers.first(where: { isWholeReset(ops[$0].operation, signal, count) }),
+                let copyIndex = writers.first(where: { $0 != resetIndex }),
+                case .copy(let source, let target, true) = ops[copyIndex].operation,
+                target.signal == signal, target.offset == 0, target.count == count, source.signal != signal,
+                !removed.contains(resetIndex), !removed.contains(copyIndex)
+            else { continue }
+            let readers = accesses.readers[signal] ?? []
+            var rewritten: [(Int, Operation)] = []
+            for reader in readers {
+                guard let op = redirect(ops[reader].operation, from: signal, to: source) else { break }
+                rewritten.append((reader, op))
+            }
+            guard rewritten.count == readers.count else { continue }
+            for (index, op) in rewritten { ops[index] = Operator(operation: op, owner: ops[index].owner) }
+            removed.insert(resetIndex)
+            removed.insert(copyIndex)
+            accesses = Accesses(ops, skipping: removed)
+        }
+
+        // Products straight into their sink.
+        for index in ops.indices where !removed.contains(index) {
+            guard let scratch = setsWholly(ops[index].operation, signals: signals), !observed.contains(scratch),
+                (accesses.writers[scratch] ?? []) == [index],
+                let readers = accesses.readers[scratch], readers.count == 1,
+                case .copy(let from, let sink, true) = ops[readers[0]].operation,
+                from.signal == scratch, from.offset == 0, from.count == signals[scratch.index].count,
+                sink.signal != scratch,
+                let fused = accumulating(ops[index].operation, into: sink)
+            else { continue }
+            ops[index] = Operator(operation: fused, owner: ops[index].owner)
+            removed.insert(readers[0])
+            accesses = Accesses(ops, skipping: removed)
+        }
+        return ops.indices.filter { !removed.contains($0) }.map { ops[$0] }
+    }
+
+    /// Who writes (sets or increments) and who reads each signal.
+    private struct Accesses {
+        var writers: [SignalID: [Int]] = [:]
+        var readers: [SignalID: [Int]] = [:]
+
+        init(_ ops: [Operator], skipping removed: Set<Int> = []) {
+            for (i, op) in ops.enumerated() where !removed.contains(i) {
+                for s in op.sets + op.increments + op.updates { writers[s, default: []].append(i) }
+                for s in op.reads { readers[s, default: []].append(i) }
+            }
+        }
+    }
+
+    private static func isWholeReset(_ op: Operation, _ signal: SignalID, _ count: Int) -> Bool {
+        if case .reset(let target, 0) = op, target.signal == signal, target.offset == 0, target.count == count {
+            return true
+        }
+        return false
+    }
+
+    /// `op` reading `source` where it read `signal` (a slice of `signal` becomes the same
+    /// slice of `source`), or nil when `op` reads `signal` in a way that cannot be redirected.
+    private static func redirect(_ op: Operation, from signal: SignalID, to source: SignalSlice) -> Operation? {
+        func map(_ slice: SignalSlice) -> SignalSlice {
+            slice.signal == signal ? SignalSlice(source.signal, offset: source.offset + slice.offset, count: slice.count)
+                : slice
+        }
+        switch op {
+        case .copy(let from, let to, let acc):
+            return .copy(from: map(from), to: to, accumulate: acc)
+        case .matrixVector(let m, let rows, let columns, let x, let y, let acc) where m != signal:
+            return .matrixVector(matrix: m, rows: rows, columns: columns, x: map(x), y: y, accumulate: acc)
+        case .affine(let m, let rows, let columns, let x, let bias, let y) where m != signal && bias.signal != signal:
+            return .affine(matrix: m, rows: rows, columns: columns, x: map(x), bias: bias, y: y)
+        case .scaled(let factor, let x, let y, let acc):
+            return .scaled(factor: factor, x: map(x), y: y, accumulate: acc)
+        case .elementwise(let scale, let x, let y, let acc) where scale.signal != signal:
+            return .elementwise(scale: scale, x: map(x), y: y, accumulate: acc)
+        case .filter(let filter, let input, let output, let state, let delayed):
+            return .filter(filter, input: map(input), output: output, state: state, delayed: delayed)
+        case .gather(let from, let indices, let to, let acc) where from == signal:
+            return .gather(from: source.signal, indices: indices.map { $0 + source.offset }, to: to, accumulate: acc)
+        case .function(let f, let input, let output):
+            return .function(f, input: map(input), output: output)
+        default:
+            return nil
+        }
+    }
+
+    /// The scratch signal `op` sets as a whole, for the products that can instead add into a
+    /// slice elsewhere.
+    private static func setsWholly(_ op: Operation, signals: [Signal]) -> SignalID? {
+        let y: SignalSlice
+        switch op {
+        case .matrixVector(_, _, _, _, let out, false), .scaled(_, _, let out, false),
+            .elementwise(_, _, let out, false):
+            y = out
+        default:
+            return nil
+        }
+        return y.offset == 0 && y.count == signals[y.signal.index].count ? y.signal : nil
+    }
+
+    /// `op` adding into `sink` instead of setting its scratch output.
+    private static func accumulating(_ op: Operation, into sink: SignalSlice) -> Operation? {
+        switch op {
+        case .matrixVector(let m, let rows, let columns, let x, _, false):
+            return .matrixVector(matrix: m, rows: rows, columns: columns, x: x, y: sink, accumulate: true)
+        case .scaled(let factor, let x, _, false):
+            return .scaled(factor: factor, x: x, y: sink, accumulate: true)
+        case .elementwise(let scale, let x, _, false):
+            return .elementwise(scale: scale, x: x, y: sink, accumulate: true)
+        default:
+            return nil
+        }
+    }
+}
