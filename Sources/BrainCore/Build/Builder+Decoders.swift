@@ -43,18 +43,19 @@ extension Builder {
         of ensemble: Ensemble, built: BuiltEnsemble, at evalPoints: Matrix,
         precision: LinearAlgebra.Accumulation = .double
     ) -> Matrix {
-        let projections = LinearAlgebra.multiply(evalPoints, built.encoders, transposeB: true)
+        // J = X · scaledEncodersᵀ + bias (the scaled encoders hold gain / radius).
+        var currents = LinearAlgebra.multiply(evalPoints, built.scaledEncoders, transposeB: true)
         let n = ensemble.neuronCount
-        var currents = projections.values
-        for i in 0..<projections.rows {
-            for j in 0..<n {
-                currents[i * n + j] = built.gain[j] * currents[i * n + j] / ensemble.radius + built.bias[j]
+        if precision == .single, let curve = ensemble.neuronType as? any LIFRateCurve {
+            curve.rateMath.singlePrecisionRates(currents: &currents.values, bias: built.bias)
+            return currents
+        }
+        currents.values.withUnsafeMutableBufferPointer { values in
+            for i in 0..<currents.rows {
+                for j in 0..<n { values[i * n + j] += built.bias[j] }
             }
         }
-        if precision == .single, let curve = ensemble.neuronType as? any LIFRateCurve {
-            return Matrix(rows: projections.rows, columns: n, values: curve.rateMath.singlePrecisionRates(currents: currents))
-        }
-        return Matrix(rows: projections.rows, columns: n, values: ensemble.neuronType.rates(currents: currents))
+        return Matrix(rows: currents.rows, columns: n, values: ensemble.neuronType.rates(currents: currents.values))
     }
 
     /// Queues a decoder solve for a connection (or decoded probe) from `ensemble`: computes the
