@@ -36,7 +36,13 @@ enum WeightRecipe: Sendable {
 extension Builder {
     /// Neuron firing rates (Hz) of `ensemble` at each row of `evalPoints` (radius units):
     /// `A[i, j] = rate(gain_j · (x_i · e_j) / radius + bias_j)`, an m x n matrix.
-    static func activities(of ensemble: Ensemble, built: BuiltEnsemble, at evalPoints: Matrix) -> Matrix {
+    ///
+    /// With `precision: .single` (the decoder solves of large ensembles, whose Gram matrices are
+    /// Float32) LIF-family rates are evaluated in Float32.
+    static func activities(
+        of ensemble: Ensemble, built: BuiltEnsemble, at evalPoints: Matrix,
+        precision: LinearAlgebra.Accumulation = .double
+    ) -> Matrix {
         let projections = LinearAlgebra.multiply(evalPoints, built.encoders, transposeB: true)
         let n = ensemble.neuronCount
         var currents = projections.values
@@ -44,6 +50,9 @@ extension Builder {
             for j in 0..<n {
                 currents[i * n + j] = built.gain[j] * currents[i * n + j] / ensemble.radius + built.bias[j]
             }
+        }
+        if precision == .single, let curve = ensemble.neuronType as? any LIFRateCurve {
+            return Matrix(rows: projections.rows, columns: n, values: curve.rateMath.singlePrecisionRates(currents: currents))
         }
         return Matrix(rows: projections.rows, columns: n, values: ensemble.neuronType.rates(currents: currents))
     }
@@ -128,7 +137,10 @@ extension Builder {
     /// Solves jobs that share activities and solver, as one multi-column system.
     private static func solve(_ jobs: [DecoderJob]) throws(BrainKitError) -> [SolverResult] {
         let first = jobs[0]
-        let activities = Builder.activities(of: first.ensemble, built: first.built, at: first.evalPoints)
+        let size = first.evalPoints.rows * first.ensemble.neuronCount
+        let activities = Builder.activities(
+            of: first.ensemble, built: first.built, at: first.evalPoints,
+            precision: size >= RegularizedLeastSquares.singleAccumulationThreshold ? .single : .double)
         guard activities.maxElement > 0 else {
             throw .build(
                 first.owner, "evalPoints",

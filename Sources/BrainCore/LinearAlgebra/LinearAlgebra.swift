@@ -73,28 +73,49 @@ public enum LinearAlgebra {
         return y
     }
 
-    /// The Gram matrix `aᵀ·a` (n x n for an m x n `a`), computed with dsyrk and mirrored so
-    /// that both triangles are filled.
-    public static func gram(_ a: Matrix) -> Matrix {
-        syrk(a, transpose: true)
+    /// The Gram matrix `aᵀ·a` (n x n for an m x n `a`), computed with syrk and mirrored so
+    /// that both triangles are filled. `accumulation: .single` forms it from a Float32 copy of
+    /// `a` with ssyrk (about twice as fast; relative error ~1e-7 per entry).
+    public static func gram(_ a: Matrix, accumulation: Accumulation = .double) -> Matrix {
+        syrk(a, transpose: true, accumulation: accumulation)
     }
 
-    /// The outer Gram matrix `a·aᵀ` (m x m for an m x n `a`), with dsyrk.
-    public static func outerGram(_ a: Matrix) -> Matrix {
-        syrk(a, transpose: false)
+    /// The outer Gram matrix `a·aᵀ` (m x m for an m x n `a`), with syrk.
+    public static func outerGram(_ a: Matrix, accumulation: Accumulation = .double) -> Matrix {
+        syrk(a, transpose: false, accumulation: accumulation)
     }
 
-    private static func syrk(_ a: Matrix, transpose: Bool) -> Matrix {
+    /// The precision products are accumulated in.
+    public enum Accumulation: Sendable {
+        case double
+        case single
+    }
+
+    private static func syrk(_ a: Matrix, transpose: Bool, accumulation: Accumulation) -> Matrix {
         let n = transpose ? a.columns : a.rows
         let k = transpose ? a.rows : a.columns
         var c = Matrix(rows: n, columns: n)
         if n == 0 || k == 0 { return c }
-        a.values.withUnsafeBufferPointer { ap in
-            c.values.withUnsafeMutableBufferPointer { cp in
-                cblas_dsyrk(
-                    CblasRowMajor, CblasLower, transpose ? CblasTrans : CblasNoTrans,
-                    Int32(n), Int32(k), 1.0, ap.baseAddress, Int32(a.columns), 0.0, cp.baseAddress, Int32(n))
+        switch accumulation {
+        case .double:
+            a.values.withUnsafeBufferPointer { ap in
+                c.values.withUnsafeMutableBufferPointer { cp in
+                    cblas_dsyrk(
+                        CblasRowMajor, CblasLower, transpose ? CblasTrans : CblasNoTrans,
+                        Int32(n), Int32(k), 1.0, ap.baseAddress, Int32(a.columns), 0.0, cp.baseAddress, Int32(n))
+                }
             }
+        case .single:
+            let single = a.values.map { Float($0) }
+            var result = [Float](repeating: 0, count: n * n)
+            single.withUnsafeBufferPointer { ap in
+                result.withUnsafeMutableBufferPointer { cp in
+                    cblas_ssyrk(
+                        CblasRowMajor, CblasLower, transpose ? CblasTrans : CblasNoTrans,
+                        Int32(n), Int32(k), 1.0, ap.baseAddress, Int32(a.columns), 0.0, cp.baseAddress, Int32(n))
+                }
+            }
+            for i in 0..<(n * n) { c.values[i] = Double(result[i]) }
         }
         for r in 0..<n {
             for col in (r + 1)..<max(n, r + 1) {

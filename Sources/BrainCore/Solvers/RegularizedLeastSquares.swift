@@ -6,7 +6,21 @@
 ///   identity `(AᵀA + λI)⁻¹Aᵀ = Aᵀ(AAᵀ + λI)⁻¹`; the smaller system is solved.
 ///
 /// A per-neuron σ_j gives `D = (AᵀA + m·diag(σ²))⁻¹ AᵀY`, which has no transposed form.
+///
+/// Large Gram matrices (A with at least ``singleAccumulationThreshold`` entries) are
+/// accumulated in Float32, which is twice as fast; the regularization keeps the system far
+/// better conditioned than that precision needs (for 1000 LIF neurons at 2500 eval points the
+/// decoders move by 5e-5 of their largest value and the fit's RMSE by 4e-10). The solve
+/// itself stays in Double.
 enum RegularizedLeastSquares {
+    /// Gram matrices of activity matrices with at least this many entries are accumulated in
+    /// Float32.
+    static let singleAccumulationThreshold = 1 << 20
+
+    static func accumulation(for activities: Matrix) -> LinearAlgebra.Accumulation {
+        activities.rows * activities.columns >= singleAccumulationThreshold ? .single : .double
+    }
+
     /// Solves with one σ for every neuron.
     /// - Throws: ``BrainKitError/Kind/linearAlgebra`` naming `solver` when the regularized
     ///   system is not positive definite (possible only when σ = 0).
@@ -16,12 +30,12 @@ enum RegularizedLeastSquares {
         let m = activities.rows, n = activities.columns
         let ridge = Double(m) * sigma * sigma
         if m < n {
-            var outer = LinearAlgebra.outerGram(activities)
+            var outer = LinearAlgebra.outerGram(activities, accumulation: accumulation(for: activities))
             for i in 0..<m { outer[i, i] += ridge }
             let coefficients = try choleskySolve(outer, targets, solver: solver)
             return LinearAlgebra.multiply(activities, coefficients, transposeA: true)
         }
-        var gram = LinearAlgebra.gram(activities)
+        var gram = LinearAlgebra.gram(activities, accumulation: accumulation(for: activities))
         for i in 0..<n { gram[i, i] += ridge }
         return try choleskySolve(gram, LinearAlgebra.multiply(activities, targets, transposeA: true), solver: solver)
     }
@@ -34,7 +48,7 @@ enum RegularizedLeastSquares {
         precondition(
             sigmas.count == activities.columns, "\(solver): \(sigmas.count) sigmas for \(activities.columns) neurons")
         let m = Double(activities.rows)
-        var gram = LinearAlgebra.gram(activities)
+        var gram = LinearAlgebra.gram(activities, accumulation: accumulation(for: activities))
         for (j, sigma) in sigmas.enumerated() { gram[j, j] += m * sigma * sigma }
         return try choleskySolve(gram, LinearAlgebra.multiply(activities, targets, transposeA: true), solver: solver)
     }
