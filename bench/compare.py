@@ -3,7 +3,7 @@ one Markdown table: build and run times with the Nengo/BrainKit ratios, and ever
 metric as mean [min, max] over the seeds on both sides.
 
   python3 bench/compare.py [--only NAME ...] [--seeds N] [--rounds N] [--threads T]
-                           [--seconds S] [--quiet-below CORES]
+                           [--seconds S] [--quiet-below CORES] [--brainkit PATH]
 
 For each round and benchmark, BrainKit runs all its seeds, then Nengo does, so machine drift
 affects both alike. Before each of those runs the script waits (up to --quiet-timeout
@@ -18,7 +18,7 @@ import argparse, json, os, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-BRAINKIT = os.path.join(ROOT, ".build/release/brainkit-bench")
+BUILT_BRAINKIT = os.path.join(ROOT, ".build/release/brainkit-bench")
 NENGO = os.path.join(HERE, "nengo/run.py")
 
 
@@ -60,8 +60,8 @@ def run_json(command):
         os.unlink(path)
 
 
-def benchmark_names():
-    output = subprocess.run([BRAINKIT, "--list"], check=True, capture_output=True, text=True).stdout
+def benchmark_names(brainkit):
+    output = subprocess.run([brainkit, "--list"], check=True, capture_output=True, text=True).stdout
     return [line.split(":")[0] for line in output.splitlines() if line]
 
 
@@ -95,14 +95,15 @@ def main():
     parser.add_argument("--seconds", type=float, default=1.0, help="simulated seconds per run")
     parser.add_argument("--quiet-below", type=float, default=0.3, help="wait until others use fewer cores")
     parser.add_argument("--quiet-timeout", type=float, default=300, help="longest wait for quiet, seconds")
+    parser.add_argument("--brainkit", default=BUILT_BRAINKIT, help="the brainkit-bench executable to run")
     args = parser.parse_args()
 
-    names = args.only or benchmark_names()
+    names = args.only or benchmark_names(args.brainkit)
     common = ["--seeds", args.seeds, "--seconds", str(args.seconds)]
     results = {"brainkit": {}, "nengo": {}}
     for r in range(args.rounds):
         for name in names:
-            for side, command in [("brainkit", [BRAINKIT, "--threads", str(args.threads)]),
+            for side, command in [("brainkit", [args.brainkit, "--threads", str(args.threads)]),
                                   ("nengo", [sys.executable, NENGO])]:
                 wait_until_quiet(args.quiet_below, args.quiet_timeout)
                 print(f"\r\033[Kround {r + 1}/{args.rounds}: {side} {name}", end="", file=sys.stderr, flush=True)
