@@ -36,7 +36,7 @@ build: deps
 ## missing); prints one table with the ratios. Not part of `make test`.
 bench-compare: build
 	@python3 -c "import nengo" 2>/dev/null || python3 -m pip install --quiet "nengo==4.1.0"
-	python3 bench/compare.py --rounds 3
+	python3 bench/compare.py --seeds 3 --threads 2
 
 clean:
 	rm -rf .build

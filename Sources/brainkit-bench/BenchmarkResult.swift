@@ -1,58 +1,143 @@
 import Foundation
 
-/// One benchmark's figures, as printed and as written to JSON.
+/// One benchmark's runs over its seeds (and repetitions): times and per-seed metrics.
 struct BenchmarkResult {
     let name: String
     let neurons: Int
-    let buildSeconds: Double
-    let runSecondsPerSimulatedSecond: Double
-    let neuronStepsPerSecond: Double
+    /// Threads asked for, and threads the simulator used (1 when the model is too small).
     let threads: Int
-    let metrics: [String: Double]
+    let threadsUsed: Int
+    let seconds: Double
+    let seeds: [Int]
+    /// One entry per run (seeds × repetitions).
+    let buildSeconds: [Double]
+    let runSecondsPerSimulatedSecond: [Double]
+    /// metric name → one value per seed, in the order of ``seeds``.
+    let metricsPerSeed: [String: [Double]]
 
-    /// `[{"name", "neurons", "build_s", "run_s_per_sim_s", "neuron_steps_per_s", "threads",
-    /// "metrics": {...}}]`
-    static func json(_ results: [BenchmarkResult]) -> String {
-        let objects = results.map { r -> String in
-            let metrics = r.metrics.keys.sorted().map { "\"\($0)\": \(number(r.metrics[$0]!))" }.joined(separator: ", ")
-            return """
-                {"name": "\(r.name)", "neurons": \(r.neurons), "build_s": \(number(r.buildSeconds)), \
-                "run_s_per_sim_s": \(number(r.runSecondsPerSimulatedSecond)), \
-                "neuron_steps_per_s": \(number(r.neuronStepsPerSecond)), "threads": \(r.threads), \
-                "metrics": {\(metrics)}}
-                """
-        }
-        return "[\n  " + objects.joined(separator: ",\n  ") + "\n]\n"
+    var medianBuildSeconds: Double { median(buildSeconds) }
+    var medianRunSecondsPerSimulatedSecond: Double { median(runSecondsPerSimulatedSecond) }
+    /// Neurons times steps (dt = 1 ms) per wall second at the median run time.
+    var neuronStepsPerSecond: Double { Double(neurons) / (medianRunSecondsPerSimulatedSecond * 1e-3) }
+    var metricNames: [String] { metricsPerSeed.keys.sorted() }
+
+    func metricMean(_ name: String) -> Double {
+        let values = metricsPerSeed[name]!
+        return values.reduce(0, +) / Double(values.count)
+    }
+
+    func metricRange(_ name: String) -> (min: Double, max: Double) {
+        let values = metricsPerSeed[name]!
+        return (values.min()!, values.max()!)
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+// MARK: - Output
+
+extension BenchmarkResult {
+    /// The JSON list `bench/compare.py` reads, one object per benchmark: `name`, `neurons`,
+    /// `build_s`, `run_s_per_sim_s` (medians over the runs), `neuron_steps_per_s`, `threads`,
+    /// `metrics` (means over the seeds), and `metrics_min`, `metrics_max`, `metrics_per_seed`,
+    /// `seeds`, `seconds`, `runs`, `build_s_min`, `run_s_per_sim_s_min`, `threads_used`,
+    /// `simulator`. Non-finite numbers are written as null.
+    static func json(_ results: [BenchmarkResult]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(results.map(Record.init)), as: UTF8.self) + "\n"
     }
 
     static func text(_ results: [BenchmarkResult]) -> String {
         results.map { r in
             String(
-                format: "%-12@ %8d neurons  build %7.3f s  run %8.4f s/sim-s (%6.1fx real time)  %@",
-                r.name, r.neurons, r.buildSeconds, r.runSecondsPerSimulatedSecond, 1 / r.runSecondsPerSimulatedSecond,
-                metricsText(r.metrics))
+                format: "%@ %7d neurons  build %7.3f s  run %8.4f s/sim-s (%6.1fx real time, %@ neuron-steps/s)  %@",
+                r.name.padding(toLength: 22, withPad: " ", startingAt: 0), r.neurons, r.medianBuildSeconds, r.medianRunSecondsPerSimulatedSecond,
+                1 / r.medianRunSecondsPerSimulatedSecond, scientific(r.neuronStepsPerSecond), r.metricsText)
         }.joined(separator: "\n")
     }
 
     static func markdown(_ results: [BenchmarkResult]) -> String {
         var lines = [
-            "| benchmark | neurons | threads | build s | run s per sim s | real-time factor | metrics |",
-            "|---|---:|---:|---:|---:|---:|---|",
+            "| benchmark | neurons | threads | build s | run s per sim s | real-time factor | neuron-steps/s "
+                + "| metrics (mean [min, max] over seeds) |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
         ]
         for r in results {
             lines.append(
                 String(
-                    format: "| %@ | %d | %d | %.3f | %.4f | %.1f | %@ |", r.name, r.neurons, r.threads, r.buildSeconds,
-                    r.runSecondsPerSimulatedSecond, 1 / r.runSecondsPerSimulatedSecond, metricsText(r.metrics)))
+                    format: "| %@ | %d | %d | %.3f | %.4f | %.1f | %@ | %@ |", r.name, r.neurons, r.threadsUsed,
+                    r.medianBuildSeconds, r.medianRunSecondsPerSimulatedSecond,
+                    1 / r.medianRunSecondsPerSimulatedSecond, scientific(r.neuronStepsPerSecond), r.metricsText))
         }
         return lines.joined(separator: "\n")
     }
 
-    private static func metricsText(_ metrics: [String: Double]) -> String {
-        metrics.keys.sorted().map { String(format: "%@ %.4f", $0, metrics[$0]!) }.joined(separator: ", ")
+    /// `name mean [min, max]` per metric.
+    private var metricsText: String {
+        metricNames.map { name in
+            let range = metricRange(name)
+            return String(format: "%@ %.4g [%.4g, %.4g]", name, metricMean(name), range.min, range.max)
+        }.joined(separator: ", ")
     }
 
-    private static func number(_ value: Double) -> String {
-        value.isFinite ? "\(value)" : "null"
+    private static func scientific(_ value: Double) -> String { String(format: "%.3g", value) }
+
+    /// The JSON object of one result.
+    private struct Record: Encodable {
+        let name: String
+        let neurons: Int
+        let buildSeconds, runSecondsPerSimulatedSecond, neuronStepsPerSecond: Number
+        let threads, threadsUsed: Int
+        let metrics, metricsMin, metricsMax: [String: Number]
+        let metricsPerSeed: [String: [Number]]
+        let seeds: [Int]
+        let seconds: Double
+        let runs: Int
+        let buildSecondsMin, runSecondsPerSimulatedSecondMin: Number
+        let simulator = "BrainKit"
+
+        init(_ r: BenchmarkResult) {
+            name = r.name
+            neurons = r.neurons
+            buildSeconds = Number(r.medianBuildSeconds)
+            runSecondsPerSimulatedSecond = Number(r.medianRunSecondsPerSimulatedSecond)
+            neuronStepsPerSecond = Number(r.neuronStepsPerSecond)
+            threads = r.threads
+            threadsUsed = r.threadsUsed
+            let names = r.metricNames
+            metrics = Dictionary(uniqueKeysWithValues: names.map { ($0, Number(r.metricMean($0))) })
+            metricsMin = Dictionary(uniqueKeysWithValues: names.map { ($0, Number(r.metricRange($0).min)) })
+            metricsMax = Dictionary(uniqueKeysWithValues: names.map { ($0, Number(r.metricRange($0).max)) })
+            metricsPerSeed = r.metricsPerSeed.mapValues { $0.map(Number.init) }
+            seeds = r.seeds
+            seconds = r.seconds
+            runs = r.buildSeconds.count
+            buildSecondsMin = Number(r.buildSeconds.min()!)
+            runSecondsPerSimulatedSecondMin = Number(r.runSecondsPerSimulatedSecond.min()!)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, neurons, threads, metrics, seeds, seconds, runs, simulator
+            case buildSeconds = "build_s", runSecondsPerSimulatedSecond = "run_s_per_sim_s"
+            case neuronStepsPerSecond = "neuron_steps_per_s", threadsUsed = "threads_used"
+            case metricsMin = "metrics_min", metricsMax = "metrics_max", metricsPerSeed = "metrics_per_seed"
+            case buildSecondsMin = "build_s_min", runSecondsPerSimulatedSecondMin = "run_s_per_sim_s_min"
+        }
+    }
+
+    /// A number written as JSON null when it is not finite (JSON has no NaN).
+    private struct Number: Encodable {
+        let value: Double
+        init(_ value: Double) { self.value = value }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if value.isFinite { try container.encode(value) } else { try container.encodeNil() }
+        }
     }
 }

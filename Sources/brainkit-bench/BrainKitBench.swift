@@ -2,14 +2,20 @@ import ArgumentParser
 import BrainKit
 import Foundation
 
-/// Builds and runs standard networks, timing build and run separately (release build).
+/// Builds and runs the standard networks over several seeds, timing build and run separately
+/// (use a release build).
 @main
 struct BrainKitBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brainkit-bench",
-        abstract: "Times BrainKit on standard NEF networks: build seconds, run seconds per simulated second.")
+        abstract: "Times BrainKit on standard NEF networks: build seconds, run seconds per simulated second, accuracy.",
+        discussion: """
+            Each benchmark runs once per seed (and --repeats times per seed); times are medians over \
+            all runs, metrics are given per seed and as mean [min, max]. The same networks for \
+            Nengo 4.1: bench/nengo/run.py; both side by side: bench/compare.py.
+            """)
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Run only these benchmarks.")
+    @Option(name: .long, parsing: .upToNextOption, help: "Run only these benchmarks (see --list).")
     var only: [String] = []
 
     @Option(name: .long, help: "Simulator threads.")
@@ -18,13 +24,16 @@ struct BrainKitBench: ParsableCommand {
     @Option(name: .long, help: "Simulated seconds per run.")
     var seconds = 1.0
 
-    @Option(name: .long, help: "Network seed.")
+    @Option(name: .long, help: "The first network seed.")
     var seed = 0
 
-    @Option(name: .long, help: "Repetitions; the median is reported.")
-    var repeats = 3
+    @Option(name: .long, help: "A count of seeds from --seed on (3), or a comma-separated list (0,4,9).")
+    var seeds = "3"
 
-    @Flag(name: .long, help: "One repetition of 0.2 simulated seconds.")
+    @Option(name: .long, help: "Runs per seed; times are medians over all runs.")
+    var repeats = 1
+
+    @Flag(name: .long, help: "Smoke test: one seed, one run of 0.2 simulated seconds.")
     var quick = false
 
     @Option(name: .long, help: "Write the results as JSON to this file.")
@@ -41,39 +50,18 @@ struct BrainKitBench: ParsableCommand {
             for network in StandardNetwork.all { print("\(network.name): \(network.summary)") }
             return
         }
-        let names = Set(only)
-        let unknown = names.subtracting(StandardNetwork.all.map(\.name))
+        let unknown = Set(only).subtracting(StandardNetwork.all.map(\.name))
         guard unknown.isEmpty else {
             throw ValidationError("unknown benchmark(s): \(unknown.sorted().joined(separator: ", "))")
         }
-        let selected = StandardNetwork.all.filter { names.isEmpty || names.contains($0.name) }
-        let simulated = quick ? 0.2 : seconds
+        let selected = StandardNetwork.all.filter { only.isEmpty || only.contains($0.name) }
+        let seedList = quick ? [seed] : try parsedSeeds()
         let repetitions = quick ? 1 : max(repeats, 1)
+        let simulated = quick ? 0.2 : seconds
 
         var results: [BenchmarkResult] = []
         for network in selected {
-            var builds: [Double] = [], runs: [Double] = []
-            var metrics: [String: Double] = [:]
-            var neurons = 0
-            for repetition in 1...repetitions {
-                progress("\(network.name): repetition \(repetition)/\(repetitions)")
-                let (net, score) = try network.make(seed)
-                neurons = net.neuronCount
-                let start = DispatchTime.now()
-                let sim = try Simulator(net, threads: threads)
-                let built = DispatchTime.now()
-                try sim.run(seconds: simulated)
-                let finished = DispatchTime.now()
-                builds.append(Double(built.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
-                runs.append(Double(finished.uptimeNanoseconds - built.uptimeNanoseconds) / 1e9 / simulated)
-                metrics = try score(sim)
-                sim.close()
-            }
-            let run = median(runs)
-            results.append(
-                BenchmarkResult(
-                    name: network.name, neurons: neurons, buildSeconds: median(builds), runSecondsPerSimulatedSecond: run,
-                    neuronStepsPerSecond: Double(neurons) / (run * 1e-3) , threads: threads, metrics: metrics))
+            results.append(try measure(network, seeds: seedList, repetitions: repetitions, seconds: simulated))
         }
         progress("")
         print(markdown ? BenchmarkResult.markdown(results) : BenchmarkResult.text(results))
@@ -82,12 +70,55 @@ struct BrainKitBench: ParsableCommand {
         }
     }
 
-    private func progress(_ line: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    /// Runs `network` once per seed and repetition: build and run timed apart, metrics per seed.
+    private func measure(
+        _ network: StandardNetwork, seeds: [Int], repetitions: Int, seconds: Double
+    ) throws -> BenchmarkResult {
+        var builds: [Double] = [], runs: [Double] = []
+        var metrics: [String: [Double]] = [:]
+        var neurons = 0, threadsUsed = threads
+        let total = seeds.count * repetitions
+        for (index, seed) in seeds.enumerated() {
+            var scores: [String: Double] = [:]
+            for repetition in 0..<repetitions {
+                progress("brainkit \(network.name): seed \(seed) (\(index * repetitions + repetition + 1)/\(total))")
+                let (net, score) = try network.make(seed, seconds)
+                neurons = net.neuronCount
+                let start = DispatchTime.now()
+                let sim = try Simulator(net, threads: threads)
+                let built = DispatchTime.now()
+                try sim.run(seconds: seconds)
+                let finished = DispatchTime.now()
+                builds.append(Double(built.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+                runs.append(Double(finished.uptimeNanoseconds - built.uptimeNanoseconds) / 1e9 / seconds)
+                threadsUsed = sim.threads
+                scores = try score(sim)
+                sim.close()
+            }
+            for (name, value) in scores { metrics[name, default: []].append(value) }
+        }
+        return BenchmarkResult(
+            name: network.name, neurons: neurons, threads: threads, threadsUsed: threadsUsed, seconds: seconds,
+            seeds: seeds, buildSeconds: builds, runSecondsPerSimulatedSecond: runs, metricsPerSeed: metrics)
     }
 
-    private func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
+    /// `--seeds N` (N seeds from `--seed` on) or `--seeds A,B,C`.
+    private func parsedSeeds() throws -> [Int] {
+        if seeds.contains(",") {
+            let list = seeds.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard list.count == seeds.split(separator: ",").count, !list.isEmpty else {
+                throw ValidationError("--seeds: expected a count or a comma-separated list of integers, got '\(seeds)'")
+            }
+            return list
+        }
+        guard let count = Int(seeds), count >= 1 else {
+            throw ValidationError("--seeds: expected a count >= 1 or a comma-separated list, got '\(seeds)'")
+        }
+        return Array(seed..<(seed + count))
+    }
+
+    /// Overwrites the progress line on standard error.
+    private func progress(_ line: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
     }
 }

@@ -1,129 +1,117 @@
-"""The same standard networks as `brainkit-bench`, built and run with Nengo 4.1.
+"""The standard networks of `brainkit-bench`, built and run with Nengo 4.1 (bench/nengo/standard/).
 
-Prints the same JSON shape as `brainkit-bench --json`:
-[{"name", "neurons", "build_s", "run_s_per_sim_s", "neuron_steps_per_s", "threads", "metrics"}]
+Prints the same JSON as `brainkit-bench --json`, a list with one object per benchmark:
+  {"name", "neurons", "build_s", "run_s_per_sim_s", "neuron_steps_per_s", "threads",
+   "metrics": {name: mean over seeds}, "metrics_min", "metrics_max", "metrics_per_seed",
+   "seeds", "seconds", "runs", "build_s_min", "run_s_per_sim_s_min", "simulator"}
+Times are medians over every run (seeds x repeats); metrics are per seed.
 
-  python3 bench/nengo/run.py [--only NAME ...] [--seconds S] [--repeats N] [--seed S] [--json FILE]
+  python3 bench/nengo/run.py [--only NAME ...] [--seconds S] [--seed S] [--seeds N | --seeds A,B,C]
+                             [--repeats N] [--quick] [--json FILE] [--markdown] [--list]
 
 Nengo runs its reference simulator with single-threaded BLAS (set here through
-OPENBLAS_NUM_THREADS before numpy loads), float64, no decoder cache, no progress bar.
+OPENBLAS_NUM_THREADS before numpy loads), float64, no decoder cache, no progress bar. Build is
+`nengo.Simulator(net)`, run is `sim.run(seconds)`.
 """
 import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-import argparse, json, sys, time
+import argparse, json, statistics, sys, time
 import numpy as np
 import nengo
+
+from standard import NETWORKS
 
 nengo.rc["decoder_cache"]["enabled"] = "False"
 nengo.rc["progress"]["progress_bar"] = "False"
 
 
-def squaring(seed):
-    with nengo.Network(seed=seed) as net:
-        value = nengo.Node(0.5)
-        x = nengo.Ensemble(40, 1)
-        sq = nengo.Ensemble(40, 1)
-        nengo.Connection(value, x)
-        nengo.Connection(x, sq, function=lambda v: v ** 2)
-        px = nengo.Probe(x, synapse=0.03)
-        ps = nengo.Probe(sq, synapse=0.03)
-
-    def score(sim):
-        late = sim.trange() > 0.5
-        return {"x": float(sim.data[px][late].mean()), "x_squared": float(sim.data[ps][late].mean())}
-
-    return net, score
+def seed_list(text, first):
+    """`--seeds N` means N seeds from `first` on; `--seeds A,B,C` lists them."""
+    seeds = [int(s) for s in text.split(",")] if "," in text else list(range(first, first + int(text)))
+    if not seeds:
+        raise ValueError(f"--seeds: expected a count >= 1 or a comma-separated list, got '{text}'")
+    return seeds
 
 
-def chain(seed, layers=4, pstc=0.01):
-    with nengo.Network(seed=seed) as net:
-        stim = nengo.Node(nengo.processes.WhiteSignal(1.0, high=5, rms=0.3))
-        ens = [nengo.Ensemble(100, 1) for _ in range(layers)]
-        nengo.Connection(stim, ens[0], synapse=None)
-        for a, b in zip(ens[:-1], ens[1:]):
-            nengo.Connection(a, b, synapse=pstc)
-        p_in = nengo.Probe(stim)
-        p_out = nengo.Probe(ens[-1], synapse=pstc)
-
-    def score(sim):
-        ideal = sim.data[p_in]
-        for _ in range(layers):
-            ideal = nengo.Lowpass(pstc).filt(ideal, dt=sim.dt)
-        return {"rmse": float(np.sqrt(np.mean((sim.data[p_out] - ideal) ** 2)))}
-
-    return net, score
+def progress(line):
+    print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
 
 
-def integrator(seed, tau=0.1):
-    with nengo.Network(seed=seed) as net:
-        u = nengo.Node(lambda t: 5.0 if t <= 0.1 else 0.0)
-        a = nengo.Ensemble(100, 1)
-        nengo.Connection(u, a, transform=tau, synapse=tau)
-        nengo.Connection(a, a, synapse=tau)
-        p = nengo.Probe(a, synapse=0.01)
-
-    def score(sim):
-        t = sim.trange()
-        start = sim.data[p][(t > 0.1501) & (t <= 0.25)].mean()
-        end = sim.data[p][t >= t[-1] - 0.0999].mean()
-        return {"held": float(start), "drift": float(abs(end - start))}
-
-    return net, score
-
-
-def ring100k(seed):
-    with nengo.Network(seed=seed) as net:
-        noise = nengo.Node(nengo.processes.WhiteNoise(nengo.dists.Gaussian(0, 0.1)), size_out=16)
-        ens = [nengo.Ensemble(1000, 16) for _ in range(100)]
-        nengo.Connection(noise, ens[0])
-        for i in range(100):
-            nengo.Connection(ens[i], ens[(i + 1) % 100], synapse=0.01, transform=0.9)
-        probe = nengo.Probe(ens[99], synapse=0.01)
-
-    def score(sim):
-        return {"final_norm": float(np.linalg.norm(sim.data[probe][-1]))}
-
-    return net, score
-
-
-NETWORKS = {"squaring": squaring, "chain": chain, "integrator": integrator, "ring100k": ring100k}
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", nargs="+", default=list(NETWORKS))
-    parser.add_argument("--seconds", type=float, default=1.0)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--json")
-    args = parser.parse_args()
-    results = []
-    for name in args.only:
-        builds, runs, metrics, neurons = [], [], {}, 0
-        for r in range(args.repeats):
-            print(f"\r\033[K{name}: repetition {r + 1}/{args.repeats}", end="", file=sys.stderr, flush=True)
-            net, score = NETWORKS[name](args.seed)
+def measure(name, seeds, repeats, seconds):
+    builds, runs, per_seed, neurons = [], [], {}, 0
+    total = len(seeds) * repeats
+    for s, seed in enumerate(seeds):
+        for r in range(repeats):
+            progress(f"nengo {name}: seed {seed} ({s * repeats + r + 1}/{total})")
+            net, score = NETWORKS[name](seed, seconds)
             neurons = net.n_neurons
             start = time.perf_counter()
             sim = nengo.Simulator(net, progress_bar=False)
             built = time.perf_counter()
-            sim.run(args.seconds)
+            sim.run(seconds)
             finished = time.perf_counter()
             builds.append(built - start)
-            runs.append((finished - built) / args.seconds)
+            runs.append((finished - built) / seconds)
             metrics = score(sim)
             sim.close()
-        run = float(np.median(runs))
-        results.append({"name": name, "neurons": neurons, "build_s": float(np.median(builds)),
-                        "run_s_per_sim_s": run, "neuron_steps_per_s": neurons / (run * 1e-3),
-                        "threads": 1, "metrics": metrics})
-    print("\r\033[K", end="", file=sys.stderr)
-    text = json.dumps(results, indent=1)
-    print(text)
+        for key, value in metrics.items():
+            per_seed.setdefault(key, []).append(float(value))
+    run = statistics.median(runs)
+    return {
+        "name": name, "neurons": neurons, "build_s": statistics.median(builds), "run_s_per_sim_s": run,
+        "neuron_steps_per_s": neurons / (run * 1e-3), "threads": 1,
+        "metrics": {k: float(np.mean(v)) for k, v in per_seed.items()},
+        "metrics_min": {k: min(v) for k, v in per_seed.items()},
+        "metrics_max": {k: max(v) for k, v in per_seed.items()},
+        "metrics_per_seed": per_seed, "seeds": seeds, "seconds": seconds, "runs": len(runs),
+        "build_s_min": min(builds), "run_s_per_sim_s_min": min(runs), "simulator": f"nengo {nengo.__version__}",
+    }
+
+
+def markdown(results):
+    lines = ["| benchmark | neurons | build s | run s per sim s | real-time factor | neuron-steps/s | "
+             "metrics (mean [min, max] over seeds) |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    for r in results:
+        metrics = ", ".join(f"{k} {r['metrics'][k]:.4g} [{r['metrics_min'][k]:.4g}, {r['metrics_max'][k]:.4g}]"
+                            for k in sorted(r["metrics"]))
+        lines.append(f"| {r['name']} | {r['neurons']} | {r['build_s']:.3f} | {r['run_s_per_sim_s']:.4f} | "
+                     f"{1 / r['run_s_per_sim_s']:.1f} | {r['neuron_steps_per_s']:.3g} | {metrics} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="+", default=list(NETWORKS), metavar="NAME")
+    parser.add_argument("--seconds", type=float, default=1.0, help="simulated seconds per run")
+    parser.add_argument("--seed", type=int, default=0, help="the first network seed")
+    parser.add_argument("--seeds", default="3", help="a count of seeds from --seed on, or a comma-separated list")
+    parser.add_argument("--repeats", type=int, default=1, help="runs per seed (times are medians over all runs)")
+    parser.add_argument("--quick", action="store_true", help="one seed, one run of 0.2 simulated seconds")
+    parser.add_argument("--json", help="write the results to this file")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table instead of JSON")
+    parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    args = parser.parse_args()
+    if args.list:
+        for name, build in NETWORKS.items():
+            print(f"{name}: {' '.join(build.__doc__.split(chr(10) * 2)[0].split())}")
+        return
+    unknown = sorted(set(args.only) - set(NETWORKS))
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
+    try:
+        seeds = [args.seed] if args.quick else seed_list(args.seeds, args.seed)
+    except ValueError as error:
+        parser.error(str(error))
+    repeats = 1 if args.quick else max(args.repeats, 1)
+    seconds = 0.2 if args.quick else args.seconds
+    results = [measure(name, seeds, repeats, seconds) for name in NETWORKS if name in args.only]
+    progress("")
+    print(markdown(results) if args.markdown else json.dumps(results, indent=1))
     if args.json:
         with open(args.json, "w") as f:
-            f.write(text)
+            json.dump(results, f, indent=1)
 
 
 if __name__ == "__main__":
