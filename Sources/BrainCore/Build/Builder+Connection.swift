@@ -59,10 +59,13 @@ extension Builder {
             (value, weights) = applyTransform(connection.transform, to: source, sizeOut: connection.sizeOut, owner: name)
             connectionWeights[ObjectIdentifier(connection)] = weights
             try buildLearningRule(on: connection, weights: weights, rows: connection.sizeOut, activities: input)
+            var sparse: SparseMatrix?
+            if case .sparse(let matrix) = connection.transform { sparse = matrix }
             model.connections[ObjectIdentifier(connection)] = BuiltConnection(
                 evalPoints: nil, decoders: nil,
-                weights: connection.transform.matrix(sizeMid: connection.sizeMid, sizeOut: connection.sizeOut),
-                solverRMSEs: [])
+                weights: sparse == nil ? connection.transform.matrix(sizeMid: connection.sizeMid, sizeOut: connection.sizeOut)
+                    : nil,
+                sparseWeights: sparse, solverRMSEs: [])
         }
 
         if let synapse = connection.synapse {

@@ -183,12 +183,12 @@ extension Builder {
             }
             setConstant(weightSignal, to: weights)
             model.connections[id] = BuiltConnection(
-                evalPoints: job.evalPoints, decoders: decoders, weights: weights, solverRMSEs: rmses)
+                evalPoints: job.evalPoints, decoders: decoders, weights: weights, sparseWeights: nil, solverRMSEs: rmses)
         case .probe(let id, let weightSignal):
             let weights = decoders.transposed
             setConstant(weightSignal, to: weights)
             model.probeConnections[id] = BuiltConnection(
-                evalPoints: job.evalPoints, decoders: decoders, weights: weights, solverRMSEs: rmses)
+                evalPoints: job.evalPoints, decoders: decoders, weights: weights, sparseWeights: nil, solverRMSEs: rmses)
         }
     }
 }

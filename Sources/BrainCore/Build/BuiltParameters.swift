@@ -23,8 +23,11 @@ public struct BuiltConnection: Sendable {
     public let decoders: Matrix?
     /// The matrix applied to the pre signal each step: `transform · decodersᵀ`
     /// (sizeOut x n) for a decoded connection, the full neuron-to-neuron weights
-    /// (nPost x nPre) for a weight solver, else the transform itself.
-    public let weights: Matrix
+    /// (nPost x nPre) for a weight solver, else the transform itself; nil for a sparse
+    /// transform (see ``sparseWeights``), which is never made dense.
+    public let weights: Matrix?
+    /// The weights of a connection with a sparse transform.
+    public let sparseWeights: SparseMatrix?
     /// The solver's RMS error per decoded dimension (empty without decoders).
     public let solverRMSEs: [Double]
 }

@@ -28,7 +28,7 @@ final class Engine {
         let units = Engine.fuseNeurons(canonical, operators: operators, levels: schedule.levels)
         arena = Arena(signals: model.signals, bands: units.flatMap { Engine.bands(of: $0, in: operators) })
 
-        var kernels: [any Kernel] = []
+        var kernels: [Kernel] = []
         var levels: [Int] = []
         var writes: [[SignalID]] = []
         var processKernels: [ProcessKernel] = []
@@ -98,7 +98,7 @@ final class Engine {
     // MARK: - Compilation
 
     private static func compile(_ unit: [Int], operators: [Operator], arena: Arena, dt: Double, fault: StepFault)
-        -> any Kernel
+        -> Kernel
     {
         let op = operators[unit[0]]
         switch op.operation {

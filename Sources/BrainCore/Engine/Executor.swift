@@ -15,8 +15,14 @@ import Synchronization
 final class Executor: @unchecked Sendable {
     // Written only before the workers start; read-only afterwards.
     let threadCount: Int
-    /// phases[p][t]: the kernels thread t runs in phase p.
-    private let phases: [[[any Kernel]]]
+    /// The number of phases (barriers) per step.
+    private let phaseCount: Int
+    /// Every kernel, kept alive here; the step loop uses the unretained lists below.
+    private let kernels: [Kernel]
+    /// For each thread, its kernels of every phase back to back, unretained (no reference
+    /// counting in the step loop), and the end of each phase in that list.
+    private let lists: UnsafeMutablePointer<UnsafeMutablePointer<Unmanaged<Kernel>>>
+    private let phaseEnds: UnsafeMutablePointer<UnsafeMutablePointer<Int>>
 
     // Synchronisation between the calling thread and the workers.
     private let generation = Atomic<Int>(0)
@@ -30,17 +36,33 @@ final class Executor: @unchecked Sendable {
 
     /// Builds the phases from kernels in canonical order with their dependency levels and the
     /// signals each one writes.
-    init(kernels: [any Kernel], levels: [Int], writes: [[SignalID]], threads: Int) {
+    init(kernels: [Kernel], levels: [Int], writes: [[SignalID]], threads: Int) {
         precondition(threads >= 1)
-        let partitioned = Executor.partition(kernels: kernels, levels: levels, writes: writes, threads: threads)
-        if partitioned.allSatisfy({ $0.dropFirst().allSatisfy(\.isEmpty) }) {
+        var phases = Executor.partition(kernels: kernels, levels: levels, writes: writes, threads: threads)
+        if phases.allSatisfy({ $0.dropFirst().allSatisfy(\.isEmpty) }) {
             // Nothing is worth another thread: run serially, without workers.
             threadCount = 1
-            phases = [[partitioned.flatMap { $0[0] }]]
+            phases = [[phases.flatMap { $0[0] }]]
         } else {
             threadCount = threads
-            phases = partitioned
         }
+        phaseCount = phases.count
+        var owned: [Kernel] = []
+        lists = .allocate(capacity: threadCount)
+        phaseEnds = .allocate(capacity: threadCount)
+        for t in 0..<threadCount {
+            let mine = phases.flatMap { $0[t] }
+            owned += mine
+            lists[t] = .allocate(capacity: max(mine.count, 1))
+            lists[t].initialize(from: mine.map { Unmanaged.passUnretained($0) }, count: mine.count)
+            phaseEnds[t] = .allocate(capacity: max(phases.count, 1))
+            var end = 0
+            for (p, phase) in phases.enumerated() {
+                end += phase[t].count
+                phaseEnds[t][p] = end
+            }
+        }
+        self.kernels = owned
         for worker in 1..<threadCount {
             let thread = Thread { [self] in workerLoop(index: worker) }
             thread.name = "BrainKit worker \(worker)"
@@ -51,11 +73,17 @@ final class Executor: @unchecked Sendable {
     /// Runs one step at time `time` (seconds).
     func step(time: Double) {
         if threadCount == 1 {
-            for kernel in phases[0][0] { kernel.run(time: time) }
+            let list = lists[0]
+            var k = 0
+            let end = phaseEnds[0][0]
+            while k < end {
+                list[k]._withUnsafeGuaranteedRef { $0.run(time: time) }
+                k += 1
+            }
             return
         }
         currentTime = time
-        let base = stepsTaken * phases.count * threadCount
+        let base = stepsTaken * phaseCount * threadCount
         stepsTaken += 1
         generation.add(1, ordering: .releasing)
         runPhases(thread: 0, base: base, time: time)
@@ -69,13 +97,25 @@ final class Executor: @unchecked Sendable {
 
     deinit {
         shutdown()
+        for t in 0..<threadCount {
+            lists[t].deallocate()
+            phaseEnds[t].deallocate()
+        }
+        lists.deallocate()
+        phaseEnds.deallocate()
     }
 
     // MARK: - Workers
 
     private func runPhases(thread: Int, base: Int, time: Double) {
-        for (p, phase) in phases.enumerated() {
-            for kernel in phase[thread] { kernel.run(time: time) }
+        let list = lists[thread], ends = phaseEnds[thread]
+        var k = 0
+        for p in 0..<phaseCount {
+            let end = ends[p]
+            while k < end {
+                list[k]._withUnsafeGuaranteedRef { $0.run(time: time) }
+                k += 1
+            }
             arrivals.add(1, ordering: .acquiringAndReleasing)
             let target = base + (p + 1) * threadCount
             var spins = 0
@@ -105,7 +145,7 @@ final class Executor: @unchecked Sendable {
                 continue
             }
             idleSpins = 0
-            let base = seen * phases.count * threadCount
+            let base = seen * phaseCount * threadCount
             seen += 1
             precondition(current == seen, "BrainKit executor: a worker fell behind")
             runPhases(thread: index, base: base, time: currentTime)
@@ -119,26 +159,26 @@ final class Executor: @unchecked Sendable {
     /// form one group (kept in canonical order); groups are spread over threads by cost,
     /// except that kernels calling user code stay on the calling thread. Consecutive levels
     /// whose work all falls to the calling thread share one phase.
-    private static func partition(kernels: [any Kernel], levels: [Int], writes: [[SignalID]], threads: Int)
-        -> [[[any Kernel]]]
+    private static func partition(kernels: [Kernel], levels: [Int], writes: [[SignalID]], threads: Int)
+        -> [[[Kernel]]]
     {
         if threads == 1 { return [[kernels]] }
         /// Levels with less work than this run on the calling thread alone.
         let parallelThreshold = 20_000
-        var phases: [[[any Kernel]]] = []
+        var phases: [[[Kernel]]] = []
         var start = 0
         while start < kernels.count {
             var end = start
             while end < kernels.count && levels[end] == levels[start] { end += 1 }
             let groups = Executor.groups(in: start..<end, writes: writes)
             let total = (start..<end).reduce(0) { $0 + kernels[$1].cost }
-            var lists = [[any Kernel]](repeating: [], count: threads)
+            var lists = [[Kernel]](repeating: [], count: threads)
             if total < parallelThreshold {
                 lists[0] = Array(kernels[start..<end])
             } else {
                 // Work items: groups, with a large single splittable kernel cut into one part per
                 // thread (its parts write disjoint ranges).
-                var items: [(kernels: [any Kernel], cost: Int, pinned: Bool)] = []
+                var items: [(kernels: [Kernel], cost: Int, pinned: Bool)] = []
                 for group in groups {
                     let cost = group.reduce(0) { $0 + kernels[$1].cost }
                     if group.count == 1, cost >= parallelThreshold, let parts = kernels[group[0]].split(into: threads) {
@@ -147,13 +187,19 @@ final class Executor: @unchecked Sendable {
                         items.append((group.map { kernels[$0] }, cost, group.contains { kernels[$0].runsOnCallingThread }))
                     }
                 }
-                // Heaviest first onto the least-loaded thread; ties keep their order.
-                var load = [Int](repeating: 0, count: threads)
-                for item in items.enumerated().sorted(by: {
-                    $0.element.cost != $1.element.cost ? $0.element.cost > $1.element.cost : $0.offset < $1.offset
-                }).map(\.element) {
-                    let thread = item.pinned ? 0 : load.indices.min { load[$0] < load[$1] }!
-                    load[thread] += item.cost
+                // Contiguous runs of items of about equal cost, in canonical order: thread t
+                // takes the t-th run, so the ensembles whose currents a thread encodes are the
+                // neurons it steps and decodes (their data stays in that core's cache). Items
+                // that call user code stay on the calling thread.
+                let total = items.reduce(0) { $0 + ($1.pinned ? 0 : $1.cost) }
+                var done = 0
+                for item in items {
+                    if item.pinned {
+                        lists[0].append(contentsOf: item.kernels)
+                        continue
+                    }
+                    let thread = min(threads - 1, (2 * done + item.cost) * threads / max(2 * total, 1))
+                    done += item.cost
                     lists[thread].append(contentsOf: item.kernels)
                 }
             }
@@ -165,7 +211,7 @@ final class Executor: @unchecked Sendable {
             }
             start = end
         }
-        return phases.isEmpty ? [[[any Kernel]]](repeating: [[any Kernel]](repeating: [], count: threads), count: 1) : phases
+        return phases.isEmpty ? [[[Kernel]]](repeating: [[Kernel]](repeating: [], count: threads), count: 1) : phases
     }
 
     /// Groups kernel indices in `range` that write a common signal (union–find), each group in

@@ -92,7 +92,7 @@ struct LearningRuleTests {
 
         let sim = try Simulator(net)
         try sim.run(steps: 50)
-        let built = try sim.built(fixed).weights.values
+        let built = try #require(try sim.built(fixed).weights).values
         let recorded = try sim.data(fixedProbe)
         #expect(recorded.columns == 6 && maxAbsoluteDifference(recorded.row(49), built) < 1e-6)
         let learnedData = try sim.data(learnedProbe)

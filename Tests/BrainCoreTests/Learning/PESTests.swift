@@ -32,7 +32,7 @@ struct PESTests {
         #expect(last < 0.1, "last-second RMSE \(last)")
         #expect(last < first / 3, "first \(first), last \(last)")
         // The learned weights moved away from zero; the built ones are unchanged.
-        #expect(try sim.built(learned).weights.values.allSatisfy { $0 == 0 })
+        #expect(try #require(try sim.built(learned).weights).values.allSatisfy { $0 == 0 })
     }
 
     @Test func appliesTheChangeOneStepLate() throws {

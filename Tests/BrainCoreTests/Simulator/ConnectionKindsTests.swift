@@ -61,7 +61,7 @@ struct ConnectionKindsTests {
         let out = try net.probe(sink, .input)
         let sim = try Simulator(net)
         try sim.run(steps: 5)
-        let weights = try sim.built(c).weights
+        let weights = try #require(try sim.built(c).weights)
         let activity = try sim.data(rates).row(4)
         let expected = (0..<100).reduce(0.0) { $0 + weights[0, $1] * activity[$1] }
         #expect(abs(try sim.data(out)[4, 0] - expected) < 1e-4)
@@ -88,7 +88,7 @@ struct ConnectionKindsTests {
         try decoded.run(steps: 50)
         try full.run(steps: 50)
         #expect(maxRelativeDifference(try full.data(weightProbe).row(49), try decoded.data(decodedProbe).row(49), floor: 1) < 1e-4)
-        let weights = try full.built(weightNet.connections[1]).weights
+        let weights = try #require(try full.built(weightNet.connections[1]).weights)
         #expect(weights.rows == 60 && weights.columns == 80)
     }
 

@@ -33,7 +33,7 @@ final class FilterKernel: Kernel, @unchecked Sendable {
 
     deinit { scratch.deallocate() }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         guard let state, order > 0 else {
             var i = 0
             while i < count {
@@ -110,5 +110,5 @@ final class FilterKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { count * (order + 1) * (order + 1) }
+    override var cost: Int { count * (order + 1) * (order + 1) }
 }

@@ -20,7 +20,7 @@ final class NodeFunctionKernel: Kernel, @unchecked Sendable {
         self.owner = owner
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         function(time, UnsafeBufferPointer(start: input, count: inputCount),
                  UnsafeMutableBufferPointer(start: output, count: outputCount))
         var i = 0
@@ -33,8 +33,8 @@ final class NodeFunctionKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var runsOnCallingThread: Bool { true }
-    var cost: Int { inputCount + outputCount }
+    override var runsOnCallingThread: Bool { true }
+    override var cost: Int { inputCount + outputCount }
 }
 
 /// Evaluates a connection's function of its (sliced) pre value every step, for connections
@@ -59,7 +59,7 @@ final class ConnectionFunctionKernel: Kernel, @unchecked Sendable {
         self.owner = owner
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         let x = (0..<inputCount).map { Double(input[$0]) }
         let y = function(x)
         guard y.count == outputCount else {
@@ -75,8 +75,8 @@ final class ConnectionFunctionKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var runsOnCallingThread: Bool { true }
-    var cost: Int { inputCount + outputCount }
+    override var runsOnCallingThread: Bool { true }
+    override var cost: Int { inputCount + outputCount }
 }
 
 /// Runs a process's stepper; the stepper is (re)made from the process at every reset.
@@ -107,11 +107,11 @@ final class ProcessKernel: Kernel, @unchecked Sendable {
         stepper = try process.makeStepper(sizeIn: inputCount, sizeOut: outputCount, dt: dt, rng: &rng)
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         stepper?.step(time: time, input: UnsafeBufferPointer(start: input, count: inputCount),
                       output: UnsafeMutableBufferPointer(start: output, count: outputCount))
     }
 
-    var runsOnCallingThread: Bool { true }
-    var cost: Int { outputCount * 4 }
+    override var runsOnCallingThread: Bool { true }
+    override var cost: Int { outputCount * 4 }
 }

@@ -1,6 +1,7 @@
 /// One compiled operator: runs once per step over pointers into the simulator's arena.
 ///
-/// Kernels are created by the engine from a built model and live exactly as long as the
+/// The base class of every kernel (subclasses override ``run(time:)``; a class rather than a
+/// protocol so the executor can call kernels without reference counting). Kernels are created by the engine from a built model and live exactly as long as the
 /// arena they point into (both are owned by one ``Simulator``). A kernel must not allocate in
 /// `run`.
 ///
@@ -9,26 +10,23 @@
 /// runs two kernels touching the same region at once (operators of a parallel group share no
 /// written signal), and (c) kernels that call user code (``runsOnCallingThread``) always run
 /// on the thread that called `step()`.
-protocol Kernel: AnyObject, Sendable {
-    /// Runs one step at simulation time `time` (seconds).
-    func run(time: Double)
+class Kernel: @unchecked Sendable {
+    /// Runs one step at simulation time `time` (seconds). Every kernel overrides it.
+    func run(time: Double) {
+        preconditionFailure("\(type(of: self)) does not override run(time:)")
+    }
 
     /// True for kernels that call user closures (node and connection functions), which may
     /// not be thread-safe: they always run on the thread stepping the simulator.
-    var runsOnCallingThread: Bool { get }
+    var runsOnCallingThread: Bool { false }
 
     /// A rough cost estimate (in multiply-adds), used to balance work across threads.
-    var cost: Int { get }
+    var cost: Int { 1 }
 
     /// The same work cut into `parts` independent kernels over disjoint element ranges, or nil
     /// when the kernel cannot be cut. Each part computes its elements exactly as the whole
     /// would.
-    func split(into parts: Int) -> [any Kernel]?
-}
-
-extension Kernel {
-    var runsOnCallingThread: Bool { false }
-    func split(into parts: Int) -> [any Kernel]? { nil }
+    func split(into parts: Int) -> [Kernel]? { nil }
 }
 
 /// Where kernels report a failure during a step (a node returning NaN); checked by the

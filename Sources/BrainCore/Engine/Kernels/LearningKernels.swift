@@ -17,11 +17,11 @@ final class PESKernel: Kernel, @unchecked Sendable {
         self.delta = delta
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         writeOuterProduct(into: delta, rows: rows, columns: columns, vector: activities) { -factor * error[$0] }
     }
 
-    var cost: Int { rows * columns }
+    override var cost: Int { rows * columns }
 }
 
 /// PES's local error for weights into neurons: `output[i] = Σ_k E[rows[i], columns[k]] · error[k]`
@@ -56,7 +56,7 @@ final class EncodeErrorKernel: Kernel, @unchecked Sendable {
         columns.deallocate()
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         var i = 0
         while i < rowCount {
             let row = encoders + rows[i] * encoderColumns
@@ -71,7 +71,7 @@ final class EncodeErrorKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { rowCount * columnCount }
+    override var cost: Int { rowCount * columnCount }
 }
 
 /// BCM's weight change for the next step:
@@ -96,13 +96,13 @@ final class BCMKernel: Kernel, @unchecked Sendable {
         self.delta = delta
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         writeOuterProduct(into: delta, rows: rows, columns: columns, vector: pre) {
             factor * post[$0] * (post[$0] - theta[$0])
         }
     }
 
-    var cost: Int { rows * columns }
+    override var cost: Int { rows * columns }
 }
 
 /// Oja's weight change for the next step:
@@ -129,7 +129,7 @@ final class OjaKernel: Kernel, @unchecked Sendable {
         self.delta = delta
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         var i = 0
         while i < rows {
             let hebbian = factor * post[i]
@@ -145,7 +145,7 @@ final class OjaKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { rows * columns }
+    override var cost: Int { rows * columns }
 }
 
 /// Voja's encoder change for the next step:
@@ -175,7 +175,7 @@ final class VojaKernel: Kernel, @unchecked Sendable {
         self.delta = delta
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         let rate = factor * learning[0]
         var i = 0
         while i < rows {
@@ -192,7 +192,7 @@ final class VojaKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { rows * columns }
+    override var cost: Int { rows * columns }
 }
 
 /// `target += source` with Kahan compensation: `y = source − c; t = target + y;
@@ -212,7 +212,7 @@ final class CompensatedAddKernel: Kernel, @unchecked Sendable {
         self.count = count
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         var i = 0
         while i < count {
             let y = source[i] - compensation[i]
@@ -223,7 +223,7 @@ final class CompensatedAddKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { count }
+    override var cost: Int { count }
 }
 
 /// `delta[r, j] = scale(r) · vector[j]`: the outer product every rule's weight change is

@@ -32,7 +32,7 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         self.useBLAS = rows * columns > MatrixVectorKernel.inlineLimit
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         let add = accumulate || bias != nil
         if let bias { y.update(from: bias, count: rows) }
         if useBLAS {
@@ -90,5 +90,5 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         return total
     }
 
-    var cost: Int { rows * columns }
+    override var cost: Int { rows * columns }
 }

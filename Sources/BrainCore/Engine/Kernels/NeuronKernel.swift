@@ -19,14 +19,14 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         self.dt = dt
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         type.step(dt: dt, count: count, current: current, output: output, state: state, stateStride: stateStride)
     }
 
-    var cost: Int { count * 4 }
+    override var cost: Int { count * 4 }
 
     /// Ranges of whole SIMD blocks of neurons; neurons are independent.
-    func split(into parts: Int) -> [any Kernel]? {
+    override func split(into parts: Int) -> [Kernel]? {
         let block = 16
         let perPart = (count + parts * block - 1) / (parts * block) * block
         guard parts > 1, perPart < count else { return nil }

@@ -29,7 +29,7 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
         columns.deallocate()
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         var r = 0
         while r < rows {
             var sum: Float = 0
@@ -44,5 +44,5 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { entries + rows }
+    override var cost: Int { entries + rows }
 }

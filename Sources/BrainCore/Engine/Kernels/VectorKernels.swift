@@ -10,11 +10,11 @@ final class ResetKernel: Kernel, @unchecked Sendable {
         self.value = value
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         target.update(repeating: value, count: count)
     }
 
-    var cost: Int { count }
+    override var cost: Int { count }
 }
 
 /// `target = source` or `target += source`.
@@ -31,7 +31,7 @@ final class CopyKernel: Kernel, @unchecked Sendable {
         self.accumulate = accumulate
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         if accumulate {
             var i = 0
             while i < count {
@@ -43,7 +43,7 @@ final class CopyKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { count }
+    override var cost: Int { count }
 }
 
 /// `target[k] (+)= source[indices[k]]`.
@@ -65,7 +65,7 @@ final class GatherKernel: Kernel, @unchecked Sendable {
 
     deinit { indices.deallocate() }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         var k = 0
         if accumulate {
             while k < count {
@@ -80,7 +80,7 @@ final class GatherKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { count }
+    override var cost: Int { count }
 }
 
 /// `target[indices[k]] += source[k]`, repeated indices accumulating in order.
@@ -100,7 +100,7 @@ final class ScatterAddKernel: Kernel, @unchecked Sendable {
 
     deinit { indices.deallocate() }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         var k = 0
         while k < count {
             target[indices[k]] += source[k]
@@ -108,7 +108,7 @@ final class ScatterAddKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { count }
+    override var cost: Int { count }
 }
 
 /// `y (+)= scale ⊙ x`.
@@ -128,7 +128,7 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
         self.accumulate = accumulate
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         var i = 0
         if accumulate {
             while i < count {
@@ -143,7 +143,7 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { count }
+    override var cost: Int { count }
 }
 
 /// `y (+)= factor · x`.
@@ -162,7 +162,7 @@ final class ScaledKernel: Kernel, @unchecked Sendable {
         self.accumulate = accumulate
     }
 
-    func run(time: Double) {
+    override func run(time: Double) {
         var i = 0
         if accumulate {
             while i < count {
@@ -177,5 +177,5 @@ final class ScaledKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    var cost: Int { count }
+    override var cost: Int { count }
 }
