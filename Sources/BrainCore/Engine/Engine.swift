@@ -28,12 +28,15 @@ final class Engine {
         let units = Engine.fuseNeurons(canonical, operators: operators, levels: schedule.levels)
         arena = Arena(signals: model.signals, bands: units.flatMap { Engine.bands(of: $0, in: operators) })
 
+        // Signals some operator writes; the others (encoders, decoders...) are constant.
+        let written = Set(operators.flatMap { $0.sets + $0.increments + $0.updates })
         var kernels: [Kernel] = []
         var levels: [Int] = []
         var writes: [[SignalID]] = []
         var processKernels: [ProcessKernel] = []
         for unit in units {
-            let kernel = Engine.compile(unit, operators: operators, arena: arena, dt: model.dt, fault: fault)
+            let kernel = Engine.compile(
+                unit, operators: operators, arena: arena, dt: model.dt, fault: fault, written: written)
             if let process = kernel as? ProcessKernel { processKernels.append(process) }
             kernels.append(kernel)
             levels.append(schedule.levels[unit[0]])
@@ -97,7 +100,9 @@ final class Engine {
 
     // MARK: - Compilation
 
-    private static func compile(_ unit: [Int], operators: [Operator], arena: Arena, dt: Double, fault: StepFault)
+    private static func compile(
+        _ unit: [Int], operators: [Operator], arena: Arena, dt: Double, fault: StepFault, written: Set<SignalID>
+    )
         -> Kernel
     {
         let op = operators[unit[0]]
@@ -118,11 +123,11 @@ final class Engine {
         case .matrixVector(let matrix, let rows, let columns, let x, let y, let accumulate):
             return MatrixVectorKernel(
                 matrix: arena.pointer(matrix), x: arena.pointer(x), y: arena.pointer(y), rows: rows, columns: columns,
-                accumulate: accumulate)
+                accumulate: accumulate, constant: !written.contains(matrix))
         case .affine(let matrix, let rows, let columns, let x, let bias, let y):
             return MatrixVectorKernel(
                 matrix: arena.pointer(matrix), x: arena.pointer(x), y: arena.pointer(y), rows: rows, columns: columns,
-                accumulate: false, bias: arena.pointer(bias))
+                accumulate: false, bias: arena.pointer(bias), constant: !written.contains(matrix))
         case .sparseMatrixVector(let matrix, let values, let x, let y, let accumulate):
             return SparseMatrixVectorKernel(
                 matrix: matrix, values: arena.pointer(values), x: arena.pointer(x), y: arena.pointer(y),

@@ -1,11 +1,14 @@
 /// `y (+)= M·x`, or `y = bias + M·x` (an encoding), for a row-major `rows x columns` matrix in
 /// the arena.
 ///
-/// Small products (the encoders and decoders of small ensembles) run inline, which avoids
-/// BLAS's per-call overhead: a single column (1-D encoders) is a scaled vector, a single row
-/// (1-D decoders) one dot product, anything else a dot product per row. Large products call
-/// `sgemv`. The choice depends only on the sizes, so a model computes identically whatever the
-/// thread count.
+/// The shape picks the loop (only the shape, so a model computes identically whatever the
+/// thread count):
+/// - a single column (1-D encoders): a scaled vector;
+/// - few columns and a constant matrix (encoders of up to ``narrowLimit`` dimensions): one
+///   pass per column over a transposed copy, `y += x_k · M[:, k]`, which streams contiguous
+///   memory eight lanes at a time;
+/// - few rows, or a small matrix (decoders): one dot product per row;
+/// - anything else: BLAS `sgemv`.
 final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     let matrix: UnsafeMutablePointer<Float>
     let x: UnsafeMutablePointer<Float>
@@ -14,38 +17,84 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     let columns: Int
     let accumulate: Bool
     let bias: UnsafeMutablePointer<Float>?
-    let useBLAS: Bool
+    private let method: Method
+    /// The transposed copy (columns x rows) for ``Method/columns``.
+    private let transposed: UnsafeMutablePointer<Float>?
 
-    /// Products with at most this many matrix elements run inline.
+    private enum Method {
+        case scale, columns, dots, blas
+    }
+
+    /// Matrices with at most this many columns (encoders) or rows (decoders) run inline.
+    static let narrowLimit = 32
+    /// Other products with at most this many elements run inline.
     static let inlineLimit = 2048
 
+    /// - Parameter constant: whether the matrix never changes (no learning rule writes it),
+    ///   which allows a transposed copy.
     init(matrix: UnsafeMutablePointer<Float>, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>,
-         rows: Int, columns: Int, accumulate: Bool, bias: UnsafeMutablePointer<Float>? = nil) {
+         rows: Int, columns: Int, accumulate: Bool, bias: UnsafeMutablePointer<Float>? = nil, constant: Bool = false) {
         precondition(bias == nil || !accumulate, "MatrixVectorKernel: a bias sets y")
         self.matrix = matrix
-        self.bias = bias
         self.x = x
         self.y = y
         self.rows = rows
         self.columns = columns
         self.accumulate = accumulate
-        self.useBLAS = rows * columns > MatrixVectorKernel.inlineLimit
+        self.bias = bias
+        if columns == 1 {
+            method = .scale
+        } else if constant && columns <= MatrixVectorKernel.narrowLimit && rows > columns {
+            method = .columns
+        } else if rows <= MatrixVectorKernel.narrowLimit || rows * columns <= MatrixVectorKernel.inlineLimit {
+            method = .dots
+        } else {
+            method = .blas
+        }
+        if method == .columns {
+            let copy = UnsafeMutablePointer<Float>.allocate(capacity: rows * columns)
+            for r in 0..<rows {
+                for c in 0..<columns { copy[c * rows + r] = matrix[r * columns + c] }
+            }
+            transposed = copy
+        } else {
+            transposed = nil
+        }
+    }
+
+    deinit {
+        transposed?.deallocate()
     }
 
     override func run(time: Double) {
-        let add = accumulate || bias != nil
-        if let bias { y.update(from: bias, count: rows) }
-        if useBLAS {
-            LinearAlgebra.gemv(rows: rows, columns: columns, matrix: matrix, x: x, y: y, accumulate: add)
-        } else if columns == 1 {
+        var add = accumulate
+        if let bias {
+            y.update(from: bias, count: rows)
+            add = true
+        }
+        switch method {
+        case .scale:
             MatrixVectorKernel.scale(matrix, by: x[0], into: y, count: rows, accumulate: add)
-        } else {
+        case .columns:
+            let t = transposed!
+            var c = 0
+            if !add {
+                MatrixVectorKernel.scale(t, by: x[0], into: y, count: rows, accumulate: false)
+                c = 1
+            }
+            while c < columns {
+                MatrixVectorKernel.scale(t + c * rows, by: x[c], into: y, count: rows, accumulate: true)
+                c += 1
+            }
+        case .dots:
             var r = 0
             while r < rows {
                 let dot = MatrixVectorKernel.dot(matrix + r * columns, x, columns)
                 y[r] = add ? y[r] + dot : dot
                 r += 1
             }
+        case .blas:
+            LinearAlgebra.gemv(rows: rows, columns: columns, matrix: matrix, x: x, y: y, accumulate: add)
         }
     }
 
