@@ -131,7 +131,7 @@ final class Engine {
         case .sparseMatrixVector(let matrix, let values, let x, let y, let accumulate):
             return SparseMatrixVectorKernel(
                 matrix: matrix, values: arena.pointer(values), x: arena.pointer(x), y: arena.pointer(y),
-                accumulate: accumulate)
+                accumulate: accumulate, constant: !written.contains(values))
         case .neurons(let type, let current, let output, let state, _):
             // The fused population: members are end to end in their bands.
             var count = 0
