@@ -46,7 +46,7 @@ extension Builder {
         // J = X · scaledEncodersᵀ + bias (the scaled encoders hold gain / radius).
         var currents = LinearAlgebra.multiply(evalPoints, built.scaledEncoders, transposeB: true)
         let n = ensemble.neuronCount
-        if precision == .single, let curve = ensemble.neuronType as? any LIFRateCurve {
+        if precision == .single, let curve = ensemble.neuronType as? any LIFRateCurveNeuron {
             curve.rateMath.singlePrecisionRates(currents: &currents.values, bias: built.bias)
             return currents
         }

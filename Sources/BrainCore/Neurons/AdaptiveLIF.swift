@@ -8,7 +8,7 @@
 /// `adaptation ~ Choice([0])`. ``rates(currents:)``, ``gainBias(maxRates:intercepts:)`` and
 /// ``maxRatesIntercepts(gain:bias:)`` are the non-adaptive ``LIFRate`` ones, so decoders
 /// ignore adaptation.
-public struct AdaptiveLIF: NeuronType {
+public struct AdaptiveLIF: LIFRateCurveNeuron {
     /// Adaptation time constant (s), > 0.
     public let tauN: Double
     /// Adaptation increment per unit of output, >= 0.
@@ -69,22 +69,6 @@ public struct AdaptiveLIF: NeuronType {
     }
 
     public var isSpiking: Bool { true }
-
-    var rateMath: LIFRateMath { LIFRateMath(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude) }
-
-    public func rates(currents: [Double]) -> [Double] {
-        rateMath.rates(currents: currents)
-    }
-
-    public func gainBias(
-        maxRates: [Double], intercepts: [Double]
-    ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
-        try rateMath.gainBias("AdaptiveLIF", maxRates: maxRates, intercepts: intercepts)
-    }
-
-    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
-        rateMath.maxRatesIntercepts(gain: gain, bias: bias)
-    }
 
     /// The ``LIF`` update on `J - n`, then the adaptation update, sixteen neurons at a time.
     public func step(

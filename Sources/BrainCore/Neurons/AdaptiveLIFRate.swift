@@ -5,7 +5,7 @@
 /// State: `adaptation ~ Choice([0])`. ``rates(currents:)``, ``gainBias(maxRates:intercepts:)``
 /// and ``maxRatesIntercepts(gain:bias:)`` are the non-adaptive ``LIFRate`` ones, so decoders
 /// ignore adaptation.
-public struct AdaptiveLIFRate: NeuronType {
+public struct AdaptiveLIFRate: LIFRateCurveNeuron {
     /// Adaptation time constant (s), > 0.
     public let tauN: Double
     /// Adaptation increment per unit of output, >= 0.
@@ -59,22 +59,6 @@ public struct AdaptiveLIFRate: NeuronType {
     }
 
     public var isSpiking: Bool { false }
-
-    var rateMath: LIFRateMath { LIFRateMath(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude) }
-
-    public func rates(currents: [Double]) -> [Double] {
-        rateMath.rates(currents: currents)
-    }
-
-    public func gainBias(
-        maxRates: [Double], intercepts: [Double]
-    ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
-        try rateMath.gainBias("AdaptiveLIFRate", maxRates: maxRates, intercepts: intercepts)
-    }
-
-    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
-        rateMath.maxRatesIntercepts(gain: gain, bias: bias)
-    }
 
     /// `r = LIFRate(J - n)`, then `n += (dt / tauN) * (incN * r - n)`.
     public func step(

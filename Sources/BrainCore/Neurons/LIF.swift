@@ -10,7 +10,7 @@ import Foundation
 /// State: `voltage ~ Uniform(0, 1)`, `refractoryTime ~ Choice([0])` (seconds; it keeps
 /// decreasing below 0 while the neuron is not refractory).
 /// Rates, gain and bias are the ``LIFRate`` closed forms.
-public struct LIF: NeuronType {
+public struct LIF: LIFRateCurveNeuron {
     /// Membrane time constant (s), > 0.
     public let tauRC: Double
     /// Refractory period (s), >= 0.
@@ -57,22 +57,6 @@ public struct LIF: NeuronType {
     }
 
     public var isSpiking: Bool { true }
-
-    var rateMath: LIFRateMath { LIFRateMath(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude) }
-
-    public func rates(currents: [Double]) -> [Double] {
-        rateMath.rates(currents: currents)
-    }
-
-    public func gainBias(
-        maxRates: [Double], intercepts: [Double]
-    ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
-        try rateMath.gainBias("LIF", maxRates: maxRates, intercepts: intercepts)
-    }
-
-    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
-        rateMath.maxRatesIntercepts(gain: gain, bias: bias)
-    }
 
     /// The LIF update (see the type's documentation) in `Float`, sixteen neurons at a time.
     public func step(

@@ -2,7 +2,7 @@
 ///
 /// `r(J) = amplitude / (tauRef + tauRC * log1p(1 / (J - 1)))` Hz for `J > 1`, else 0. It
 /// approaches `amplitude / tauRef` as `J` grows. No state.
-public struct LIFRate: NeuronType {
+public struct LIFRate: LIFRateCurveNeuron {
     /// Membrane time constant (s), > 0.
     public let tauRC: Double
     /// Refractory period (s), >= 0.
@@ -32,22 +32,6 @@ public struct LIFRate: NeuronType {
     public var isSpiking: Bool { false }
 
     public var stateVariables: [NeuronStateVariable] { [] }
-
-    var rateMath: LIFRateMath { LIFRateMath(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude) }
-
-    public func rates(currents: [Double]) -> [Double] {
-        rateMath.rates(currents: currents)
-    }
-
-    public func gainBias(
-        maxRates: [Double], intercepts: [Double]
-    ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
-        try rateMath.gainBias("LIFRate", maxRates: maxRates, intercepts: intercepts)
-    }
-
-    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
-        rateMath.maxRatesIntercepts(gain: gain, bias: bias)
-    }
 
     /// Writes `r(J)` for each neuron.
     public func step(

@@ -123,13 +123,35 @@ struct LIFRateMath {
     }
 }
 
-/// The neuron types whose rate curve is the LIF one (``LIF``, ``LIFRate``, ``AdaptiveLIF``,
-/// ``AdaptiveLIFRate``), so the build can compute their activities in single precision.
-protocol LIFRateCurve {
-    var rateMath: LIFRateMath { get }
+/// A neuron type whose steady-state rate is the leaky integrate-and-fire curve
+/// `r(J) = amplitude / (tauRef + tauRC · ln(1 + 1/(J − 1)))` (``LIF``, ``LIFRate``,
+/// ``AdaptiveLIF``, ``AdaptiveLIFRate``; the adaptive ones deliberately ignore adaptation, as
+/// Nengo does). Conforming types get ``NeuronType/rates(currents:)``,
+/// ``NeuronType/gainBias(maxRates:intercepts:)`` and
+/// ``NeuronType/maxRatesIntercepts(gain:bias:)`` from this curve.
+public protocol LIFRateCurveNeuron: NeuronType {
+    /// Membrane time constant (s).
+    var tauRC: Double { get }
+    /// Refractory period (s).
+    var tauRef: Double { get }
+    /// Output scale.
+    var amplitude: Double { get }
 }
 
-extension LIF: LIFRateCurve {}
-extension LIFRate: LIFRateCurve {}
-extension AdaptiveLIF: LIFRateCurve {}
-extension AdaptiveLIFRate: LIFRateCurve {}
+extension LIFRateCurveNeuron {
+    var rateMath: LIFRateMath { LIFRateMath(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude) }
+
+    public func rates(currents: [Double]) -> [Double] {
+        rateMath.rates(currents: currents)
+    }
+
+    public func gainBias(
+        maxRates: [Double], intercepts: [Double]
+    ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
+        try rateMath.gainBias(String(describing: Self.self), maxRates: maxRates, intercepts: intercepts)
+    }
+
+    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
+        rateMath.maxRatesIntercepts(gain: gain, bias: bias)
+    }
+}
