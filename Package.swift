@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "BrainKit", targets: ["BrainKit"]),
         .library(name: "BrainCore", targets: ["BrainCore"]),
         .library(name: "BrainNetworks", targets: ["BrainNetworks"]),
+        .library(name: "BrainBiophysics", targets: ["BrainBiophysics"]),
         .executable(name: "squaring", targets: ["squaring"]),
         .executable(name: "brainkit-bench", targets: ["brainkit-bench"]),
     ],
@@ -29,7 +30,10 @@ let package = Package(
 
         .target(name: "BrainCore", dependencies: ["COpenBLAS"]),
         .target(name: "BrainNetworks", dependencies: ["BrainCore"]),
-        .target(name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks"]),
+        // Conductance-based and equation-defined neurons (AdEx, Hodgkin–Huxley compartments,
+        // Brian-style equations); a side layer on BrainCore, usable as ensemble neuron types.
+        .target(name: "BrainBiophysics", dependencies: ["BrainCore"]),
+        .target(name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics"]),
 
         // MARK: - Tools
 
@@ -57,6 +61,11 @@ let package = Package(
         .testTarget(
             name: "BrainNetworksTests",
             dependencies: ["BrainNetworks", "BrainTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BrainBiophysicsTests",
+            dependencies: ["BrainBiophysics", "BrainTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

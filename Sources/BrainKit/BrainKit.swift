@@ -1,3 +1,4 @@
 // The umbrella module: `import BrainKit` is all a user writes.
 @_exported import BrainCore
 @_exported import BrainNetworks
+@_exported import BrainBiophysics
