@@ -14,6 +14,9 @@ struct BenchmarkResult {
     let runSecondsPerSimulatedSecond: [Double]
     /// metric name → one value per seed, in the order of ``seeds``.
     let metricsPerSeed: [String: [Double]]
+    /// The process's peak resident memory (MB) when this benchmark finished: a high-water
+    /// mark over the whole process, so it is this benchmark's own only when it runs first.
+    let peakResidentMegabytes: Double
 
     var medianBuildSeconds: Double { median(buildSeconds) }
     var medianRunSecondsPerSimulatedSecond: Double { median(runSecondsPerSimulatedSecond) }
@@ -45,7 +48,7 @@ extension BenchmarkResult {
     /// `build_s`, `run_s_per_sim_s` (medians over the runs), `neuron_steps_per_s`, `threads`,
     /// `metrics` (means over the seeds), and `metrics_min`, `metrics_max`, `metrics_per_seed`,
     /// `seeds`, `seconds`, `runs`, `build_s_min`, `run_s_per_sim_s_min`, `threads_used`,
-    /// `simulator`. Non-finite numbers are written as null.
+    /// `peak_rss_mb`, `simulator`. Non-finite numbers are written as null.
     static func json(_ results: [BenchmarkResult]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -55,9 +58,10 @@ extension BenchmarkResult {
     static func text(_ results: [BenchmarkResult]) -> String {
         results.map { r in
             String(
-                format: "%@ %7d neurons  build %7.3f s  run %8.4f s/sim-s (%6.1fx real time, %@ neuron-steps/s)  %@",
+                format: "%@ %7d neurons  build %7.3f s  run %8.4f s/sim-s (%6.1fx real time, %@ neuron-steps/s, peak %.0f MB)  %@",
                 r.name.padding(toLength: 22, withPad: " ", startingAt: 0), r.neurons, r.medianBuildSeconds, r.medianRunSecondsPerSimulatedSecond,
-                1 / r.medianRunSecondsPerSimulatedSecond, scientific(r.neuronStepsPerSecond), r.metricsText)
+                1 / r.medianRunSecondsPerSimulatedSecond, scientific(r.neuronStepsPerSecond), r.peakResidentMegabytes,
+                r.metricsText)
         }.joined(separator: "\n")
     }
 
@@ -99,6 +103,7 @@ extension BenchmarkResult {
         let seconds: Double
         let runs: Int
         let buildSecondsMin, runSecondsPerSimulatedSecondMin: Number
+        let peakResidentMegabytes: Number
         let simulator = "BrainKit"
 
         init(_ r: BenchmarkResult) {
@@ -119,6 +124,7 @@ extension BenchmarkResult {
             runs = r.buildSeconds.count
             buildSecondsMin = Number(r.buildSeconds.min()!)
             runSecondsPerSimulatedSecondMin = Number(r.runSecondsPerSimulatedSecond.min()!)
+            peakResidentMegabytes = Number(r.peakResidentMegabytes)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -127,6 +133,7 @@ extension BenchmarkResult {
             case neuronStepsPerSecond = "neuron_steps_per_s", threadsUsed = "threads_used"
             case metricsMin = "metrics_min", metricsMax = "metrics_max", metricsPerSeed = "metrics_per_seed"
             case buildSecondsMin = "build_s_min", runSecondsPerSimulatedSecondMin = "run_s_per_sim_s_min"
+            case peakResidentMegabytes = "peak_rss_mb"
         }
     }
 

@@ -48,13 +48,15 @@ struct BrainKitBench: ParsableCommand {
     mutating func run() throws {
         if list {
             for network in StandardNetwork.all { print("\(network.name): \(network.summary)") }
+            for network in StandardNetwork.extra { print("\(network.name): \(network.summary) (only with --only)") }
             return
         }
-        let unknown = Set(only).subtracting(StandardNetwork.all.map(\.name))
+        let known = StandardNetwork.all + StandardNetwork.extra
+        let unknown = Set(only).subtracting(known.map(\.name))
         guard unknown.isEmpty else {
             throw ValidationError("unknown benchmark(s): \(unknown.sorted().joined(separator: ", "))")
         }
-        let selected = StandardNetwork.all.filter { only.isEmpty || only.contains($0.name) }
+        let selected = only.isEmpty ? StandardNetwork.all : only.compactMap { name in known.first { $0.name == name } }
         let seedList = quick ? [seed] : try parsedSeeds()
         let repetitions = quick ? 1 : max(repeats, 1)
         let simulated = quick ? 0.2 : seconds
@@ -99,7 +101,8 @@ struct BrainKitBench: ParsableCommand {
         }
         return BenchmarkResult(
             name: network.name, neurons: neurons, threads: threads, threadsUsed: threadsUsed, seconds: seconds,
-            seeds: seeds, buildSeconds: builds, runSecondsPerSimulatedSecond: runs, metricsPerSeed: metrics)
+            seeds: seeds, buildSeconds: builds, runSecondsPerSimulatedSecond: runs, metricsPerSeed: metrics,
+            peakResidentMegabytes: peakResidentMegabytes())
     }
 
     /// `--seeds N` (N seeds from `--seed` on) or `--seeds A,B,C`.
@@ -115,6 +118,13 @@ struct BrainKitBench: ParsableCommand {
             throw ValidationError("--seeds: expected a count >= 1 or a comma-separated list, got '\(seeds)'")
         }
         return Array(seed..<(seed + count))
+    }
+
+    /// The process's peak resident set so far (MB), from `getrusage` (Linux reports KiB).
+    private func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
     }
 
     /// Overwrites the progress line on standard error.

@@ -22,4 +22,8 @@ extension StandardNetwork {
         squaring, chain, comm64, cconv64, lorenz, bg20, product, integrator, controlledOscillator, pesLearning,
         wattsStrogatz, ring100k,
     ]
+
+    /// Benchmarks run only when named with `--only`: the other sizes of the ring, for the
+    /// scaling plot (ring1m needs about a minute to build).
+    static let extra: [StandardNetwork] = [ring10k, ring1m]
 }

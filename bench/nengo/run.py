@@ -20,7 +20,7 @@ import argparse, json, statistics, sys, time
 import numpy as np
 import nengo
 
-from standard import NETWORKS
+from standard import EXTRA, NETWORKS
 
 nengo.rc["decoder_cache"]["enabled"] = "False"
 nengo.rc["progress"]["progress_bar"] = "False"
@@ -44,7 +44,7 @@ def measure(name, seeds, repeats, seconds):
     for s, seed in enumerate(seeds):
         for r in range(repeats):
             progress(f"nengo {name}: seed {seed} ({s * repeats + r + 1}/{total})")
-            net, score = NETWORKS[name](seed, seconds)
+            net, score = {**NETWORKS, **EXTRA}[name](seed, seconds)
             neurons = net.n_neurons
             start = time.perf_counter()
             sim = nengo.Simulator(net, progress_bar=False)
@@ -83,7 +83,8 @@ def markdown(results):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", nargs="+", default=list(NETWORKS), metavar="NAME")
+    parser.add_argument("--only", nargs="+", default=list(NETWORKS), metavar="NAME",
+                        help="benchmarks to run (default: all but the extra ring sizes ring10k, ring1m)")
     parser.add_argument("--seconds", type=float, default=1.0, help="simulated seconds per run")
     parser.add_argument("--seed", type=int, default=0, help="the first network seed")
     parser.add_argument("--seeds", default="3", help="a count of seeds from --seed on, or a comma-separated list")
@@ -97,7 +98,8 @@ def main():
         for name, build in NETWORKS.items():
             print(f"{name}: {' '.join(build.__doc__.split(chr(10) * 2)[0].split())}")
         return
-    unknown = sorted(set(args.only) - set(NETWORKS))
+    known = {**NETWORKS, **EXTRA}
+    unknown = sorted(set(args.only) - set(known))
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
     try:
@@ -106,7 +108,7 @@ def main():
         parser.error(str(error))
     repeats = 1 if args.quick else max(args.repeats, 1)
     seconds = 0.2 if args.quick else args.seconds
-    results = [measure(name, seeds, repeats, seconds) for name in NETWORKS if name in args.only]
+    results = [measure(name, seeds, repeats, seconds) for name in args.only]
     progress("")
     print(markdown(results) if args.markdown else json.dumps(results, indent=1))
     if args.json:

@@ -30,13 +30,19 @@ final class Engine {
 
         // Signals some operator writes; the others (encoders, decoders...) are constant.
         let written = Set(operators.flatMap { $0.sets + $0.increments + $0.updates })
+        // Outputs of spiking neurons: mostly zeros each step, so products over them skip zeros.
+        let spikeTrains = Set(operators.compactMap { op -> SignalID? in
+            guard case .neurons(let type, _, let output, _, _) = op.operation, type.isSpiking else { return nil }
+            return output
+        })
         var kernels: [Kernel] = []
         var levels: [Int] = []
         var writes: [[SignalID]] = []
         var processKernels: [ProcessKernel] = []
         for unit in units {
             let kernel = Engine.compile(
-                unit, operators: operators, arena: arena, dt: model.dt, fault: fault, written: written)
+                unit, operators: operators, arena: arena, dt: model.dt, fault: fault, written: written,
+                spikeTrains: spikeTrains)
             if let process = kernel as? ProcessKernel { processKernels.append(process) }
             kernels.append(kernel)
             levels.append(schedule.levels[unit[0]])
@@ -101,7 +107,8 @@ final class Engine {
     // MARK: - Compilation
 
     private static func compile(
-        _ unit: [Int], operators: [Operator], arena: Arena, dt: Double, fault: StepFault, written: Set<SignalID>
+        _ unit: [Int], operators: [Operator], arena: Arena, dt: Double, fault: StepFault, written: Set<SignalID>,
+        spikeTrains: Set<SignalID>
     )
         -> Kernel
     {
@@ -123,7 +130,7 @@ final class Engine {
         case .matrixVector(let matrix, let rows, let columns, let x, let y, let accumulate):
             return MatrixVectorKernel(
                 matrix: arena.pointer(matrix), x: arena.pointer(x), y: arena.pointer(y), rows: rows, columns: columns,
-                accumulate: accumulate, constant: !written.contains(matrix))
+                accumulate: accumulate, constant: !written.contains(matrix), spikes: spikeTrains.contains(x.signal))
         case .affine(let matrix, let rows, let columns, let x, let bias, let y):
             return MatrixVectorKernel(
                 matrix: arena.pointer(matrix), x: arena.pointer(x), y: arena.pointer(y), rows: rows, columns: columns,

@@ -17,10 +17,14 @@ final class ProbeRecorder {
         for probe in probes {
             guard let source = sources[ObjectIdentifier(probe)] else { continue }
             index[ObjectIdentifier(probe)] = channels.count
-            channels.append(
-                Channel(
-                    source: arena.pointer(source.signal), indices: source.indices, size: source.size,
-                    period: source.period))
+            var start = arena.pointer(source.signal)
+            var indices = source.indices
+            // A run of consecutive indices is a contiguous block: copied whole.
+            if let first = indices?.first, indices!.enumerated().allSatisfy({ $0.element == first + $0.offset }) {
+                start += first
+                indices = nil
+            }
+            channels.append(Channel(source: start, indices: indices, size: source.size, period: source.period))
         }
         self.channels = channels
     }
@@ -44,7 +48,9 @@ final class ProbeRecorder {
         for c in channels.indices where ProbeRecorder.records(step: step, period: channels[c].period) {
             let source = channels[c].source
             if let indices = channels[c].indices {
-                for i in indices { channels[c].data.append(source[i]) }
+                indices.withUnsafeBufferPointer { indices in
+                    for i in indices { channels[c].data.append(source[i]) }
+                }
             } else {
                 channels[c].data.append(contentsOf: UnsafeBufferPointer(start: source, count: channels[c].size))
             }

@@ -12,6 +12,7 @@ import COpenBLAS
 /// BLAS runs single-threaded inside it (see ``setBLASThreads(_:)``).
 public enum LinearAlgebra {
     private static let lower = CChar(UInt8(ascii: "L"))
+    private static let upper = CChar(UInt8(ascii: "U"))
 
     // MARK: - Thread policy
 
@@ -77,12 +78,18 @@ public enum LinearAlgebra {
     /// that both triangles are filled. `accumulation: .single` forms it from a Float32 copy of
     /// `a` with ssyrk (about twice as fast; relative error ~1e-7 per entry).
     public static func gram(_ a: Matrix, accumulation: Accumulation = .double) -> Matrix {
-        syrk(a, transpose: true, accumulation: accumulation)
+        syrk(a, transpose: true, accumulation: accumulation, mirror: true)
+    }
+
+    /// The lower triangle (and diagonal) of the Gram matrix `aᵀ·a`; the upper triangle is
+    /// left zero. Enough for ``choleskySolve(_:_:)``, and saves mirroring a large matrix.
+    static func lowerGram(_ a: Matrix, accumulation: Accumulation = .double) -> Matrix {
+        syrk(a, transpose: true, accumulation: accumulation, mirror: false)
     }
 
     /// The outer Gram matrix `a·aᵀ` (m x m for an m x n `a`), with syrk.
     public static func outerGram(_ a: Matrix, accumulation: Accumulation = .double) -> Matrix {
-        syrk(a, transpose: false, accumulation: accumulation)
+        syrk(a, transpose: false, accumulation: accumulation, mirror: true)
     }
 
     /// The precision products are accumulated in.
@@ -91,7 +98,7 @@ public enum LinearAlgebra {
         case single
     }
 
-    private static func syrk(_ a: Matrix, transpose: Bool, accumulation: Accumulation) -> Matrix {
+    private static func syrk(_ a: Matrix, transpose: Bool, accumulation: Accumulation, mirror: Bool) -> Matrix {
         let n = transpose ? a.columns : a.rows
         let k = transpose ? a.rows : a.columns
         var c = Matrix(rows: n, columns: n)
@@ -117,15 +124,20 @@ public enum LinearAlgebra {
             }
             for i in 0..<(n * n) { c.values[i] = Double(result[i]) }
         }
-        for r in 0..<n {
-            for col in (r + 1)..<max(n, r + 1) {
-                c.values[r * n + col] = c.values[col * n + r]
+        if mirror {
+            for r in 0..<n {
+                for col in (r + 1)..<max(n, r + 1) {
+                    c.values[r * n + col] = c.values[col * n + r]
+                }
             }
         }
         return c
     }
 
     /// Solves `spd · x = rhs` for a symmetric positive definite `spd` by Cholesky (dposv).
+    /// Only the lower triangle (and diagonal) of `spd` is read: row-major, it is the upper
+    /// triangle of the same storage read column-major, which LAPACK factors as `UᵀU` with no
+    /// transposed copy.
     /// - Throws: ``BrainKitError/Kind/linearAlgebra`` when `spd` is not positive definite.
     public static func choleskySolve(_ spd: Matrix, _ rhs: Matrix) throws(BrainKitError) -> Matrix {
         precondition(spd.rows == spd.columns, "LinearAlgebra.choleskySolve: matrix is \(spd.rows)x\(spd.columns)")
@@ -133,9 +145,10 @@ public enum LinearAlgebra {
         let n = spd.rows
         if n == 0 || rhs.columns == 0 { return Matrix(rows: n, columns: rhs.columns) }
         var a = spd.values
-        var b = rhs.values
-        let info = LAPACKE_dposv(
-            LAPACK_ROW_MAJOR, lower, Int32(n), Int32(rhs.columns), &a, Int32(n), &b, Int32(rhs.columns))
+        // Column-major right-hand sides: the transpose's row-major storage.
+        var b = rhs.transposed.values
+        let info = LAPACKE_dposv_work(
+            LAPACK_COL_MAJOR, upper, Int32(n), Int32(rhs.columns), &a, Int32(n), &b, Int32(n))
         guard info == 0 else {
             throw BrainKitError(
                 .linearAlgebra, object: "Cholesky", parameter: nil,
@@ -143,7 +156,7 @@ public enum LinearAlgebra {
                     ? "matrix is not positive definite (leading minor \(info) fails)"
                     : "argument \(-info) was invalid")
         }
-        return Matrix(rows: n, columns: rhs.columns, values: b)
+        return Matrix(rows: rhs.columns, columns: n, values: b).transposed
     }
 
     /// The thin singular value decomposition `m = u · diag(s) · vt` (dgesdd).

@@ -46,66 +46,52 @@ struct LIFRateMath {
     }
 
     /// The rates at `currents + bias` (a row of `bias.count` neurons after another, replaced
-    /// in place) computed in Float32, eight at a time (relative error ~1e-6), for the
-    /// activities of large decoder solves, whose Gram matrices are Float32 anyway.
+    /// in place) computed in Float32 (relative error ~1e-6), for the activities of large
+    /// decoder solves, whose Gram matrices are Float32 anyway. The loop body is branch-free
+    /// scalar code, which the compiler vectorizes to the target's full width.
     func singlePrecisionRates(currents: inout [Double], bias: [Double]) {
-        typealias Lanes = SIMD8<Float>
         let n = bias.count
-        let amplitude = Lanes(repeating: Float(self.amplitude))
-        let tauRef = Lanes(repeating: Float(self.tauRef)), tauRC = Lanes(repeating: Float(self.tauRC))
+        let amplitude = Float(self.amplitude), tauRef = Float(self.tauRef), tauRC = Float(self.tauRC)
         let shifted = bias.map { Float($0) - 1 }
+        let total = currents.count
         currents.withUnsafeMutableBufferPointer { values in
             shifted.withUnsafeBufferPointer { shift in
-                var row = 0
-                while row * n < values.count {
-                    let start = row * n
-                    var j = 0
-                    while j + 8 <= n {
-                        var u = Lanes()
-                        for lane in 0..<8 { u[lane] = Float(values[start + j + lane]) + shift[j + lane] }
-                        let active = u .> 0
-                        let safe = u.replacing(with: 1, where: .!active)
-                        var r = amplitude / (tauRef + tauRC * LIFRateMath.lanesLog1p(1 / safe))
-                        r.replace(with: 0, where: .!active)
-                        for lane in 0..<8 { values[start + j + lane] = Double(r[lane]) }
-                        j += 8
+                guard let values = values.baseAddress, let shift = shift.baseAddress, n > 0 else { return }
+                var start = 0
+                while start < total {
+                    let row = values + start
+                    for j in 0..<n {
+                        let u = Float(row[j]) + shift[j]
+                        let active = u > 0
+                        let rate = amplitude / (tauRef + tauRC * LIFRateMath.log1pPositive(1 / (active ? u : 1)))
+                        row[j] = Double(active ? rate : 0)
                     }
-                    while j < n {
-                        let u = Float(values[start + j]) + shift[j]
-                        values[start + j] =
-                            u > 0 ? Double(Float(self.amplitude) / (Float(self.tauRef) + Float(self.tauRC) * log1pf(1 / u))) : 0
-                        j += 1
-                    }
-                    row += 1
+                    start += n
                 }
             }
         }
     }
 
-    /// `log1p(x)` for positive finite `x`, eight lanes at a time: with `t = 1 + x = m · 2^e`
-    /// (m in [√½, √2)), `log1p(x) = e ln 2 + log(m) + (x − (t − 1)) / t`, the last term undoing
-    /// the rounding of `1 + x`; `log(m) = 2 atanh(s)`, `s = (m − 1)/(m + 1)`, by its series to
-    /// `s⁹` (|s| ≤ 0.172: truncation below 3e-10). About 1 ulp of Float.
+    /// `log1p(x)` for positive finite `x`: with `t = 1 + x = m · 2^e` (m in [√½, √2)),
+    /// `log1p(x) = e ln 2 + log(m) + (x − (t − 1)) / t`, the last term undoing the rounding of
+    /// `1 + x`; `log(m) = 2 atanh(s)`, `s = (m − 1)/(m + 1)`, by its series to `s⁹`
+    /// (|s| ≤ 0.172: truncation below 3e-10). About 1 ulp of Float. Branch-free.
     @inline(__always)
-    static func lanesLog1p(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let one = SIMD8<Float>(repeating: 1)
-        let t = one + x
-        let correction = (x - (t - one)) / t
-        let bits = unsafeBitCast(t, to: SIMD8<UInt32>.self)
-        var exponent = SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: bits &>> 23) &- 127)
-        var m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD8<Float>.self)
-        let large = m .> 1.414_213_56
-        m.replace(with: m * 0.5, where: large)
-        exponent.replace(with: exponent + 1, where: large)
-        let s = (m - one) / (m + one)
+    static func log1pPositive(_ x: Float) -> Float {
+        let t = 1 + x
+        let correction = (x - (t - 1)) / t
+        let bits = t.bitPattern
+        let large = (bits & 0x007F_FFFF) > 0x0035_04F3  // mantissa of √2
+        let exponent = Float(Int32(bitPattern: bits >> 23) - 127 + (large ? 1 : 0))
+        let m = Float(bitPattern: (bits & 0x007F_FFFF) | (large ? 0x3F00_0000 : 0x3F80_0000))
+        let s = (m - 1) / (m + 1)
         let s2 = s * s
-        var series = SIMD8<Float>(repeating: 2.0 / 9)
-        series = series * s2 + SIMD8<Float>(repeating: 2.0 / 7)
-        series = series * s2 + SIMD8<Float>(repeating: 2.0 / 5)
-        series = series * s2 + SIMD8<Float>(repeating: 2.0 / 3)
-        series = series * s2 + SIMD8<Float>(repeating: 2)
-        let ln2 = SIMD8<Float>(repeating: 0.693_147_18)
-        return exponent * ln2 + s * series + correction
+        var series: Float = 2.0 / 9
+        series = series * s2 + 2.0 / 7
+        series = series * s2 + 2.0 / 5
+        series = series * s2 + 2.0 / 3
+        series = series * s2 + 2
+        return exponent * 0.693_147_18 + s * series + correction
     }
 
     /// `intercept = (1 - bias) / gain` and

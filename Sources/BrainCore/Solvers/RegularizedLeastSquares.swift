@@ -35,7 +35,7 @@ enum RegularizedLeastSquares {
             let coefficients = try choleskySolve(outer, targets, solver: solver)
             return LinearAlgebra.multiply(activities, coefficients, transposeA: true)
         }
-        var gram = LinearAlgebra.gram(activities, accumulation: accumulation(for: activities))
+        var gram = LinearAlgebra.lowerGram(activities, accumulation: accumulation(for: activities))
         for i in 0..<n { gram[i, i] += ridge }
         return try choleskySolve(gram, LinearAlgebra.multiply(activities, targets, transposeA: true), solver: solver)
     }
@@ -48,7 +48,7 @@ enum RegularizedLeastSquares {
         precondition(
             sigmas.count == activities.columns, "\(solver): \(sigmas.count) sigmas for \(activities.columns) neurons")
         let m = Double(activities.rows)
-        var gram = LinearAlgebra.gram(activities, accumulation: accumulation(for: activities))
+        var gram = LinearAlgebra.lowerGram(activities, accumulation: accumulation(for: activities))
         for (j, sigma) in sigmas.enumerated() { gram[j, j] += m * sigma * sigma }
         return try choleskySolve(gram, LinearAlgebra.multiply(activities, targets, transposeA: true), solver: solver)
     }

@@ -5,37 +5,47 @@ extension StandardNetwork {
     /// (g) 100 ensembles of 1000 LIF, 16-D, in a decoded ring (transform 0.9, synapse 0.01),
     /// 16-D white noise (sd 0.1) into the first, one probe. `final_norm`: |state| of the last
     /// ensemble at the end (a cost benchmark: one sample of a noise-driven state).
-    static let ring100k = StandardNetwork(
-        name: "ring100k", summary: "(g) 100 x 1000 LIF, 16-D, decoded ring"
-    ) { seed, _ in
-        let net = try Network(label: "ring", seed: seed)
-        let noise = try net.node(process: WhiteNoise(distribution: try Gaussian(mean: 0, std: 0.1)), sizeOut: 16)
-        let ensembles = try (0..<100).map { _ in try net.ensemble(neurons: 1000, dimensions: 16) }
-        try net.connect(noise, to: ensembles[0])
-        for i in 0..<100 {
-            try net.connect(ensembles[i], to: ensembles[(i + 1) % 100], synapse: 0.01, transform: 0.9)
+    static let ring100k = ring(name: "ring100k", ensembles: 100)
+
+    /// The ring of ``ring100k`` with 10 ensembles (10,000 neurons): the small end of the scaling
+    /// plot in docs/benchmarks.md.
+    static let ring10k = ring(name: "ring10k", ensembles: 10)
+
+    /// The ring of ``ring100k`` with 1000 ensembles (1,000,000 neurons): the large end of the
+    /// scaling plot. Not in the default run (run it with `--only ring1m`).
+    static let ring1m = ring(name: "ring1m", ensembles: 1000)
+
+    /// `ensembles` ensembles of 1000 LIF, 16-D, in a decoded ring (see ``ring100k``).
+    static func ring(name: String, ensembles count: Int) -> StandardNetwork {
+        StandardNetwork(
+            name: name, summary: "(g) \(count) x 1000 LIF, 16-D, decoded ring"
+        ) { seed, _ in
+            let net = try Network(label: "ring", seed: seed)
+            let noise = try net.node(process: WhiteNoise(distribution: try Gaussian(mean: 0, std: 0.1)), sizeOut: 16)
+            let ensembles = try (0..<count).map { _ in try net.ensemble(neurons: 1000, dimensions: 16) }
+            try net.connect(noise, to: ensembles[0])
+            for i in 0..<count {
+                try net.connect(ensembles[i], to: ensembles[(i + 1) % count], synapse: 0.01, transform: 0.9)
+            }
+            let probe = try net.probe(ensembles[count - 1], synapse: 0.01)
+            return (net, { sim in
+                let data = try sim.data(probe)
+                return ["final_norm": data.row(data.rows - 1).reduce(0) { $0 + $1 * $1 }.squareRoot()]
+            })
         }
-        let probe = try net.probe(ensembles[99], synapse: 0.01)
-        return (net, { sim in
-            let data = try sim.data(probe)
-            return ["final_norm": data.row(data.rows - 1).reduce(0) { $0 + $1 * $1 }.squareRoot()]
-        })
     }
 
-    /// nengo_ocl's benchmark_wattsstrogatz with fan-out 8: one ensemble of 10,000 LIF (τ_ref
+    /// nengo_ocl's benchmark_wattsstrogatz with fan-out 8: one ensemble of 50,000 LIF (τ_ref
     /// 0.001 s), 1-D, with a recurrent neuron-to-neuron sparse transform
     /// (``wattsStrogatzWeights(neurons:seed:)``, 2e-4 per edge) through Lowpass(0.1), and a
     /// spike probe on the first 1000 neurons. The weight lets the recurrence raise the
     /// spontaneous activity by about a third and settle (1e-3 drives it to saturation, 0 leaves it
     /// alone). Over the second half of the run: `rate_hz`, the probed neurons' mean rate, and
     /// `active`, the fraction of them that spiked.
-    ///
-    /// 10,000 neurons, not 50,000: BrainKit's build keeps a dense copy of a sparse transform in
-    /// the built connection (n² doubles: 20 GB at 50,000, 0.8 GB here).
     static let wattsStrogatz = StandardNetwork(
-        name: "watts-strogatz", summary: "10,000 LIF, recurrent sparse Watts-Strogatz weights, fan-out 8"
+        name: "watts-strogatz", summary: "50,000 LIF, recurrent sparse Watts-Strogatz weights, fan-out 8"
     ) { seed, _ in
-        let neurons = 10_000, probed = 1000
+        let neurons = 50_000, probed = 1000
         let net = try Network(label: "watts-strogatz", seed: seed)
         let ensemble = try net.ensemble(neurons: neurons, dimensions: 1, neuronType: try LIF(tauRef: 0.001))
         let weights = try wattsStrogatzWeights(neurons: neurons, seed: seed)

@@ -24,3 +24,9 @@ NETWORKS = {
     "watts-strogatz": large.watts_strogatz,
     "ring100k": large.ring100k,
 }
+
+# Run only when named with --only: the other sizes of the ring, for the scaling plot.
+EXTRA = {
+    "ring10k": large.ring10k,
+    "ring1m": large.ring1m,
+}

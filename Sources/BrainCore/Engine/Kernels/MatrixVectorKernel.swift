@@ -7,6 +7,9 @@
 /// - few columns and a constant matrix (encoders of up to ``narrowLimit`` dimensions): one
 ///   pass per column over a transposed copy, `y += x_k · M[:, k]`, which streams contiguous
 ///   memory eight lanes at a time;
+/// - few rows, a constant matrix and spikes as `x` (decoders of spiking neurons): a sum over
+///   the columns whose spike is nonzero, `y += x_j · M[:, j]`, over a column-major copy — a
+///   step touches only the decoders of the few neurons that fired;
 /// - few rows, or a small matrix (decoders): one dot product per row;
 /// - anything else: BLAS `sgemv`.
 final class MatrixVectorKernel: Kernel, @unchecked Sendable {
@@ -18,11 +21,11 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     let accumulate: Bool
     let bias: UnsafeMutablePointer<Float>?
     private let method: Method
-    /// The transposed copy (columns x rows) for ``Method/columns``.
+    /// The transposed copy (columns x rows) for ``Method/columns`` and ``Method/spikes``.
     private let transposed: UnsafeMutablePointer<Float>?
 
     private enum Method {
-        case scale, columns, dots, blas
+        case scale, columns, spikes, dots, blas
     }
 
     /// Matrices with at most this many columns (encoders) or rows (decoders) run inline.
@@ -30,10 +33,13 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     /// Other products with at most this many elements run inline.
     static let inlineLimit = 2048
 
-    /// - Parameter constant: whether the matrix never changes (no learning rule writes it),
-    ///   which allows a transposed copy.
+    /// - Parameters:
+    ///   - constant: whether the matrix never changes (no learning rule writes it), which
+    ///     allows a transposed copy.
+    ///   - spikes: whether `x` is the output of spiking neurons (mostly zeros).
     init(matrix: UnsafeMutablePointer<Float>, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>,
-         rows: Int, columns: Int, accumulate: Bool, bias: UnsafeMutablePointer<Float>? = nil, constant: Bool = false) {
+         rows: Int, columns: Int, accumulate: Bool, bias: UnsafeMutablePointer<Float>? = nil, constant: Bool = false,
+         spikes: Bool = false) {
         precondition(bias == nil || !accumulate, "MatrixVectorKernel: a bias sets y")
         self.matrix = matrix
         self.x = x
@@ -46,12 +52,14 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
             method = .scale
         } else if constant && columns <= MatrixVectorKernel.narrowLimit && rows > columns {
             method = .columns
+        } else if constant && spikes && rows <= MatrixVectorKernel.narrowLimit && columns > rows {
+            method = .spikes
         } else if rows <= MatrixVectorKernel.narrowLimit || rows * columns <= MatrixVectorKernel.inlineLimit {
             method = .dots
         } else {
             method = .blas
         }
-        if method == .columns {
+        if method == .columns || method == .spikes {
             let copy = UnsafeMutablePointer<Float>.allocate(capacity: rows * columns)
             for r in 0..<rows {
                 for c in 0..<columns { copy[c * rows + r] = matrix[r * columns + c] }
@@ -86,6 +94,9 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
                 MatrixVectorKernel.scale(t + c * rows, by: x[c], into: y, count: rows, accumulate: true)
                 c += 1
             }
+        case .spikes:
+            if !add { y.update(repeating: 0, count: rows) }
+            MatrixVectorKernel.addFiringColumns(transposed!, rows: rows, x: x, columns: columns, into: y)
         case .dots:
             var r = 0
             while r < rows {
@@ -115,6 +126,17 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         while i < count {
             y[i] = accumulate ? y[i] + factor * v[i] : factor * v[i]
             i += 1
+        }
+    }
+
+    /// `y += Σ x_j · t[j·rows ..< (j+1)·rows]` over the `j` with `x_j ≠ 0`, `j` ascending (a
+    /// fixed summation order).
+    @inline(__always)
+    static func addFiringColumns(
+        _ t: UnsafePointer<Float>, rows: Int, x: UnsafePointer<Float>, columns: Int, into y: UnsafeMutablePointer<Float>
+    ) {
+        SpikeScan.forEachNonzero(x, count: columns) { j, value in
+            scale(t + j * rows, by: value, into: y, count: rows, accumulate: true)
         }
     }
 
