@@ -36,26 +36,27 @@ enum WeightRecipe: Sendable {
 extension Builder {
     /// Neuron firing rates (Hz) of `ensemble` at each row of `evalPoints` (radius units):
     /// `A[i, j] = rate(gain_j · (x_i · e_j) / radius + bias_j)`, an m x n matrix.
-    ///
-    /// With `precision: .single` (the decoder solves of large ensembles, whose Gram matrices are
-    /// Float32) LIF-family rates are evaluated in Float32.
-    static func activities(
-        of ensemble: Ensemble, built: BuiltEnsemble, at evalPoints: Matrix,
-        precision: LinearAlgebra.Accumulation = .double
-    ) -> Matrix {
+    static func activities(of ensemble: Ensemble, built: BuiltEnsemble, at evalPoints: Matrix) -> Matrix {
         // J = X · scaledEncodersᵀ + bias (the scaled encoders hold gain / radius).
         var currents = LinearAlgebra.multiply(evalPoints, built.scaledEncoders, transposeB: true)
         let n = ensemble.neuronCount
-        if precision == .single, let curve = ensemble.neuronType as? any LIFRateCurveNeuron {
-            curve.rateMath.singlePrecisionRates(currents: &currents.values, bias: built.bias)
-            return currents
-        }
         currents.values.withUnsafeMutableBufferPointer { values in
             for i in 0..<currents.rows {
                 for j in 0..<n { values[i * n + j] += built.bias[j] }
             }
         }
         return Matrix(rows: currents.rows, columns: n, values: ensemble.neuronType.rates(currents: currents.values))
+    }
+
+    /// The activities of a LIF-family ensemble in Float32 (currents by sgemm, rates by
+    /// ``LIFRateMath/singlePrecisionRates(currents:bias:)``), for large solves.
+    static func singleActivities(
+        of ensemble: Ensemble, curve: any LIFRateCurveNeuron, built: BuiltEnsemble, at evalPoints: Matrix
+    ) -> SingleMatrix {
+        var currents = LinearAlgebra.multiply(
+            SingleMatrix(evalPoints), SingleMatrix(built.scaledEncoders), transposeB: true)
+        curve.rateMath.singlePrecisionRates(currents: &currents.values, bias: built.bias)
+        return currents
     }
 
     /// Queues a decoder solve for a connection (or decoded probe) from `ensemble`: computes the
@@ -136,24 +137,42 @@ extension Builder {
     }
 
     /// Solves jobs that share activities and solver, as one multi-column system.
+    ///
+    /// Large LstsqL2 solves (at least ``RegularizedLeastSquares/singleAccumulationThreshold``
+    /// activities, no fewer eval points than neurons) of LIF-family ensembles run in Float32
+    /// up to the Cholesky solve (see ``LstsqL2/solve(singleActivities:targets:)``).
     private static func solve(_ jobs: [DecoderJob]) throws(BrainKitError) -> [SolverResult] {
         let first = jobs[0]
-        let size = first.evalPoints.rows * first.ensemble.neuronCount
-        let activities = Builder.activities(
-            of: first.ensemble, built: first.built, at: first.evalPoints,
-            precision: size >= RegularizedLeastSquares.singleAccumulationThreshold ? .single : .double)
-        guard activities.maxElement > 0 else {
-            throw .build(
-                first.owner, "evalPoints",
-                "activate no neuron of \(first.ensemble.name) (all activities are zero); check the eval points and "
-                    + "intercepts")
-        }
+        let targets = jobs.count == 1 ? first.targets : combinedTargets(jobs)
         var rng = first.rng
-        if jobs.count == 1 {
-            return [try first.solver.solve(activities: activities, targets: first.targets, rng: &rng)]
+        let combined: SolverResult
+        if first.evalPoints.rows * first.ensemble.neuronCount >= RegularizedLeastSquares.singleAccumulationThreshold,
+            first.evalPoints.rows >= first.ensemble.neuronCount,
+            let curve = first.ensemble.neuronType as? any LIFRateCurveNeuron,
+            let solver = first.solver as? LstsqL2
+        {
+            let activities = Builder.singleActivities(
+                of: first.ensemble, curve: curve, built: first.built, at: first.evalPoints)
+            guard activities.maxElement > 0 else { throw inactive(first) }
+            combined = try solver.solve(singleActivities: activities, targets: targets)
+        } else {
+            let activities = Builder.activities(of: first.ensemble, built: first.built, at: first.evalPoints)
+            guard activities.maxElement > 0 else { throw inactive(first) }
+            combined = try first.solver.solve(activities: activities, targets: targets, rng: &rng)
         }
-        let widths = jobs.map(\.targets.columns)
-        var targets = Matrix(rows: activities.rows, columns: widths.reduce(0, +))
+        if jobs.count == 1 { return [combined] }
+        var offset = 0
+        return jobs.map { job in
+            let columns = Array(offset..<(offset + job.targets.columns))
+            offset += job.targets.columns
+            return SolverResult(
+                decoders: combined.decoders.selectingColumns(columns), rmses: columns.map { combined.rmses[$0] })
+        }
+    }
+
+    /// The targets of jobs sharing one solve, side by side.
+    private static func combinedTargets(_ jobs: [DecoderJob]) -> Matrix {
+        var targets = Matrix(rows: jobs[0].targets.rows, columns: jobs.reduce(0) { $0 + $1.targets.columns })
         var offset = 0
         for job in jobs {
             for r in 0..<targets.rows {
@@ -161,14 +180,15 @@ extension Builder {
             }
             offset += job.targets.columns
         }
-        let combined = try first.solver.solve(activities: activities, targets: targets, rng: &rng)
-        offset = 0
-        return widths.map { width in
-            let columns = Array(offset..<(offset + width))
-            offset += width
-            return SolverResult(
-                decoders: combined.decoders.selectingColumns(columns), rmses: columns.map { combined.rmses[$0] })
-        }
+        return targets
+    }
+
+    /// The error for eval points that activate no neuron.
+    private static func inactive(_ job: DecoderJob) -> BrainKitError {
+        .build(
+            job.owner, "evalPoints",
+            "activate no neuron of \(job.ensemble.name) (all activities are zero); check the eval points and "
+                + "intercepts")
     }
 
     /// Writes a solved job's weights into its signal and records its built parameters.

@@ -49,7 +49,7 @@ struct LIFRateMath {
     /// in place) computed in Float32 (relative error ~1e-6), for the activities of large
     /// decoder solves, whose Gram matrices are Float32 anyway. The loop body is branch-free
     /// scalar code, which the compiler vectorizes to the target's full width.
-    func singlePrecisionRates(currents: inout [Double], bias: [Double]) {
+    func singlePrecisionRates(currents: inout [Float], bias: [Double]) {
         let n = bias.count
         let amplitude = Float(self.amplitude), tauRef = Float(self.tauRef), tauRC = Float(self.tauRC)
         let shifted = bias.map { Float($0) - 1 }
@@ -61,10 +61,10 @@ struct LIFRateMath {
                 while start < total {
                     let row = values + start
                     for j in 0..<n {
-                        let u = Float(row[j]) + shift[j]
+                        let u = row[j] + shift[j]
                         let active = u > 0
                         let rate = amplitude / (tauRef + tauRC * LIFRateMath.log1pPositive(1 / (active ? u : 1)))
-                        row[j] = Double(active ? rate : 0)
+                        row[j] = active ? rate : 0
                     }
                     start += n
                 }

@@ -37,6 +37,19 @@ public struct LstsqL2: Solver {
             rmses: SolverSupport.rmses(activities: activities, decoders: decoders, targets: targets))
     }
 
+    /// The same solve from single-precision activities with at least as many rows (eval
+    /// points) as columns (neurons): rates, Gram matrix, `AᵀY` and residuals in Float32, the
+    /// Cholesky solve in `Double` (the build's path for large ensembles).
+    func solve(singleActivities activities: SingleMatrix, targets: Matrix) throws(BrainKitError) -> SolverResult {
+        guard activities.maxElement > 0 else {
+            throw .build("LstsqL2", "activities", "are all zero: no eval point activates any neuron")
+        }
+        let sigma = reg * Double(activities.maxElement)
+        let decoders = try RegularizedLeastSquares.solve(activities, targets, sigma: sigma, solver: "LstsqL2")
+        let decoded = LinearAlgebra.multiply(activities, SingleMatrix(decoders))
+        return SolverResult(decoders: decoders, rmses: SolverSupport.rmses(decoded: decoded, targets: targets))
+    }
+
     public var description: String {
         SolverSupport.describe("LstsqL2", weights: weights, [("reg", reg, 0.1)])
     }

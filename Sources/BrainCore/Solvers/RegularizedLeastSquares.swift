@@ -40,6 +40,20 @@ enum RegularizedLeastSquares {
         return try choleskySolve(gram, LinearAlgebra.multiply(activities, targets, transposeA: true), solver: solver)
     }
 
+    /// Solves with one σ from single-precision activities (m ≥ n): the Gram matrix and `AᵀY`
+    /// in Float32, the Cholesky solve in `Double`.
+    static func solve(
+        _ activities: SingleMatrix, _ targets: Matrix, sigma: Double, solver: String
+    ) throws(BrainKitError) -> Matrix {
+        let m = activities.rows, n = activities.columns
+        precondition(m >= n, "\(solver): the single-precision solve needs at least as many eval points as neurons")
+        var gram = LinearAlgebra.lowerGram(activities)
+        let ridge = Double(m) * sigma * sigma
+        for i in 0..<n { gram[i, i] += ridge }
+        let projected = LinearAlgebra.multiply(activities, SingleMatrix(targets), transposeA: true)
+        return try choleskySolve(gram, projected.double, solver: solver)
+    }
+
     /// Solves with σ_j for neuron j: `(AᵀA + m·diag(σ²)) D = AᵀY`.
     /// - Precondition: `sigmas.count == activities.columns`.
     static func solve(

@@ -17,17 +17,27 @@ enum SolverSupport {
 
     /// The root-mean-square error of each target column, `sqrt(mean((Y − A·D)², axis 0))`.
     static func rmses(activities: Matrix, decoders: Matrix, targets: Matrix) -> [Double] {
+        guard targets.rows > 0 else { return [Double](repeating: 0, count: targets.columns) }
+        return rmses(decoded: LinearAlgebra.multiply(activities, decoders), targets: targets)
+    }
+
+    /// The root-mean-square error of each target column against `decoded` (A·D, m x d).
+    static func rmses(decoded: some DecodedValues, targets: Matrix) -> [Double] {
         let rows = targets.rows, columns = targets.columns
         guard rows > 0 else { return [Double](repeating: 0, count: columns) }
-        let decoded = LinearAlgebra.multiply(activities, decoders)
         var sums = [Double](repeating: 0, count: columns)
         for r in 0..<rows {
             for c in 0..<columns {
-                let error = targets[r, c] - decoded[r, c]
+                let error = targets[r, c] - decoded.value(r, c)
                 sums[c] += error * error
             }
         }
         return sums.map { ($0 / Double(rows)).squareRoot() }
+    }
+
+    /// A decoded matrix A·D in either precision.
+    protocol DecodedValues {
+        func value(_ row: Int, _ column: Int) -> Double
     }
 
     /// The largest absolute activity, `max |A|`.
@@ -52,4 +62,12 @@ enum SolverSupport {
         }
         return "\(name)(\(parts.joined(separator: ", ")))"
     }
+}
+
+extension Matrix: SolverSupport.DecodedValues {
+    func value(_ row: Int, _ column: Int) -> Double { self[row, column] }
+}
+
+extension SingleMatrix: SolverSupport.DecodedValues {
+    func value(_ row: Int, _ column: Int) -> Double { Double(values[row * columns + column]) }
 }

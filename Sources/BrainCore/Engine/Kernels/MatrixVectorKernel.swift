@@ -7,9 +7,10 @@
 /// - few columns and a constant matrix (encoders of up to ``narrowLimit`` dimensions): one
 ///   pass per column over a transposed copy, `y += x_k · M[:, k]`, which streams contiguous
 ///   memory eight lanes at a time;
-/// - few rows, a constant matrix and spikes as `x` (decoders of spiking neurons): a sum over
-///   the columns whose spike is nonzero, `y += x_j · M[:, j]`, over a column-major copy — a
-///   step touches only the decoders of the few neurons that fired;
+/// - a few (``spikeRowsMinimum`` to ``narrowLimit``) rows, a constant matrix and spikes as `x`
+///   (decoders of spiking neurons): a sum over the columns whose spike is nonzero,
+///   `y += x_j · M[:, j]`, over a column-major copy — a step touches only the decoders of the
+///   few neurons that fired;
 /// - few rows, or a small matrix (decoders): one dot product per row;
 /// - anything else: BLAS `sgemv`.
 final class MatrixVectorKernel: Kernel, @unchecked Sendable {
@@ -23,6 +24,8 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     private let method: Method
     /// The transposed copy (columns x rows) for ``Method/columns`` and ``Method/spikes``.
     private let transposed: UnsafeMutablePointer<Float>?
+    /// Scratch for ``Method/spikes``: the columns whose input fired this step.
+    private let firing: UnsafeMutablePointer<Int32>?
 
     private enum Method {
         case scale, columns, spikes, dots, blas
@@ -30,6 +33,8 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
 
     /// Matrices with at most this many columns (encoders) or rows (decoders) run inline.
     static let narrowLimit = 32
+    /// Spike-sparse products need this many rows to beat one dot product per row.
+    static let spikeRowsMinimum = 4
     /// Other products with at most this many elements run inline.
     static let inlineLimit = 2048
 
@@ -52,7 +57,9 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
             method = .scale
         } else if constant && columns <= MatrixVectorKernel.narrowLimit && rows > columns {
             method = .columns
-        } else if constant && spikes && rows <= MatrixVectorKernel.narrowLimit && columns > rows {
+        } else if constant && spikes && rows >= MatrixVectorKernel.spikeRowsMinimum
+            && rows <= MatrixVectorKernel.narrowLimit && columns > rows
+        {
             method = .spikes
         } else if rows <= MatrixVectorKernel.narrowLimit || rows * columns <= MatrixVectorKernel.inlineLimit {
             method = .dots
@@ -68,10 +75,12 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         } else {
             transposed = nil
         }
+        firing = method == .spikes ? .allocate(capacity: columns) : nil
     }
 
     deinit {
         transposed?.deallocate()
+        firing?.deallocate()
     }
 
     override func run(time: Double) {
@@ -96,7 +105,12 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
             }
         case .spikes:
             if !add { y.update(repeating: 0, count: rows) }
-            MatrixVectorKernel.addFiringColumns(transposed!, rows: rows, x: x, columns: columns, into: y)
+            let t = transposed!, firing = firing!
+            let count = SpikeScan.firing(x, count: columns, into: firing)
+            for f in 0..<count {
+                let j = Int(firing[f])
+                MatrixVectorKernel.scale(t + j * rows, by: x[j], into: y, count: rows, accumulate: true)
+            }
         case .dots:
             var r = 0
             while r < rows {
@@ -126,17 +140,6 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         while i < count {
             y[i] = accumulate ? y[i] + factor * v[i] : factor * v[i]
             i += 1
-        }
-    }
-
-    /// `y += Σ x_j · t[j·rows ..< (j+1)·rows]` over the `j` with `x_j ≠ 0`, `j` ascending (a
-    /// fixed summation order).
-    @inline(__always)
-    static func addFiringColumns(
-        _ t: UnsafePointer<Float>, rows: Int, x: UnsafePointer<Float>, columns: Int, into y: UnsafeMutablePointer<Float>
-    ) {
-        SpikeScan.forEachNonzero(x, count: columns) { j, value in
-            scale(t + j * rows, by: value, into: y, count: rows, accumulate: true)
         }
     }
 

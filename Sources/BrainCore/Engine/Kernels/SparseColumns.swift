@@ -84,15 +84,7 @@ struct SparseColumns {
     @inline(__always)
     func multiply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool) {
         if !accumulate { (y + rowRange.lowerBound).update(repeating: 0, count: rowRange.count) }
-        // Branch-free compaction of the firing columns, then their entries.
-        // (With the sign bit cleared, `magnitude + 0x7FFF_FFFF` reaches bit 31 exactly when
-        // the magnitude is nonzero; ±0 are silent.)
-        let bits = UnsafeRawPointer(x).assumingMemoryBound(to: UInt32.self)
-        var count = 0
-        for c in 0..<columns {
-            firing[count] = Int32(truncatingIfNeeded: c)
-            count &+= Int(truncatingIfNeeded: ((bits[c] & 0x7FFF_FFFF) &+ 0x7FFF_FFFF) >> 31)
-        }
+        let count = SpikeScan.firing(x, count: columns, into: firing)
         for f in 0..<count {
             let c = Int(firing[f])
             let input = x[c]

@@ -1,22 +1,18 @@
-/// Visits the nonzero entries of a mostly-zero vector (spikes: in a step only a few neurons
-/// fire), skipping eight silent entries at a time.
+/// Lists the nonzero entries of a mostly-zero vector (spikes: in a step only a few neurons
+/// fire) without a branch per entry, so that randomly placed spikes cost no mispredictions.
 enum SpikeScan {
-    /// Calls `body(j, x[j])` for every `j` in `0..<count` with `x[j] != 0`, in ascending order.
+    /// Writes the indices `j` in `0..<count` with `x[j] ≠ 0` (±0 count as zero) to `firing`,
+    /// in ascending order, and returns how many there are. `firing` holds `count` indices.
     @inline(__always)
-    static func forEachNonzero(_ x: UnsafePointer<Float>, count: Int, _ body: (Int, Float) -> Void) {
-        let raw = UnsafeRawPointer(x)
-        var j = 0
-        while j + 8 <= count {
-            let block = raw.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<UInt32>.self)
-            // +0 and -0 both count as silent: compare the bits with the sign cleared.
-            if (block & 0x7FFF_FFFF) != SIMD8() {
-                for k in j..<(j + 8) where x[k] != 0 { body(k, x[k]) }
-            }
-            j += 8
+    static func firing(_ x: UnsafePointer<Float>, count: Int, into firing: UnsafeMutablePointer<Int32>) -> Int {
+        // With the sign bit cleared, `magnitude + 0x7FFF_FFFF` reaches bit 31 exactly when the
+        // magnitude is nonzero.
+        let bits = UnsafeRawPointer(x).assumingMemoryBound(to: UInt32.self)
+        var found = 0
+        for j in 0..<count {
+            firing[found] = Int32(truncatingIfNeeded: j)
+            found &+= Int(truncatingIfNeeded: ((bits[j] & 0x7FFF_FFFF) &+ 0x7FFF_FFFF) >> 31)
         }
-        while j < count {
-            if x[j] != 0 { body(j, x[j]) }
-            j += 1
-        }
+        return found
     }
 }
