@@ -41,7 +41,7 @@ struct AdExDemo: ParsableCommand {
         let integration = AdExIntegrationMethod(rawValue: method) ?? .euler
         let trace = try builtInTrace(method: integration)
         print("AdEx cell (Brette & Gerstner 2005), I = \(current) nA, dt = \(dt) ms, method \(integration)")
-        report(trace)
+        try report(trace)
     }
 
     /// The run with the built-in ``AdEx`` type, in Double.
@@ -58,13 +58,9 @@ struct AdExDemo: ParsableCommand {
     }
 
     /// Writes the CSV, prints the human-readable lines, then the JSON line last.
-    func report(_ trace: DemoTrace) {
-        do {
-            try trace.writeCSV(to: csv)
-            print("trace written to \(csv) (\(trace.timesMs.count) samples: t_ms, v_mV, w_nA)")
-        } catch {
-            print("could not write \(csv): \(error)")
-        }
+    func report(_ trace: DemoTrace) throws {
+        try trace.writeCSV(to: csv)
+        print("trace written to \(csv) (\(trace.timesMs.count) samples: t_ms, v_mV, w_nA)")
         for line in trace.summaryLines { print(line) }
         print(trace.summaryJSON)
     }

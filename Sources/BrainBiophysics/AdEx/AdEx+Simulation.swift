@@ -15,7 +15,7 @@ extension AdEx {
     /// - Parameters:
     ///   - current: the injected current `I` (amperes), finite.
     ///   - duration: simulated time (seconds), >= 0; the run takes `⌊duration / dt + 0.001⌋`
-    ///     steps.
+    ///     steps, at most 20 000 000 (the trace keeps every step).
     ///   - dt: the integration step (seconds), > 0. Default 0.1 ms, Brian2's default.
     ///   - method: the integration scheme; default the neuron's ``integrationMethod``.
     ///   - initialVoltage: `V` at t = 0 (volts); default `EL`.
@@ -39,13 +39,14 @@ extension AdEx {
         try Check.finite([dt], object, "dt")
         try Check.finite([initialVoltage ?? restingPotential], object, "initialVoltage")
         try Check.finite([initialAdaptation], object, "initialAdaptation")
-        let steps = Int((duration / dt + 1e-3).rounded(.down))
-        guard steps <= 100_000_000 else {
-            throw .validation(object, "duration", "needs \(steps) steps of dt; at most 100000000 are allowed")
+        let stepCount = (duration / dt + 1e-3).rounded(.down)
+        guard stepCount <= 20_000_000 else {
+            throw .validation(object, "duration", "needs \(stepCount) steps of dt; at most 20000000 are allowed")
         }
+        let steps = Int(stepCount)
         let method = method ?? integrationMethod
         let dynamics = AdExScaledDynamics<Double>(self)
-        let refractorySteps = Int((refractoryPeriod / dt + 1e-3).rounded(.down))
+        let refractorySteps = Int(min((refractoryPeriod / dt + 1e-3).rounded(.down), 1e15))
         let h = dt / SI.millisecond
         let iScaled = current / SI.nanoampere
         var v = (initialVoltage ?? restingPotential) / SI.millivolt

@@ -74,7 +74,8 @@ public struct AdEx: Sendable {
     ///   - resetPotential: `Vr` (V), finite, < `Vcut`.
     ///   - refractoryPeriod: `τref` (s), >= 0 (default 0).
     ///   - integrationMethod: default ``AdExIntegrationMethod/euler``.
-    ///   - integrationStep: the ensemble kernel's largest sub-step (s), > 0 (default 1e-4).
+    ///   - integrationStep: the ensemble kernel's largest sub-step (s), in [1e-6, 1e-3]
+    ///     (default 1e-4).
     ///   - initialState: distributions replacing the defaults of `voltage` (mV, default
     ///     `Uniform(EL, VT)`), `adaptation` (nA, default 0) or `refractoryTime` (ms, default 0).
     /// - Throws: ``BrainKitError`` (validation) naming `AdEx` and the parameter at fault.
@@ -110,8 +111,8 @@ public struct AdEx: Sendable {
         try Check.finite([resetPotential], object, "resetPotential")
         try Check.atLeast(refractoryPeriod, 0, object, "refractoryPeriod")
         try Check.finite([refractoryPeriod], object, "refractoryPeriod")
-        try Check.greaterThan(integrationStep, 0, object, "integrationStep")
-        try Check.finite([integrationStep], object, "integrationStep")
+        try Check.atLeast(integrationStep, 1e-6, object, "integrationStep")
+        try Check.atMost(integrationStep, 1e-3, object, "integrationStep")
         let cutoff = cutoffPotential ?? thresholdPotential + 5 * slopeFactor
         try Check.finite([cutoff], object, "cutoffPotential")
         guard cutoff > resetPotential else {

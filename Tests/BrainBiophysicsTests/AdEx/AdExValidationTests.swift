@@ -42,6 +42,7 @@ struct AdExValidationTests {
         Bad(parameter: "resetPotential") { () throws(BrainKitError) in try cell(resetPotential: .nan) },
         Bad(parameter: "refractoryPeriod") { () throws(BrainKitError) in try cell(refractoryPeriod: -1e-3) },
         Bad(parameter: "integrationStep") { () throws(BrainKitError) in try cell(integrationStep: 0) },
+        Bad(parameter: "integrationStep") { () throws(BrainKitError) in try cell(integrationStep: 0.01) },
         // Vcut at or below Vr: it would spike again right after every reset.
         Bad(parameter: "cutoffPotential") { () throws(BrainKitError) in try cell(cutoffPotential: -80e-3) },
         // Vcut more than 80 ΔT above VT.
@@ -77,6 +78,7 @@ struct AdExValidationTests {
                 try cell.simulate(current: 1e-9, duration: 0.1, initialVoltage: .infinity)
             }),
             ("duration", { () throws(BrainKitError) in try cell.simulate(current: 1e-9, duration: 1e9, dt: 1e-4) }),
+            ("duration", { () throws(BrainKitError) in try cell.simulate(current: 1e-9, duration: 1e300, dt: 1e-300) }),
         ]
         for (parameter, run) in cases {
             #expect(throws: BrainKitError.self) { try run() }
