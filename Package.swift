@@ -51,6 +51,10 @@ let package = Package(
         .executableTarget(name: "integrator", dependencies: ["BrainKit"], path: "Examples/integrator"),
         .executableTarget(name: "controlled-oscillator", dependencies: ["BrainKit"], path: "Examples/controlled-oscillator"),
         .executableTarget(name: "learning", dependencies: ["BrainKit"], path: "Examples/learning"),
+        .executableTarget(
+            name: "neuron-demo",
+            dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/neuron-demo"),
 
         // MARK: - Tests
 
