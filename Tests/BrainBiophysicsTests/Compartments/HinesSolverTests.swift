@@ -1,4 +1,4 @@
-@testable import BrainBiophysics
+import BrainBiophysics
 import BrainTestSupport
 import Testing
 

@@ -63,35 +63,39 @@ struct HodgkinHuxleyRates: Sendable {
 
     /// The rate functions at `v` (mV): from the table by linear interpolation (clamped to
     /// −100…100 mV) when there is one, else exact.
-    @inline(__always)
     func callAsFunction(_ v: Double) -> GateRates {
         if table.isEmpty { return Self.exact(v, q10: q10) }
-        return table.withUnsafeBufferPointer { t in
-            let x = v - Self.tableLow
-            let row: Int
-            let fraction: Double
-            if !(x > 0) {  // also catches NaN
-                row = 0
-                fraction = 0
-            } else if x >= Double(Self.tableIntervals) {
-                row = Self.tableIntervals
-                fraction = 0
-            } else {
-                row = Int(x)
-                fraction = x - Double(row)
-            }
-            let base = row * 6
-            if fraction == 0 {
-                return GateRates(
-                    mInfinity: t[base], mTau: t[base + 1], hInfinity: t[base + 2],
-                    hTau: t[base + 3], nInfinity: t[base + 4], nTau: t[base + 5])
-            }
-            @inline(__always) func lerp(_ k: Int) -> Double {
-                t[base + k] + fraction * (t[base + 6 + k] - t[base + k])
-            }
-            return GateRates(
-                mInfinity: lerp(0), mTau: lerp(1), hInfinity: lerp(2), hTau: lerp(3),
-                nInfinity: lerp(4), nTau: lerp(5))
+        return table.withUnsafeBufferPointer { Self.lookup($0.baseAddress!, v) }
+    }
+
+    /// Linear interpolation in NEURON's table `t` (rows of six values for −100, −99, …, 100 mV)
+    /// at `v` (mV), clamped to the end rows outside the table.
+    @inline(__always)
+    static func lookup(_ t: UnsafePointer<Double>, _ v: Double) -> GateRates {
+        let x = v - tableLow
+        let row: Int
+        let fraction: Double
+        if !(x > 0) {  // also catches NaN
+            row = 0
+            fraction = 0
+        } else if x >= Double(tableIntervals) {
+            row = tableIntervals
+            fraction = 0
+        } else {
+            row = Int(x)
+            fraction = x - Double(row)
         }
+        let base = row * 6
+        if fraction == 0 {
+            return GateRates(
+                mInfinity: t[base], mTau: t[base + 1], hInfinity: t[base + 2],
+                hTau: t[base + 3], nInfinity: t[base + 4], nTau: t[base + 5])
+        }
+        @inline(__always) func lerp(_ k: Int) -> Double {
+            t[base + k] + fraction * (t[base + 6 + k] - t[base + k])
+        }
+        return GateRates(
+            mInfinity: lerp(0), mTau: lerp(1), hInfinity: lerp(2), hTau: lerp(3),
+            nInfinity: lerp(4), nTau: lerp(5))
     }
 }
