@@ -56,12 +56,15 @@ struct NeuronDemo: ParsableCommand {
         let vMin = somaTrace.min() ?? .nan, vMax = somaTrace.max() ?? .nan
 
         print("neuron-demo: soma (L 40 µm, diam 20 µm, hh) + dendrite (L 150 µm, diam 3 µm, pas) on soma(1)")
-        print(String(format: "IClamp 1 nA at soma(0.5), 0–500 ms; finitialize(%.1f mV); %.0f ms at dt = %g ms (%d steps)",
+        print(String(format: "IClamp 1 nA at soma(0.5), 0–500 ms; finitialize(%.1f mV); %.0f ms at dt = %g ms "
+                     + "(%d steps)",
                      vInit, duration, dt, recording.time.count - 1))
         print(String(format: "simulated in %.3f s; trace written to %@", elapsed, csv))
         print("spikes (upward 0 mV crossings at soma(0.5)): \(spikes.count)")
-        print("first five spike times (ms): " + spikes.prefix(5).map { String(format: "%.4f", $0) }.joined(separator: ", "))
-        print(String(format: "first ISI %.4f ms, last ISI %.4f ms; soma v in [%.4f, %.4f] mV", firstISI, lastISI, vMin, vMax))
+        let firstTimes = spikes.prefix(5).map { String(format: "%.4f", $0) }.joined(separator: ", ")
+        print("first five spike times (ms): " + firstTimes)
+        print(String(format: "first ISI %.4f ms, last ISI %.4f ms; soma v in [%.4f, %.4f] mV",
+                     firstISI, lastISI, vMin, vMax))
 
         func number(_ x: Double) -> String { x.isFinite ? String(format: "%.6f", x) : "null" }
         let firstFive = spikes.prefix(5).map(number).joined(separator: ", ")

@@ -50,13 +50,16 @@ struct NeuronParityTests {
         let reference = try #require(fixture.variants[name])
         let ours = try Self.simulate(name, reference)
 
-        #expect(ours.spikes.count == reference.spikeCount, "\(name): \(ours.spikes.count) spikes, NEURON \(reference.spikeCount)")
+        #expect(
+            ours.spikes.count == reference.spikeCount,
+            "\(name): \(ours.spikes.count) spikes, NEURON \(reference.spikeCount)")
         let firstFive = zip(ours.spikes.prefix(5), reference.spikeTimesMs.prefix(5)).map { abs($0 - $1) }
         #expect(firstFive.count == 5)
         #expect(firstFive.allSatisfy { $0 <= 0.5 }, "\(name): first five spike time differences \(firstFive) ms")
 
         let spikes = ours.spikes + reference.spikeTimesMs
-        let soma = Self.rmsOutsideSpikes(ours.soma, reference.somaVMV, interval: reference.sampleIntervalMs, spikes: spikes)
+        let soma = Self.rmsOutsideSpikes(
+            ours.soma, reference.somaVMV, interval: reference.sampleIntervalMs, spikes: spikes)
         let dendrite = Self.rmsOutsideSpikes(
             ours.dendrite, reference.dendriteEndVMV, interval: reference.sampleIntervalMs, spikes: spikes)
         #expect(soma.kept > ours.soma.count / 2, "\(name): only \(soma.kept) samples compared")
@@ -73,5 +76,9 @@ struct NeuronParityTests {
         let spikeWorst = zip(ours.spikes, reference.spikeTimesMs).map { abs($0 - $1) }.max() ?? .nan
         #expect(spikeWorst <= 1e-4, "\(name): largest spike time difference \(spikeWorst) ms")
         #expect(abs(ours.vMin - reference.vMinMV) <= 1e-4 && abs(ours.vMax - reference.vMaxMV) <= 1e-4)
+        print(
+            "\(name): \(ours.spikes.count) spikes (NEURON \(reference.spikeCount)); soma RMS \(soma.rms) mV over "
+                + "\(soma.kept) samples, dendrite RMS \(dendrite.rms) mV; max |dv| \(worst) mV; "
+                + "max |dt_spike| \(spikeWorst) ms")
     }
 }

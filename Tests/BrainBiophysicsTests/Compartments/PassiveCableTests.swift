@@ -6,7 +6,9 @@ import Testing
 @Suite("Passive cable sanity")
 struct PassiveCableTests {
     /// The steady voltage change (mV) at `location` for `current` nA injected there.
-    static func steadyDeflection(_ cell: Cell, at location: SectionLocation, current: Double, settle: Double) throws -> Double {
+    static func steadyDeflection(
+        _ cell: Cell, at location: SectionLocation, current: Double, settle: Double
+    ) throws -> Double {
         let clamp = try CurrentClamp(at: location, delay: 0, duration: 1e9, amplitude: current)
         var sim = try CellSimulation(cell: cell, clamps: [clamp])
         let recording = try sim.run(duration: settle, initialVoltage: -70, recording: [location])

@@ -24,7 +24,9 @@ public struct CurrentClamp: Sendable, Equatable, CustomStringConvertible {
     ///   - amplitude: nA, finite.
     /// - Throws: ``BrainKitError`` (validation) for a position outside [0, 1] or a bad time
     ///   or amplitude. Whether the section exists is checked by ``CellSimulation``.
-    public init(at location: SectionLocation, delay: Double, duration: Double, amplitude: Double) throws(BrainKitError) {
+    public init(
+        at location: SectionLocation, delay: Double, duration: Double, amplitude: Double
+    ) throws(BrainKitError) {
         let object = "CurrentClamp"
         guard location.position >= 0, location.position <= 1 else {
             throw .validation(object, "location", "position must be in [0, 1], got \(location.position)")

@@ -47,13 +47,15 @@ extension CompartmentalNeuron {
             model.initialize(voltage: initialVoltage, voltage: v, gates: gates)
             return model.withKernel { kernel in
                 for _ in 0..<settleSteps {
-                    kernel.step(dt: dt, current: current, into: inputNode, voltage: v, gates: gates, diagonal: d, rhs: b)
+                    kernel.step(
+                        dt: dt, current: current, into: inputNode, voltage: v, gates: gates, diagonal: d, rhs: b)
                 }
                 var count = 0
                 var first = 0.0, last = 0.0
                 for k in 0..<measureSteps {
                     let before = v[spikeNode]
-                    kernel.step(dt: dt, current: current, into: inputNode, voltage: v, gates: gates, diagonal: d, rhs: b)
+                    kernel.step(
+                        dt: dt, current: current, into: inputNode, voltage: v, gates: gates, diagonal: d, rhs: b)
                     let after = v[spikeNode]
                     if before < threshold && after >= threshold {
                         let time = (Double(k) + (threshold - before) / (after - before)) * dt
@@ -77,7 +79,9 @@ extension CompartmentalNeuron {
     ///   current within the search's first window (depolarisation block), which would defeat
     ///   the search (give a larger cell or a smaller max rate); and whatever the generic
     ///   search throws.
-    public func gainBias(maxRates: [Double], intercepts: [Double]) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
+    public func gainBias(
+        maxRates: [Double], intercepts: [Double]
+    ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
         let object = "CompartmentalNeuron"
         let table = rateTable
         let currents = rateTableCurrents

@@ -36,8 +36,16 @@ import Foundation
 /// (``BrainCore/NeuronType/numericGainBias(maxRates:intercepts:)``), which samples `J` over
 /// `[−10, 10]` first and assumes the rate grows with `J`. So size the cell so that it fires
 /// somewhere below 10 nA and is not driven into depolarisation block at or below 10 nA; a
-/// typed error says so otherwise (see ``gainBias(maxRates:intercepts:)``). A Hodgkin–Huxley
-/// cell is a type II oscillator: it starts firing at about 50 Hz (at 6.3 °C), never slower.
+/// typed error says so otherwise (see ``gainBias(maxRates:intercepts:)``).
+///
+/// **Hodgkin–Huxley cells** are type II oscillators: at 6.3 °C they start firing at about
+/// 50–55 Hz, never slower, and near that onset they are bistable — a step of current from rest
+/// starts repetitive firing from about 6.2 µA/cm², while a current rising slowly leaves the
+/// cell at rest up to about 9.8 µA/cm² (where it jumps to ~68 Hz); a firing cell stops again
+/// only below about 6.2 µA/cm². The table measures the step from rest, so neurons whose
+/// current creeps up through that range stay silent where their tuning curve says ~60 Hz.
+/// Choose max rates well above the onset rate (e.g. 100–115 Hz) so that this range is a small
+/// part of each tuning curve.
 public struct CompartmentalNeuron: NeuronType {
     /// The cell every neuron of the ensemble is a copy of.
     public let cell: Cell
@@ -141,7 +149,9 @@ public struct CompartmentalNeuron: NeuronType {
             throw .validation(object, "initialState", "variable '\(unknown)' not recognized; should be one of "
                 + names.map { "'\($0)'" }.joined(separator: ", "))
         }
-        self.stateVariables = defaults.map { NeuronStateVariable(name: $0.name, initial: initialState[$0.name] ?? $0.initial) }
+        self.stateVariables = defaults.map {
+            NeuronStateVariable(name: $0.name, initial: initialState[$0.name] ?? $0.initial)
+        }
     }
 
     public var isSpiking: Bool { true }
@@ -174,7 +184,8 @@ public struct CompartmentalNeuron: NeuronType {
                     var spikes = 0
                     for _ in 0..<substeps {
                         let before = v[spikeNode]
-                        kernel.step(dt: h, current: input, into: inputNode, voltage: v, gates: gates, diagonal: d, rhs: b)
+                        kernel.step(
+                            dt: h, current: input, into: inputNode, voltage: v, gates: gates, diagonal: d, rhs: b)
                         if before < threshold && v[spikeNode] >= threshold { spikes += 1 }
                     }
                     for k in 0..<nodes { state[k * stateStride + i] = Float(v[k]) }

@@ -86,7 +86,9 @@ public struct Section: Sendable, Equatable, CustomStringConvertible {
     /// - Throws: ``BrainKitError`` (validation) when `end` is not 0 or 1, `position` is
     ///   outside [0, 1], or `parent` is this section (same name). Cycles through several
     ///   sections are found by ``Cell/init(sections:)``.
-    public mutating func connect(at end: Double = 0, to parent: Section, at position: Double = 1) throws(BrainKitError) {
+    public mutating func connect(
+        at end: Double = 0, to parent: Section, at position: Double = 1
+    ) throws(BrainKitError) {
         let object = "Section '\(name)'"
         guard end == 0 || end == 1 else {
             throw .validation(object, "end", "must be 0 or 1 (the end of the child that attaches), got \(end)")

@@ -154,7 +154,8 @@ struct CableKernel {
     @inline(__always)
     func step(
         dt: Double, current: Double, into node: Int, voltage v: UnsafeMutablePointer<Double>,
-        gates: UnsafeMutablePointer<Double>, diagonal d: UnsafeMutablePointer<Double>, rhs b: UnsafeMutablePointer<Double>
+        gates: UnsafeMutablePointer<Double>, diagonal d: UnsafeMutablePointer<Double>,
+        rhs b: UnsafeMutablePointer<Double>
     ) {
         assemble(dt: dt, voltage: v, gates: gates, diagonal: d, rhs: b)
         b[node] += current

@@ -131,7 +131,8 @@ struct CableModel: Sendable {
                                 eLeak: channels.eLeak, tabulated: channels.useRateTable))
                     case .passive(let leak):
                         pas.append(
-                            PassiveSite(node: previous, conductance: leak.conductance * areaScale, reversal: leak.reversal))
+                            PassiveSite(
+                                node: previous, conductance: leak.conductance * areaScale, reversal: leak.reversal))
                     }
                 }
             }
