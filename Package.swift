@@ -55,6 +55,10 @@ let package = Package(
             name: "adex-demo",
             dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/adex-demo"),
+        .executableTarget(
+            name: "neuron-demo",
+            dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/neuron-demo"),
 
         // MARK: - Tests
 
