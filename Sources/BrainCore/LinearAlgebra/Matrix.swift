@@ -111,24 +111,7 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
 
     /// The largest element (or -infinity for an empty matrix).
     public var maxElement: Double {
-        values.withUnsafeBufferPointer { v in
-            // Four running maxima (NaNs are skipped, as `>` is false for them).
-            var m0 = -Double.infinity, m1 = m0, m2 = m0, m3 = m0
-            var i = 0
-            while i + 4 <= v.count {
-                m0 = v[i] > m0 ? v[i] : m0
-                m1 = v[i + 1] > m1 ? v[i + 1] : m1
-                m2 = v[i + 2] > m2 ? v[i + 2] : m2
-                m3 = v[i + 3] > m3 ? v[i + 3] : m3
-                i += 4
-            }
-            var result = max(max(m0, m1), max(m2, m3))
-            while i < v.count {
-                if v[i] > result { result = v[i] }
-                i += 1
-            }
-            return result
-        }
+        values.withUnsafeBufferPointer(LargestElement.of)
     }
 
     public var description: String {

@@ -20,23 +20,7 @@ struct SingleMatrix {
 
     /// The largest element (NaNs skipped), or -infinity when empty.
     var maxElement: Float {
-        values.withUnsafeBufferPointer { v in
-            var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0
-            var i = 0
-            while i + 4 <= v.count {
-                m0 = v[i] > m0 ? v[i] : m0
-                m1 = v[i + 1] > m1 ? v[i + 1] : m1
-                m2 = v[i + 2] > m2 ? v[i + 2] : m2
-                m3 = v[i + 3] > m3 ? v[i + 3] : m3
-                i += 4
-            }
-            var result = max(max(m0, m1), max(m2, m3))
-            while i < v.count {
-                if v[i] > result { result = v[i] }
-                i += 1
-            }
-            return result
-        }
+        values.withUnsafeBufferPointer(LargestElement.of)
     }
 
     /// The same values in `Double`.
