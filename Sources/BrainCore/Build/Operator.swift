@@ -128,6 +128,25 @@ struct Operator {
         }
     }
 
+    /// What the operator writes (sets, increments or updates), as precisely as it is known:
+    /// a slice's elements, or a whole signal.
+    var writtenRegions: [WrittenRegion] {
+        switch operation {
+        case .reset(let t, _): return [WrittenRegion(t)]
+        case .copy(_, let t, _), .gather(_, _, let t, _): return [WrittenRegion(t)]
+        case .elementwise(_, _, let y, _), .scaled(_, _, let y, _): return [WrittenRegion(y)]
+        case .matrixVector(_, _, _, _, let y, _), .sparseMatrixVector(_, _, _, let y, _), .affine(_, _, _, _, _, let y):
+            return [WrittenRegion(y)]
+        case .filter(_, _, let output, let state, _):
+            return [WrittenRegion(output)] + (state.map { [WrittenRegion($0)] } ?? [])
+        case .nodeFunction(_, _, let out), .function(_, _, let out), .process(_, _, _, let out):
+            return [WrittenRegion(out)]
+        case .compensatedAdd(_, let t, let compensation): return [WrittenRegion(t), WrittenRegion(compensation)]
+        case .encodeError(_, _, _, _, _, let output): return [WrittenRegion(output)]
+        default: return (sets + increments + updates).map(WrittenRegion.init)
+        }
+    }
+
     /// Signals written for the next step, after everything that reads them this step.
     var updates: [SignalID] {
         switch operation {

@@ -37,7 +37,7 @@ final class Engine {
         })
         var kernels: [Kernel] = []
         var levels: [Int] = []
-        var writes: [[SignalID]] = []
+        var writes: [[WrittenRegion]] = []
         var processKernels: [ProcessKernel] = []
         for unit in units {
             let kernel = Engine.compile(
@@ -46,7 +46,7 @@ final class Engine {
             if let process = kernel as? ProcessKernel { processKernels.append(process) }
             kernels.append(kernel)
             levels.append(schedule.levels[unit[0]])
-            writes.append(unit.flatMap { operators[$0].sets + operators[$0].increments + operators[$0].updates })
+            writes.append(unit.flatMap { operators[$0].writtenRegions })
         }
         self.processKernels = processKernels
         executor = Executor(kernels: kernels, levels: levels, writes: writes, threads: threads)

@@ -1,5 +1,6 @@
 /// A synapse in update mode over `count` elements, each filtered independently by the same
-/// ``DiscreteFilter``; states are stored state-major (`state[k * count + i]`).
+/// ``DiscreteFilter``; states are stored state-major (`state[k * stateStride + i]`, the stride
+/// being the whole signal's length, so that a part of the kernel indexes the same storage).
 ///
 /// - no states: `y = d·u`;
 /// - `d == 0`: `X = a·X + b·u`, `y = c·X` (the output includes the current input);
@@ -9,6 +10,7 @@ final class FilterKernel: Kernel, @unchecked Sendable {
     let output: UnsafeMutablePointer<Float>
     let state: UnsafeMutablePointer<Float>?
     let count: Int
+    let stateStride: Int
     let order: Int
     let advanced: Bool
     /// Coefficients as Float: a (order x order, row-major), b, c, d.
@@ -16,18 +18,28 @@ final class FilterKernel: Kernel, @unchecked Sendable {
     /// Scratch for the new state of one element (order values), allocated once.
     let scratch: UnsafeMutablePointer<Float>
 
-    init(filter: DiscreteFilter, input: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
-         state: UnsafeMutablePointer<Float>?, count: Int) {
+    convenience init(filter: DiscreteFilter, input: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
+                     state: UnsafeMutablePointer<Float>?, count: Int) {
+        self.init(
+            input: input, output: output, state: state, count: count, stateStride: count, order: filter.stateCount,
+            advanced: filter.isAdvancedForm, a: filter.a.values.map { Float($0) }, b: filter.b.map { Float($0) },
+            c: filter.c.map { Float($0) }, d: Float(filter.d))
+    }
+
+    private init(input: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
+                 state: UnsafeMutablePointer<Float>?, count: Int, stateStride: Int, order: Int, advanced: Bool,
+                 a: [Float], b: [Float], c: [Float], d: Float) {
         self.input = input
         self.output = output
         self.state = state
         self.count = count
-        self.order = filter.stateCount
-        self.advanced = filter.isAdvancedForm
-        self.a = filter.a.values.map { Float($0) }
-        self.b = filter.b.map { Float($0) }
-        self.c = filter.c.map { Float($0) }
-        self.d = Float(filter.d)
+        self.stateStride = stateStride
+        self.order = order
+        self.advanced = advanced
+        self.a = a
+        self.b = b
+        self.c = c
+        self.d = d
         self.scratch = .allocate(capacity: max(order, 1))
     }
 
@@ -82,7 +94,7 @@ final class FilterKernel: Kernel, @unchecked Sendable {
                 var y = d * u
                 var k = 0
                 while k < order {
-                    y += c[k] * state[k * count + i]
+                    y += c[k] * state[k * stateStride + i]
                     k += 1
                 }
                 output[i] = y
@@ -92,7 +104,7 @@ final class FilterKernel: Kernel, @unchecked Sendable {
                 var x = b[row] * u
                 var k = 0
                 while k < order {
-                    x += a[row * order + k] * state[k * count + i]
+                    x += a[row * order + k] * state[k * stateStride + i]
                     k += 1
                 }
                 scratch[row] = x
@@ -101,7 +113,7 @@ final class FilterKernel: Kernel, @unchecked Sendable {
             var y = Float(0)
             row = 0
             while row < order {
-                state[row * count + i] = scratch[row]
+                state[row * stateStride + i] = scratch[row]
                 y += c[row] * scratch[row]
                 row += 1
             }
@@ -111,4 +123,12 @@ final class FilterKernel: Kernel, @unchecked Sendable {
     }
 
     override var cost: Int { count * (order + 1) * (order + 1) }
+    override var splittableLength: Int { count }
+
+    override func part(_ range: Range<Int>) -> Kernel {
+        let start = range.lowerBound
+        return FilterKernel(
+            input: input + start, output: output + start, state: state.map { $0 + start }, count: range.count,
+            stateStride: stateStride, order: order, advanced: advanced, a: a, b: b, c: c, d: d)
+    }
 }

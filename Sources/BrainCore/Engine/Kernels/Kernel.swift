@@ -23,10 +23,18 @@ class Kernel: @unchecked Sendable {
     /// A rough cost estimate (in multiply-adds), used to balance work across threads.
     var cost: Int { 1 }
 
-    /// The same work cut into `parts` independent kernels over disjoint element ranges, or nil
-    /// when the kernel cannot be cut. Each part computes its elements exactly as the whole
-    /// would.
-    func split(into parts: Int) -> [Kernel]? { nil }
+    /// How many independent elements (neurons, rows, vector elements) the work can be cut
+    /// along for several threads; 0 when it cannot be cut.
+    var splittableLength: Int { 0 }
+
+    /// Cuts fall on multiples of this many elements (a SIMD group).
+    var splitAlignment: Int { 1 }
+
+    /// The work on the elements `range` (within `0..<splittableLength`) alone, computing each
+    /// of them exactly as the whole kernel would. Parts of one kernel write disjoint ranges.
+    func part(_ range: Range<Int>) -> Kernel {
+        preconditionFailure("\(type(of: self)) cannot be cut")
+    }
 }
 
 /// Where kernels report a failure during a step (a node returning NaN); checked by the

@@ -22,8 +22,12 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     let accumulate: Bool
     let bias: UnsafeMutablePointer<Float>?
     private let method: Method
-    /// The transposed copy (columns x rows) for ``Method/columns`` and ``Method/spikes``.
+    /// The transposed copy (columns x rows) for ``Method/columns`` and ``Method/spikes``; column
+    /// `c` of this kernel's rows starts at `transposed + c * transposedStride`.
     private let transposed: UnsafeMutablePointer<Float>?
+    private let transposedStride: Int
+    /// For a part (see ``part(_:)``): the whole kernel, which owns the transposed copy.
+    private let whole: MatrixVectorKernel?
     /// Scratch for ``Method/spikes``: the columns whose input fired this step.
     private let firing: UnsafeMutablePointer<Int32>?
 
@@ -75,12 +79,40 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         } else {
             transposed = nil
         }
+        transposedStride = rows
         firing = method == .spikes ? .allocate(capacity: columns) : nil
+        whole = nil
+    }
+
+    /// Rows `range` of `whole`.
+    private init(rowsOf whole: MatrixVectorKernel, _ range: Range<Int>) {
+        let start = range.lowerBound
+        matrix = whole.matrix + start * whole.columns
+        x = whole.x
+        y = whole.y + start
+        rows = range.count
+        columns = whole.columns
+        accumulate = whole.accumulate
+        bias = whole.bias.map { $0 + start }
+        method = whole.method
+        transposed = whole.transposed.map { $0 + start }
+        transposedStride = whole.transposedStride
+        firing = nil
+        self.whole = whole
     }
 
     deinit {
-        transposed?.deallocate()
+        if whole == nil { transposed?.deallocate() }
         firing?.deallocate()
+    }
+
+    /// Rows are independent except in the spike-sparse loop, which lists the firing inputs once
+    /// for all rows.
+    override var splittableLength: Int { method == .spikes ? 0 : rows }
+    override var splitAlignment: Int { 8 }
+
+    override func part(_ range: Range<Int>) -> Kernel {
+        MatrixVectorKernel(rowsOf: self, range)
     }
 
     override func run(time: Double) {
@@ -100,7 +132,7 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
                 c = 1
             }
             while c < columns {
-                MatrixVectorKernel.scale(t + c * rows, by: x[c], into: y, count: rows, accumulate: true)
+                MatrixVectorKernel.scale(t + c * transposedStride, by: x[c], into: y, count: rows, accumulate: true)
                 c += 1
             }
         case .spikes:
@@ -164,5 +196,7 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         return total
     }
 
-    override var cost: Int { rows * columns }
+    /// Multiply-adds; a spike-sparse product costs its scan of the inputs plus the columns of
+    /// the ~10 % that fire in a typical step.
+    override var cost: Int { method == .spikes ? columns + rows * columns / 10 : rows * columns }
 }

@@ -25,15 +25,13 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
 
     override var cost: Int { count * 4 }
 
-    /// Ranges of whole SIMD blocks of neurons; neurons are independent.
-    override func split(into parts: Int) -> [Kernel]? {
-        let block = 16
-        let perPart = (count + parts * block - 1) / (parts * block) * block
-        guard parts > 1, perPart < count else { return nil }
-        return stride(from: 0, to: count, by: perPart).map { start in
-            NeuronKernel(
-                type: type, current: current + start, output: output + start, state: state + start,
-                count: min(perPart, count - start), stateStride: stateStride, dt: dt)
-        }
+    /// Neurons are independent; cuts fall on whole SIMD groups.
+    override var splittableLength: Int { count }
+    override var splitAlignment: Int { 16 }
+
+    override func part(_ range: Range<Int>) -> Kernel {
+        NeuronKernel(
+            type: type, current: current + range.lowerBound, output: output + range.lowerBound,
+            state: state + range.lowerBound, count: range.count, stateStride: stateStride, dt: dt)
     }
 }

@@ -60,26 +60,6 @@ struct SparseColumns {
         SparseColumns(source, values: sourceValues, rowRange: range)
     }
 
-    /// ``rowRange`` cut into `parts` consecutive ranges of about equal entry counts.
-    func rowRanges(_ parts: Int) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = rowRange.lowerBound
-        let base = source.rowStarts[rowRange.lowerBound]
-        for part in 1...parts {
-            var end = start
-            if part == parts {
-                end = rowRange.upperBound
-            } else {
-                let target = base + entries * part / parts
-                while end < rowRange.upperBound && source.rowStarts[end] < target { end += 1 }
-                end = max(end, start + 1)
-            }
-            ranges.append(start..<min(end, rowRange.upperBound))
-            start = min(end, rowRange.upperBound)
-        }
-        return ranges.filter { !$0.isEmpty }
-    }
-
     /// `y[rowRange] (+)= M[rowRange, :]·x`, adding column by column in ascending column order.
     @inline(__always)
     func multiply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool) {

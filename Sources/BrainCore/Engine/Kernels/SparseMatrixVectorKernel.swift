@@ -82,12 +82,18 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    /// A constant matrix cuts into row ranges of about equal entry counts; each part writes
-    /// only its rows and adds its entries in the same order as the whole.
-    override func split(into parts: Int) -> [Kernel]? {
-        guard parts > 1, case .columns(let whole) = storage, whole.rowRange.count >= parts else { return nil }
-        return whole.rowRanges(parts).map { range in
-            SparseMatrixVectorKernel(part: whole.restricted(to: range), x: x, y: y, accumulate: accumulate)
-        }
+    /// A constant matrix cuts into row ranges; each part writes only its rows and adds its
+    /// entries in the same order as the whole.
+    override var splittableLength: Int {
+        if case .columns(let columns) = storage { return columns.rowRange.count }
+        return 0
+    }
+
+    override func part(_ range: Range<Int>) -> Kernel {
+        guard case .columns(let whole) = storage else { preconditionFailure("SparseMatrixVectorKernel: not cut") }
+        let start = whole.rowRange.lowerBound
+        return SparseMatrixVectorKernel(
+            part: whole.restricted(to: (start + range.lowerBound)..<(start + range.upperBound)), x: x, y: y,
+            accumulate: accumulate)
     }
 }

@@ -15,6 +15,11 @@ final class ResetKernel: Kernel, @unchecked Sendable {
     }
 
     override var cost: Int { count }
+    override var splittableLength: Int { count }
+
+    override func part(_ range: Range<Int>) -> Kernel {
+        ResetKernel(target: target + range.lowerBound, count: range.count, value: value)
+    }
 }
 
 /// `target = source` or `target += source`.
@@ -44,6 +49,13 @@ final class CopyKernel: Kernel, @unchecked Sendable {
     }
 
     override var cost: Int { count }
+    override var splittableLength: Int { count }
+
+    override func part(_ range: Range<Int>) -> Kernel {
+        CopyKernel(
+            source: source + range.lowerBound, target: target + range.lowerBound, count: range.count,
+            accumulate: accumulate)
+    }
 }
 
 /// `target[k] (+)= source[indices[k]]`.
@@ -144,6 +156,13 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
     }
 
     override var cost: Int { count }
+    override var splittableLength: Int { count }
+
+    override func part(_ range: Range<Int>) -> Kernel {
+        let start = range.lowerBound
+        return ElementwiseKernel(
+            scale: scale + start, x: x + start, y: y + start, count: range.count, accumulate: accumulate)
+    }
 }
 
 /// `y (+)= factor · x`.
@@ -178,4 +197,10 @@ final class ScaledKernel: Kernel, @unchecked Sendable {
     }
 
     override var cost: Int { count }
+    override var splittableLength: Int { count }
+
+    override func part(_ range: Range<Int>) -> Kernel {
+        let start = range.lowerBound
+        return ScaledKernel(factor: factor, x: x + start, y: y + start, count: range.count, accumulate: accumulate)
+    }
 }
