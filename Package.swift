@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BrainBiophysicsTests",
-            dependencies: ["BrainBiophysics", "BrainTestSupport"],
+            dependencies: ["BrainBiophysics", "BrainTestSupport", "AllocationCounter"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
