@@ -32,7 +32,8 @@ struct EquationErrorTests {
 
     /// Expects a validation error about `parameter` whose description contains every fragment.
     static func expect(
-        _ error: BrainKitError?, parameter: String?, _ fragments: [String], sourceLocation: SourceLocation = #_sourceLocation
+        _ error: BrainKitError?, parameter: String?, _ fragments: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         guard let error else {
             Issue.record("expected an error about \(parameter ?? "the model")", sourceLocation: sourceLocation)
@@ -42,7 +43,8 @@ struct EquationErrorTests {
         #expect(error.object == "EquationNeuron", sourceLocation: sourceLocation)
         #expect(error.parameter == parameter, "\(error)", sourceLocation: sourceLocation)
         for fragment in fragments {
-            #expect(error.description.contains(fragment), "'\(fragment)' not in: \(error)", sourceLocation: sourceLocation)
+            #expect(
+                error.description.contains(fragment), "'\(fragment)' not in: \(error)", sourceLocation: sourceLocation)
         }
     }
 
@@ -120,7 +122,8 @@ struct EquationErrorTests {
         EquationErrorTests.expect(
             EquationErrorTests.error(threshold: "v > 1*nA"), parameter: "threshold", ["cannot compare volt and amp"])
         EquationErrorTests.expect(
-            EquationErrorTests.error(reset: "v = 5*nA"), parameter: "reset", ["'v = 5*nA'", "must be in volt", "got amp"])
+            EquationErrorTests.error(reset: "v = 5*nA"), parameter: "reset",
+            ["'v = 5*nA'", "must be in volt", "got amp"])
         EquationErrorTests.expect(
             EquationErrorTests.error(reset: "v *= 2*mV"), parameter: "reset", ["must be in 1"])
         EquationErrorTests.expect(
@@ -242,15 +245,18 @@ struct EquationErrorTests {
         EquationErrorTests.expect(
             EquationErrorTests.error("= -v/tau : volt"), parameter: "equations", ["expected a definition"])
         EquationErrorTests.expect(
-            EquationErrorTests.error(reset: "v == Vr"), parameter: "reset", ["expected '=', '+=', '-=', '*=' or '/=' after 'v'"])
+            EquationErrorTests.error(reset: "v == Vr"), parameter: "reset",
+            ["expected '=', '+=', '-=', '*=' or '/=' after 'v'"])
         EquationErrorTests.expect(
-            EquationErrorTests.error(reset: "v = Vr v = Vr"), parameter: "reset", ["unexpected 'v' after the statement 'v = Vr'"])
+            EquationErrorTests.error(reset: "v = Vr v = Vr"), parameter: "reset",
+            ["unexpected 'v' after the statement 'v = Vr'"])
         EquationErrorTests.expect(
             EquationErrorTests.error(threshold: "v > Vt)"), parameter: "threshold", ["')' has no matching '('"])
         EquationErrorTests.expect(
             EquationErrorTests.error(threshold: ""), parameter: "threshold", ["incomplete"])
         EquationErrorTests.expect(
-            EquationErrorTests.error(parameters: ["tau": "10*"]), parameter: "parameters", ["'tau' = '10*'", "incomplete"])
+            EquationErrorTests.error(parameters: ["tau": "10*"]), parameter: "parameters",
+            ["'tau' = '10*'", "incomplete"])
     }
 
     @Test func badDefinitionsAreRejected() {
@@ -299,7 +305,8 @@ struct EquationErrorTests {
             error, parameter: "method", ["exact needs equations linear", "dvm/dt (line 1)", "'exp((vm - VT)/DeltaT)'"])
         EquationErrorTests.expect(
             EquationErrorTests.error(
-                "dv/dt = -v*w/(mV*ms) : volt\ndw/dt = -w/tau : volt", parameters: ["tau": "1*ms", "Vt": "0*mV", "Vr": "0*mV"],
+                "dv/dt = -v*w/(mV*ms) : volt\ndw/dt = -w/tau : volt",
+                parameters: ["tau": "1*ms", "Vt": "0*mV", "Vr": "0*mV"],
                 method: .exact),
             parameter: "method", ["'-v*w'"])
         EquationErrorTests.expect(

@@ -13,9 +13,10 @@ struct EquationIntegrationTests {
         let dt = 1e-3
         let simulation = try neuron.simulate(duration: 0.1, dt: dt)
         let v = simulation.traces["v"] ?? []
-        let worst = simulation.times.indices.map { k in
-            abs(v[k] - (-0.040 + (-0.030) * exp(-simulation.times[k] / 0.010)))
-        }.max() ?? .infinity
+        let worst =
+            simulation.times.indices.map { k in
+                abs(v[k] - (-0.040 + (-0.030) * exp(-simulation.times[k] / 0.010)))
+            }.max() ?? .infinity
         #expect(worst < 1e-15, "max error \(worst) V")
     }
 
@@ -35,6 +36,32 @@ struct EquationIntegrationTests {
             worst = max(worst, abs(x[k] - cos(t / 0.02)), abs(y[k] + sin(t / 0.02)))
         }
         #expect(worst < 1e-12, "max error \(worst)")
+    }
+
+    /// A conductance input enters the matrix (`dv/dt = -(1/tau + g/C) v + ...`), so the
+    /// propagator is computed per neuron and per step; it still matches the closed form, in the
+    /// Double simulation and in the Float step with a different input per neuron.
+    @Test func exactHandlesAnInputInTheMatrix() throws {
+        let neuron = try EquationNeuron(
+            """
+            dv/dt = (EL - v)/tau + g*(E - v)/C : volt
+            g : siemens
+            """, parameters: ["EL": "-70*mV", "E": "0*mV", "tau": "20*ms", "C": "200*pF"],
+            initialValues: ["v": "EL"], method: .exact, input: "g", inputUnit: "nS")
+        func closedForm(_ gNano: Double, _ t: Double) -> Double {
+            let a = -(1 / 0.02 + gNano * 1e-9 / 200e-12)
+            let b = -0.070 / 0.02
+            let vInf = -b / a
+            return vInf + (-0.070 - vInf) * exp(a * t)
+        }
+        let simulation = try neuron.simulate(duration: 0.05, dt: 1e-3, input: 5)
+        let v = simulation.traces["v"] ?? []
+        let worst = simulation.times.indices.map { abs(v[$0] - closedForm(5, simulation.times[$0])) }.max() ?? 1
+        #expect(worst < 1e-15, "max error \(worst) V")
+
+        let (_, state) = try EquationNeuronTypeTests.stepPopulation(neuron, currents: [2, 5], dt: 1e-3, steps: 30)
+        #expect(abs(Double(state[0]) - closedForm(2, 0.03)) < 1e-8)
+        #expect(abs(Double(state[1]) - closedForm(5, 0.03)) < 1e-8)
     }
 
     /// `A = 0` (a pure integrator, singular matrix) is exact too.

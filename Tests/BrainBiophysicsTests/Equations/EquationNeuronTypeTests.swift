@@ -10,9 +10,9 @@ import Testing
 /// builds, which `make test` uses).
 private let optimized: Bool = {
     #if DEBUG
-        return false
+    return false
     #else
-        return true
+    return true
     #endif
 }()
 
@@ -68,7 +68,9 @@ struct EquationNeuronTypeTests {
     @Test func floatStepMatchesTheDoubleSimulation() throws {
         let neuron = try EquationNeuronTypeTests.adex()
         let dt = 1e-4
-        let reference = try neuron.simulate(duration: 0.5, dt: dt, input: 1.5).spikeTimes.map { Int(($0 / dt).rounded()) }
+        let reference = try neuron.simulate(duration: 0.5, dt: dt, input: 1.5).spikeTimes.map {
+            Int(($0 / dt).rounded())
+        }
         let (spikes, _) = try EquationNeuronTypeTests.stepPopulation(neuron, currents: [1.5, 1.5], dt: dt, steps: 5000)
         #expect(reference.count == 33)
         #expect(spikes[0] == reference, "\(spikes[0]) vs \(reference)")
@@ -83,7 +85,9 @@ struct EquationNeuronTypeTests {
             reset: "v = Vr", refractory: "2*ms", initialValues: ["v": "EL"], input: "I", inputUnit: "nA")
         #expect(neuron.stateVariables.map(\.name) == ["v", "refractoryTime"])
         let dt = 1e-4
-        let reference = try neuron.simulate(duration: 0.2, dt: dt, input: 0.3).spikeTimes.map { Int(($0 / dt).rounded()) }
+        let reference = try neuron.simulate(duration: 0.2, dt: dt, input: 0.3).spikeTimes.map {
+            Int(($0 / dt).rounded())
+        }
         let (spikes, _) = try EquationNeuronTypeTests.stepPopulation(neuron, currents: [0.3], dt: dt, steps: 2000)
         #expect(spikes[0] == reference)
         #expect(reference.count == 18)
@@ -160,7 +164,8 @@ struct EquationNeuronTypeTests {
         let noInput = try EquationNeuron(
             EquationBrian2ParityTests.adexEquations, parameters: EquationBrian2ParityTests.adexParameters,
             threshold: "vm > Vcut", reset: "vm = Vr")
-        EquationErrorTests.expect(EquationNeuronTypeTests.gainBiasError(noInput), parameter: "input", ["name the parameter"])
+        EquationErrorTests.expect(
+            EquationNeuronTypeTests.gainBiasError(noInput), parameter: "input", ["name the parameter"])
         // The input reaches nothing: v relaxes to EL whatever J is.
         let deaf = try EquationNeuron(
             """

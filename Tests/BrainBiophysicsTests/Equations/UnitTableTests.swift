@@ -17,7 +17,9 @@ struct UnitTableTests {
             }
             let exponents = (0..<7).map { Int(unit.dimension.exponents[$0]) }
             if exponents != entry.exponents { mismatches.append("\(entry.name) dimension \(exponents)") }
-            if abs(unit.scale - entry.scale) > 1e-12 * abs(entry.scale) { mismatches.append("\(entry.name) scale \(unit.scale)") }
+            if abs(unit.scale - entry.scale) > 1e-12 * abs(entry.scale) {
+                mismatches.append("\(entry.name) scale \(unit.scale)")
+            }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
         let extra = Set(UnitTable.names).subtracting(brian.map(\.name))

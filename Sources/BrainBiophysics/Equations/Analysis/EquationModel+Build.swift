@@ -110,7 +110,9 @@ extension EquationModel {
                 throw .validation(
                     object, "equations",
                     "line \(definition.line) (\(definition.name)): the expression is in \(resolved.dimension), but "
-                        + "\(definition.name) is declared in \(definition.dimension): '\(source.term(expression.range))'")
+                        + "\(definition.name) is declared in \(definition.dimension): "
+                        + "'\(source.term(expression.range))'"
+                )
             }
             subexpressions[index] = resolved.expression
             resolvedSubexpressions.insert(index)
@@ -144,7 +146,9 @@ extension EquationModel {
     // MARK: - Helpers
 
     /// A syntax error with its position: `line 2, column 14: expected ')'`.
-    static func syntaxError(_ parameter: String, _ source: EquationSource, _ diagnostic: EquationDiagnostic) -> BrainKitError {
+    static func syntaxError(_ parameter: String, _ source: EquationSource, _ diagnostic: EquationDiagnostic)
+        -> BrainKitError
+    {
         .validation(object, parameter, located(source, diagnostic))
     }
 
@@ -218,7 +222,9 @@ extension EquationModel {
         let bytes = Array(name.utf8)
         let valid =
             !bytes.isEmpty
-            && bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 }
+            && bytes.allSatisfy {
+                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95
+            }
             && !(bytes[0] >= 48 && bytes[0] <= 57)
         guard valid else {
             throw .validation(object, "parameters", "'\(name)' is not a valid name")
@@ -229,7 +235,9 @@ extension EquationModel {
         if isVariable {
             throw .validation(
                 object, "parameters",
-                "'\(name)' is a variable of the equations, not a parameter (give a state variable's start in initialValues)")
+                "'\(name)' is a variable of the equations, not a parameter "
+                    + "(give a state variable's start in initialValues)"
+            )
         }
     }
 
@@ -250,7 +258,8 @@ extension EquationModel {
                 let start = path.firstIndex(of: node) ?? 0
                 let cycle = (path[start...] + [node]).map { definitions[$0].name }.joined(separator: " -> ")
                 throw .validation(
-                    object, "equations", "line \(definitions[node].line): subexpressions depend on each other: \(cycle)")
+                    object, "equations", "line \(definitions[node].line): subexpressions depend on each other: \(cycle)"
+                )
             }
             state[node] = 1
             path.append(node)

@@ -9,7 +9,8 @@ extension EquationModel {
         let object = EquationModel.object
         if let text = texts.threshold {
             let source = EquationSource(text)
-            let (expression, type) = try EquationModel.resolve(text, source: source, parameter: "threshold", lookup: lookup)
+            let (expression, type) = try EquationModel.resolve(
+                text, source: source, parameter: "threshold", lookup: lookup)
             guard type == .boolean else {
                 throw .validation(
                     object, "threshold",
@@ -33,12 +34,13 @@ extension EquationModel {
                     let reason: String
                     if subexpressionNames.contains(statement.target) {
                         reason = "'\(statement.target)' is a subexpression and cannot be assigned"
-                    } else if (try? evaluator.value(statement.target)) ?? nil != nil {
+                    } else if (try? evaluator.value(statement.target)).flatMap({ $0 }) != nil {
                         reason = "'\(statement.target)' is a parameter (constant) and cannot be assigned"
                     } else {
                         reason = "unknown variable '\(statement.target)'"
                     }
-                    throw .validation(object, "reset", "\(label): \(reason); state variables: \(stateNames.joined(separator: ", "))")
+                    throw .validation(
+                        object, "reset", "\(label): \(reason); state variables: \(stateNames.joined(separator: ", "))")
                 }
                 let resolved: (ResolvedExpression, ValueType)
                 do {
@@ -54,7 +56,8 @@ extension EquationModel {
                 guard resolved.1 == .quantity(expected) else {
                     throw .validation(
                         object, "reset",
-                        "\(label): the value must be in \(expected) (for \(statement.target) \(statement.operation.rawValue)), "
+                        "\(label): the value must be in \(expected) "
+                            + "(for \(statement.target) \(statement.operation.rawValue)), "
                             + "got \(resolved.1)")
                 }
                 reset.append(ResetStatement(target: target, operation: statement.operation, expression: resolved.0))
@@ -92,7 +95,7 @@ extension EquationModel {
                 throw .validation(object, "inputUnit", "must be a non-zero finite quantity, got '\(texts.inputUnit)'")
             }
             inputScale = scale
-            inputBase = ((try? evaluator.value(input)) ?? nil)?.0 ?? 0
+            inputBase = (try? evaluator.value(input)).flatMap { $0 }?.0 ?? 0
         }
     }
 
@@ -124,7 +127,8 @@ extension EquationModel {
             throw .validation(object, parameter, "\(name)'\(text)' must be in \(dimension), got \(type)")
         }
         guard let value = expression.constantValue else {
-            throw .validation(object, parameter, "\(name)'\(text)' must be a constant (it depends on the state or the input)")
+            throw .validation(
+                object, parameter, "\(name)'\(text)' must be a constant (it depends on the state or the input)")
         }
         return value
     }

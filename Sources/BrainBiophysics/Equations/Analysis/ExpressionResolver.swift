@@ -68,7 +68,8 @@ struct ExpressionResolver {
     ) throws(EquationDiagnostic) -> PhysicalDimension {
         guard case .quantity(let dimension) = type else {
             throw EquationDiagnostic(
-                "the condition '\(text(operand))' is used as a number in '\(text(whole))'; write int(...) to convert it")
+                "the condition '\(text(operand))' is used as a number in '\(text(whole))'; write int(...) to convert it"
+            )
         }
         return dimension
     }
@@ -138,7 +139,9 @@ struct ExpressionResolver {
             }
             guard let dimension = ExpressionResolver.power(x, exponent) else {
                 throw EquationDiagnostic(
-                    "raising \(x) to the power \(ExpressionFormatting.number(exponent)) gives no valid unit, in '\(text(syntax))'")
+                    "raising \(x) to the power \(ExpressionFormatting.number(exponent)) gives no valid unit, "
+                        + "in '\(text(syntax))'"
+                )
             }
             return (node, .quantity(dimension))
         default:  // comparisons
@@ -166,7 +169,8 @@ struct ExpressionResolver {
         _ name: String, _ arguments: [ExpressionSyntax], _ syntax: ExpressionSyntax
     ) throws(EquationDiagnostic) -> (ResolvedExpression, ValueType) {
         guard let function = MathFunction(rawValue: name) else {
-            if (try? lookup(name)) ?? nil != nil || UnitTable.unit(named: name) != nil {
+            let isName = (try? lookup(name)).flatMap { $0 } != nil
+            if isName || UnitTable.unit(named: name) != nil {
                 throw EquationDiagnostic("'\(name)' is not a function, in '\(text(syntax))'")
             }
             throw EquationDiagnostic("unknown function '\(name)' in '\(text(syntax))'")
@@ -185,7 +189,8 @@ struct ExpressionResolver {
         let node = ResolvedExpression.makeCall(function, resolved, range: syntax.range)
         if function == .int {
             if case .quantity(let dimension) = types[0], !dimension.isDimensionless {
-                throw EquationDiagnostic("the argument of int must be a condition or dimensionless, got \(dimension) in '\(text(syntax))'")
+                throw EquationDiagnostic(
+                    "the argument of int must be a condition or dimensionless, got \(dimension) in '\(text(syntax))'")
             }
             return (node, .quantity(.dimensionless))
         }
@@ -211,7 +216,9 @@ struct ExpressionResolver {
         case .clip:
             guard dimensions[1] == x, dimensions[2] == x else {
                 throw EquationDiagnostic(
-                    "clip's bounds must be in \(x) like its first argument, got \(dimensions[1]) and \(dimensions[2]) in '\(text(syntax))'")
+                    "clip's bounds must be in \(x) like its first argument, got \(dimensions[1]) and "
+                        + "\(dimensions[2]) in '\(text(syntax))'"
+                )
             }
             return (node, .quantity(x))
         default:  // abs, floor, ceil

@@ -39,7 +39,8 @@ final class ParameterEvaluator {
         }
         evaluating.append(name)
         defer { evaluating.removeLast() }
-        let resolver = ExpressionResolver(source: source) { [self] (other: String) throws(EquationDiagnostic) -> EquationSymbol? in
+        let resolver = ExpressionResolver(source: source) {
+            [self] (other: String) throws(EquationDiagnostic) -> EquationSymbol? in
             if variables.contains(other) {
                 throw EquationDiagnostic("a parameter cannot depend on the variable '\(other)'")
             }
@@ -62,7 +63,8 @@ final class ParameterEvaluator {
             throw .validation("EquationNeuron", "parameters", "'\(name)' = '\(source.text)': \(error.message)")
         }
         guard case .quantity(let dimension) = type, let value = resolved.constantValue else {
-            throw .validation("EquationNeuron", "parameters", "'\(name)' = '\(source.text)' is a condition, not a value")
+            throw .validation(
+                "EquationNeuron", "parameters", "'\(name)' = '\(source.text)' is a condition, not a value")
         }
         if let expected = declared[name], expected != dimension {
             throw .validation(

@@ -46,7 +46,9 @@ indirect enum ResolvedExpression: Sendable {
     }
 
     /// Builds a call, folded to a constant when every argument is one.
-    static func makeCall(_ function: MathFunction, _ arguments: [ResolvedExpression], range: Range<Int>) -> ResolvedExpression {
+    static func makeCall(_ function: MathFunction, _ arguments: [ResolvedExpression], range: Range<Int>)
+        -> ResolvedExpression
+    {
         let values = arguments.compactMap(\.constantValue)
         if values.count == arguments.count {
             return .constant(ExpressionMath.apply(function, values))

@@ -90,7 +90,11 @@ struct CompiledEquations: Sendable {
             for form in linearForms {
                 for coefficient in form.coefficients {
                     matrix.append(compiler.compile(coefficient))
-                    if let value = coefficient.constantValue { constantMatrix?.append(value) } else { constantMatrix = nil }
+                    if let value = coefficient.constantValue {
+                        constantMatrix?.append(value)
+                    } else {
+                        constantMatrix = nil
+                    }
                 }
                 offsets.append(compiler.compile(form.constant))
             }

@@ -40,7 +40,9 @@ struct TapeCompiler {
         return register
     }
 
-    mutating func emit(_ operation: TapeInstruction.Operation, target: Int32, _ a: Int32, _ b: Int32 = 0, _ c: Int32 = 0) {
+    mutating func emit(
+        _ operation: TapeInstruction.Operation, target: Int32, _ a: Int32, _ b: Int32 = 0, _ c: Int32 = 0
+    ) {
         instructions.append(TapeInstruction(operation: operation, target: target, a: a, b: b, c: c))
     }
 

@@ -106,14 +106,18 @@ struct EquationKernel {
             for i in 0..<n { registers[i] += dt * slopes[i] }
         case .heun:
             for i in 0..<n { start[i] = registers[i] }
-            let k1 = slopes, k2 = slopes + n
+            let k1 = slopes
+            let k2 = slopes + n
             derivatives(into: k1, refractory: refractory)
             for i in 0..<n { registers[i] = start[i] + dt * k1[i] }
             derivatives(into: k2, refractory: refractory)
             for i in 0..<n { registers[i] = start[i] + 0.5 * dt * (k1[i] + k2[i]) }
         case .rk4:
             for i in 0..<n { start[i] = registers[i] }
-            let k1 = slopes, k2 = slopes + n, k3 = slopes + 2 * n, k4 = slopes + 3 * n
+            let k1 = slopes
+            let k2 = slopes + n
+            let k3 = slopes + 2 * n
+            let k4 = slopes + 3 * n
             derivatives(into: k1, refractory: refractory)
             for i in 0..<n { registers[i] = start[i] + 0.5 * dt * k1[i] }
             derivatives(into: k2, refractory: refractory)

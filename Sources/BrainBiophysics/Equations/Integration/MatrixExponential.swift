@@ -5,10 +5,15 @@
 /// models (a few state variables); squaring amplifies rounding by about `2^s` only in
 /// strongly non-normal cases.
 ///
+/// The matrix is balanced first (a diagonal similarity `D⁻¹ M D` by powers of two, as
+/// LAPACK's `dgebal` without permutations), since neuron models in SI units mix entries of
+/// very different sizes (`R/tau ≈ 1e10` next to `a ≈ 1e-9`); balancing is exact and keeps the
+/// number of squarings, and the rounding they amplify, small.
+///
 /// Works on raw row-major buffers so that it can run inside a step kernel without allocating.
 enum MatrixExponential {
     /// Doubles of scratch ``compute(_:size:result:scratch:)`` needs.
-    static func scratchCount(size: Int) -> Int { 2 * size * size }
+    static func scratchCount(size: Int) -> Int { 2 * size * size + size }
 
     /// Writes `exp(matrix)` into `result` (both `size × size`, row-major). `matrix` is
     /// overwritten (scaled).
@@ -17,6 +22,8 @@ enum MatrixExponential {
         scratch: UnsafeMutablePointer<Double>
     ) {
         let count = m * m
+        let balance = scratch + 2 * count
+        self.balance(matrix, size: m, scale: balance)
         var norm = 0.0
         for i in 0..<m {
             var row = 0.0
@@ -59,6 +66,49 @@ enum MatrixExponential {
         for _ in 0..<squarings {
             multiply(result, result, into: product, size: m)
             for k in 0..<count { result[k] = product[k] }
+        }
+        // exp(M) = D exp(D⁻¹ M D) D⁻¹.
+        for i in 0..<m {
+            for j in 0..<m { result[i * m + j] *= balance[i] / balance[j] }
+        }
+    }
+
+    /// Replaces `matrix` by `D⁻¹ M D` with `D = diag(scale)` (powers of two) chosen so that
+    /// each row and column have similar off-diagonal norms; rows or columns that are zero
+    /// off the diagonal keep scale 1.
+    static func balance(_ matrix: UnsafeMutablePointer<Double>, size m: Int, scale: UnsafeMutablePointer<Double>) {
+        for i in 0..<m { scale[i] = 1 }
+        var converged = false
+        var sweeps = 0
+        while !converged && sweeps < 100 {
+            converged = true
+            sweeps += 1
+            for i in 0..<m {
+                var column = 0.0
+                var row = 0.0
+                for j in 0..<m where j != i {
+                    column += abs(matrix[j * m + i])
+                    row += abs(matrix[i * m + j])
+                }
+                guard column > 0, row > 0, column.isFinite, row.isFinite else { continue }
+                let total = column + row
+                var factor = 1.0
+                while column < row / 2 {
+                    factor *= 2
+                    column *= 4
+                }
+                while column >= row * 2 {
+                    factor /= 2
+                    column /= 4
+                }
+                guard (column + row) / factor < 0.95 * total else { continue }
+                converged = false
+                scale[i] *= factor
+                for j in 0..<m {
+                    matrix[i * m + j] /= factor
+                    matrix[j * m + i] *= factor
+                }
+            }
         }
     }
 

@@ -55,7 +55,10 @@ public struct EquationNeuron: NeuronType {
         case euler
         /// The classical fourth-order Runge–Kutta method (Brian's `rk4`).
         case rk4
-        /// Heun's second-order method (Brian's `heun` without noise).
+        /// Heun's second-order method (explicit trapezoid):
+        /// `X̃ = X + dt f(X)`, `X ← X + dt/2 (f(X) + f(X̃))`. Brian's `heun` differs: it is a
+        /// scheme for stochastic equations whose deterministic part is forward Euler, so for
+        /// noise-free equations Brian's `heun` equals `euler`.
         case heun
     }
 
@@ -187,7 +190,10 @@ public struct EquationNeuron: NeuronType {
         try Check.greaterThan(measurement.relativeStep, 0, EquationModel.object, "rateMeasurement.relativeStep")
         try Check.atMost(measurement.relativeStep, 0.5, EquationModel.object, "rateMeasurement.relativeStep")
         try Check.finite(
-            [measurement.dt, measurement.settle, measurement.duration, measurement.currentStep, measurement.relativeStep],
+            [
+                measurement.dt, measurement.settle, measurement.duration, measurement.currentStep,
+                measurement.relativeStep,
+            ],
             EquationModel.object, "rateMeasurement")
     }
 
@@ -206,7 +212,9 @@ public struct EquationNeuron: NeuronType {
         if let unknown = overrides.keys.sorted().first(where: { !names.contains($0) }) {
             throw .validation(
                 EquationModel.object, "initialState",
-                "variable '\(unknown)' not recognized; should be one of \(names.map { "'\($0)'" }.joined(separator: ", "))")
+                "variable '\(unknown)' not recognized; should be one of "
+                    + names.map { "'\($0)'" }.joined(separator: ", ")
+            )
         }
         var variables: [NeuronStateVariable] = []
         for (name, value) in zip(names, values) {
@@ -227,7 +235,8 @@ public struct EquationNeuron: NeuronType {
             text.map { "\"\($0)\"" } ?? "nil"
         }
         func dictionary(_ values: [String: String]) -> String {
-            values.isEmpty ? "[:]" : "[" + values.keys.sorted().map { "\($0): \(values[$0] ?? "")" }.joined(separator: ", ") + "]"
+            values.isEmpty
+                ? "[:]" : "[" + values.keys.sorted().map { "\($0): \(values[$0] ?? "")" }.joined(separator: ", ") + "]"
         }
         return "EquationNeuron(equations: \"\"\"\n\(equations)\n\"\"\", parameters: \(dictionary(parameters)), "
             + "threshold: \(quoted(threshold)), reset: \(quoted(reset)), refractory: \(quoted(refractory)), "

@@ -79,7 +79,8 @@ struct EquationsParser {
             }
             parser.advance()
             guard current.kind == .assign else {
-                throw EquationDiagnostic("expected '=' after '\(name)/dt', found \(current.spelling)", at: current.range.lowerBound)
+                throw EquationDiagnostic(
+                    "expected '=' after '\(name)/dt', found \(current.spelling)", at: current.range.lowerBound)
             }
             parser.advance()
             kind = .differential
@@ -92,7 +93,8 @@ struct EquationsParser {
         }
         let label = kind == .differential ? "d\(variable)/dt" : variable
         guard current.kind == .colon else {
-            let what = expression == nil ? "'=' or ':' after '\(name)'" : "':' and a unit after the expression of '\(label)'"
+            let what =
+                expression == nil ? "'=' or ':' after '\(name)'" : "':' and a unit after the expression of '\(label)'"
             throw EquationDiagnostic("expected \(what), found \(current.spelling)", at: current.range.lowerBound)
         }
         parser.advance()
@@ -109,7 +111,8 @@ struct EquationsParser {
 
     private mutating func parseUnit(label: String) throws(EquationDiagnostic) -> PhysicalUnit {
         if current.kind == .newline || current.kind == .end {
-            throw EquationDiagnostic("missing unit after ':' in the definition of '\(label)'", at: current.range.lowerBound)
+            throw EquationDiagnostic(
+                "missing unit after ':' in the definition of '\(label)'", at: current.range.lowerBound)
         }
         var unit = try parseUnitFactor(label: label)
         while current.kind == .star || current.kind == .slash {
@@ -135,11 +138,13 @@ struct EquationsParser {
                     at: token.range.lowerBound)
             }
             guard let named = UnitTable.unit(named: name) else {
-                throw EquationDiagnostic("unknown unit '\(name)' in the definition of '\(label)'", at: token.range.lowerBound)
+                throw EquationDiagnostic(
+                    "unknown unit '\(name)' in the definition of '\(label)'", at: token.range.lowerBound)
             }
             guard named.scale == 1 else {
                 throw EquationDiagnostic(
-                    "the unit of '\(label)' refers to '\(name)', which is not a base unit; use '\(named.dimension)' instead",
+                    "the unit of '\(label)' refers to '\(name)', which is not a base unit; "
+                        + "use '\(named.dimension)' instead",
                     at: token.range.lowerBound)
             }
             unit = named
@@ -150,12 +155,14 @@ struct EquationsParser {
             parser.advance()
             unit = try parseUnit(label: label)
             guard current.kind == .rightParenthesis else {
-                throw EquationDiagnostic("expected ')' in the unit of '\(label)', found \(current.spelling)", at: current.range.lowerBound)
+                throw EquationDiagnostic(
+                    "expected ')' in the unit of '\(label)', found \(current.spelling)", at: current.range.lowerBound)
             }
             parser.advance()
         default:
             throw EquationDiagnostic(
-                "expected a unit (such as 'volt', 'amp/second' or '1') in the definition of '\(label)', found \(token.spelling)",
+                "expected a unit (such as 'volt', 'amp/second' or '1') in the definition of '\(label)', "
+                    + "found \(token.spelling)",
                 at: token.range.lowerBound)
         }
         if current.kind == .power {
@@ -167,7 +174,8 @@ struct EquationsParser {
             }
             guard case .number(let value) = current.kind, value == value.rounded(), abs(value) <= 12 else {
                 throw EquationDiagnostic(
-                    "expected an integer power in the unit of '\(label)', found \(current.spelling)", at: current.range.lowerBound)
+                    "expected an integer power in the unit of '\(label)', found \(current.spelling)",
+                    at: current.range.lowerBound)
             }
             parser.advance()
             unit = PhysicalUnit(scale: 1, dimension: unit.dimension.power(sign * Int32(value)))
@@ -196,7 +204,9 @@ struct EquationsParser {
                 parser.advance()
                 if closing { return flags }
             default:
-                throw EquationDiagnostic("expected a flag such as 'unless refractory', found \(current.spelling)", at: current.range.lowerBound)
+                throw EquationDiagnostic(
+                    "expected a flag such as 'unless refractory', found \(current.spelling)",
+                    at: current.range.lowerBound)
             }
         }
     }

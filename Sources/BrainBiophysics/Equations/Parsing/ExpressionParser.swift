@@ -48,7 +48,8 @@ struct ExpressionParser {
         while isKeyword("or") {
             advance()
             let right = try parseAnd()
-            left = ExpressionSyntax(kind: .binary(.or, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = ExpressionSyntax(
+                kind: .binary(.or, left, right), range: left.range.lowerBound..<right.range.upperBound)
         }
         return left
     }
@@ -58,7 +59,8 @@ struct ExpressionParser {
         while isKeyword("and") {
             advance()
             let right = try parseNot()
-            left = ExpressionSyntax(kind: .binary(.and, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = ExpressionSyntax(
+                kind: .binary(.and, left, right), range: left.range.lowerBound..<right.range.upperBound)
         }
         return left
     }
@@ -95,7 +97,8 @@ struct ExpressionParser {
             let op: BinaryOperator = current.kind == .plus ? .add : .subtract
             advance()
             let right = try parseProduct()
-            left = ExpressionSyntax(kind: .binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = ExpressionSyntax(
+                kind: .binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
         }
         return left
     }
@@ -106,7 +109,8 @@ struct ExpressionParser {
             let op: BinaryOperator = current.kind == .star ? .multiply : .divide
             advance()
             let right = try parseUnary()
-            left = ExpressionSyntax(kind: .binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = ExpressionSyntax(
+                kind: .binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
         }
         return left
     }
@@ -125,7 +129,8 @@ struct ExpressionParser {
         guard current.kind == .power else { return base }
         advance()
         let exponent = try parseUnary()
-        return ExpressionSyntax(kind: .binary(.power, base, exponent), range: base.range.lowerBound..<exponent.range.upperBound)
+        return ExpressionSyntax(
+            kind: .binary(.power, base, exponent), range: base.range.lowerBound..<exponent.range.upperBound)
     }
 
     private static let keywords: Set<String> = ["and", "or", "not"]
@@ -174,7 +179,8 @@ struct ExpressionParser {
             advance()
             return ExpressionSyntax(kind: inner.kind, range: token.range.lowerBound..<end)
         case .newline, .end:
-            throw EquationDiagnostic("the expression is incomplete: expected a value at \(token.spelling)", at: token.range.lowerBound)
+            throw EquationDiagnostic(
+                "the expression is incomplete: expected a value at \(token.spelling)", at: token.range.lowerBound)
         default:
             throw EquationDiagnostic("expected a value, found \(token.spelling)", at: token.range.lowerBound)
         }

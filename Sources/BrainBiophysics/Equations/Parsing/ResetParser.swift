@@ -57,7 +57,8 @@ enum ResetParser {
             case .newline, .semicolon, .end: break
             default:
                 throw EquationDiagnostic(
-                    "unexpected \(parser.current.spelling) after the statement '\(source.text(statements[statements.count - 1].range))'",
+                    "unexpected \(parser.current.spelling) after the statement "
+                        + "'\(source.text(statements[statements.count - 1].range))'",
                     at: parser.current.range.lowerBound)
             }
         }

@@ -12,8 +12,10 @@ struct PhysicalDimension: Hashable, Sendable {
         self.exponents = exponents
     }
 
-    init(metre: Int32 = 0, kilogram: Int32 = 0, second: Int32 = 0, ampere: Int32 = 0,
-         kelvin: Int32 = 0, mole: Int32 = 0, candela: Int32 = 0) {
+    init(
+        metre: Int32 = 0, kilogram: Int32 = 0, second: Int32 = 0, ampere: Int32 = 0,
+        kelvin: Int32 = 0, mole: Int32 = 0, candela: Int32 = 0
+    ) {
         exponents = SIMD8(metre, kilogram, second, ampere, kelvin, mole, candela, 0)
     }
 

@@ -35,7 +35,8 @@ enum UnitTable {
         ("Z", 1e21), ("Y", 1e24),
     ]
 
-    private static let volumePrefixes: [(String, Double)] = prefixes + [("c", 1e-2), ("d", 1e-1), ("da", 1e1), ("h", 1e2)]
+    private static let volumePrefixes: [(String, Double)] =
+        prefixes + [("c", 1e-2), ("d", 1e-1), ("da", 1e1), ("h", 1e2)]
 
     /// The prefixable named units, in SI base units.
     private static let namedUnits: [(String, PhysicalUnit)] = {
