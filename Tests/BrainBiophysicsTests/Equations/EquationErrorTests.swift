@@ -324,6 +324,9 @@ struct EquationErrorTests {
         EquationErrorTests.expect(
             EquationErrorTests.error(rateMeasurement: .init(currentStep: -1)), parameter: "rateMeasurement.currentStep",
             ["must be > 0"])
+        EquationErrorTests.expect(
+            EquationErrorTests.error(rateMeasurement: .init(dt: 1e-300)), parameter: "rateMeasurement",
+            ["steps per measured current"])
     }
 
     @Test func simulateRejectsBadSteps() throws {
@@ -332,6 +335,30 @@ struct EquationErrorTests {
         #expect(throws: BrainKitError.self) { try neuron.simulate(duration: 0.1, dt: 0) }
         #expect(throws: BrainKitError.self) { try neuron.simulate(duration: -1, dt: 1e-4) }
         #expect(throws: BrainKitError.self) { try neuron.simulate(duration: .nan, dt: 1e-4) }
+        #expect(throws: BrainKitError.self) { try neuron.simulate(duration: 1e300, dt: 1e-300) }
+    }
+
+    /// Pathological nesting is refused with an error instead of exhausting the stack.
+    @Test func pathologicalNestingIsRejected() {
+        let parentheses = String(repeating: "(", count: 10_000) + "v" + String(repeating: ")", count: 10_000)
+        EquationErrorTests.expect(
+            EquationErrorTests.error("dv/dt = -\(parentheses)/tau : volt"), parameter: "equations",
+            ["nested too deeply"])
+        EquationErrorTests.expect(
+            EquationErrorTests.error(threshold: String(repeating: "-", count: 10_000) + "v > Vt"),
+            parameter: "threshold", ["nested too deeply"])
+        EquationErrorTests.expect(
+            EquationErrorTests.error(threshold: String(repeating: "not ", count: 10_000) + "v > Vt"),
+            parameter: "threshold", ["nested too deeply"])
+        let longSum = Array(repeating: "v", count: 2000).joined(separator: " + ")
+        EquationErrorTests.expect(
+            EquationErrorTests.error("dv/dt = -(\(longSum))/tau : volt"), parameter: "equations",
+            ["nested too deeply"])
+        var chain = ["dv/dt = -x599/tau : volt", "x0 = v : volt"]
+        for k in 1..<600 { chain.append("x\(k) = x\(k - 1) + v : volt") }
+        EquationErrorTests.expect(
+            EquationErrorTests.error(chain.joined(separator: "\n")), parameter: "equations",
+            ["more than 512 levels deep"])
     }
 
     /// Thousands of corrupted variants of a valid model (characters deleted, duplicated or

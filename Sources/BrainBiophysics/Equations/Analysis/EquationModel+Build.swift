@@ -80,6 +80,7 @@ extension EquationModel {
         let order = try subexpressionOrder(subexpressionDefinitions, source: source)
         var subexpressions = [ResolvedExpression](repeating: .constant(0), count: subexpressionDefinitions.count)
         var resolvedSubexpressions = Set<Int>()
+        var subexpressionDepths = [Int](repeating: 1, count: subexpressionDefinitions.count)
         let lookup = { (name: String) throws(EquationDiagnostic) -> EquationSymbol? in
             if let index = stateIndex[name] { return .state(index, states[index].dimension) }
             if let index = subexpressionIndex[name] {
@@ -116,6 +117,13 @@ extension EquationModel {
             }
             subexpressions[index] = resolved.expression
             resolvedSubexpressions.insert(index)
+            subexpressionDepths[index] = resolved.expression.expandedDepth(subexpressionDepths)
+            guard subexpressionDepths[index] <= ResolvedExpression.maximumExpandedDepth else {
+                throw .validation(
+                    object, "equations",
+                    "line \(definition.line) (\(definition.name)): with the subexpressions it uses expanded, the "
+                        + "expression is nested more than \(ResolvedExpression.maximumExpandedDepth) levels deep")
+            }
         }
 
         var derivatives: [ResolvedExpression] = []
@@ -129,6 +137,12 @@ extension EquationModel {
                     "line \(definition.line) (\(definition.label)): the right-hand side must be in \(expected) "
                         + "(the unit of \(definition.name) per second), got \(resolved.dimension) in "
                         + "'\(source.term(expression.range))'")
+            }
+            guard resolved.expression.expandedDepth(subexpressionDepths) <= ResolvedExpression.maximumExpandedDepth else {
+                throw .validation(
+                    object, "equations",
+                    "line \(definition.line) (\(definition.label)): with its subexpressions expanded, the expression "
+                        + "is nested more than \(ResolvedExpression.maximumExpandedDepth) levels deep")
             }
             derivatives.append(resolved.expression)
         }
@@ -179,6 +193,9 @@ extension EquationModel {
 
     /// Unique names that are neither units, functions nor reserved; supported flags only.
     private static func checkNames(_ definitions: [EquationDefinition]) throws(BrainKitError) {
+        guard definitions.count <= 1000 else {
+            throw .validation(object, "equations", "define \(definitions.count) names; at most 1000 are supported")
+        }
         var seen: [String: Int] = [:]
         for definition in definitions {
             let where_ = "line \(definition.line) (\(definition.label))"

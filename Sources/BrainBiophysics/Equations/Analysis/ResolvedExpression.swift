@@ -28,6 +28,23 @@ indirect enum ResolvedExpression: Sendable {
         }
     }
 
+    /// The depth of the expression with subexpressions expanded (`subexpressionDepths[k]` is
+    /// subexpression `k`'s).
+    func expandedDepth(_ subexpressionDepths: [Int]) -> Int {
+        switch self {
+        case .constant, .state, .input: return 1
+        case .subexpression(let index): return subexpressionDepths[index] + 1
+        case .unary(_, let operand, _): return operand.expandedDepth(subexpressionDepths) + 1
+        case .binary(_, let left, let right, _):
+            return max(left.expandedDepth(subexpressionDepths), right.expandedDepth(subexpressionDepths)) + 1
+        case .call(_, let arguments, _): return (arguments.map { $0.expandedDepth(subexpressionDepths) }.max() ?? 0) + 1
+        }
+    }
+
+    /// The deepest expression (with subexpressions expanded) a model may contain, so that the
+    /// recursive passes (linearity analysis, compilation) stay far from the stack's limit.
+    static let maximumExpandedDepth = 512
+
     /// Builds a unary node, folded to a constant when its operand is one.
     static func makeUnary(_ op: UnaryOperator, _ operand: ResolvedExpression, range: Range<Int>) -> ResolvedExpression {
         if let value = operand.constantValue { return .constant(ExpressionMath.apply(op, value)) }

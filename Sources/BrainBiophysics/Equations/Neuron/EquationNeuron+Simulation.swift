@@ -26,10 +26,12 @@ extension EquationNeuron {
         try Check.greaterThan(dt, 0, EquationModel.object, "dt")
         try Check.atLeast(duration, 0, EquationModel.object, "duration")
         try Check.finite([duration, dt, input], EquationModel.object, "simulate")
-        let steps = Int((duration / dt).rounded())
-        guard steps <= 100_000_000 else {
-            throw .validation(EquationModel.object, "duration", "needs \(steps) steps; at most 100000000 are allowed")
+        let stepCount = (duration / dt).rounded()
+        guard stepCount <= 100_000_000 else {
+            throw .validation(
+                EquationModel.object, "duration", "needs \(stepCount) steps of dt; at most 100000000 are allowed")
         }
+        let steps = Int(stepCount)
         let n = compiled.stateCount
         var traces = [[Double]](repeating: [], count: n)
         for k in 0..<n { traces[k].reserveCapacity(steps) }

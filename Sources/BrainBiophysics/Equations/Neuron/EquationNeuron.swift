@@ -195,6 +195,12 @@ public struct EquationNeuron: NeuronType {
                 measurement.relativeStep,
             ],
             EquationModel.object, "rateMeasurement")
+        let steps = (measurement.settle + measurement.duration) / measurement.dt
+        guard steps <= 10_000_000 else {
+            throw .validation(
+                EquationModel.object, "rateMeasurement",
+                "needs \(steps) steps per measured current; at most 10000000 are allowed")
+        }
     }
 
     /// The name of the refractory timer state variable.

@@ -33,9 +33,39 @@ struct ExpressionParser {
         if position < tokens.count - 1 { position += 1 }
     }
 
+    /// A new node, rejected when the expression gets deeper than
+    /// ``ExpressionSyntax/maximumDepth``.
+    private func node(_ kind: ExpressionSyntax.Kind, range: Range<Int>) throws(EquationDiagnostic) -> ExpressionSyntax {
+        let node = ExpressionSyntax(kind: kind, range: range)
+        guard node.depth <= ExpressionSyntax.maximumDepth else {
+            throw EquationDiagnostic(
+                "the expression is nested too deeply (more than \(ExpressionSyntax.maximumDepth) levels)",
+                at: range.lowerBound)
+        }
+        return node
+    }
+
     /// Parses one expression starting at the current token.
     mutating func parseExpression() throws(EquationDiagnostic) -> ExpressionSyntax {
         try parseOr()
+    }
+
+    /// How deep the parser has recursed (parentheses, calls, prefix operators).
+    private var nesting = 0
+
+    /// Runs `parse` one recursion level deeper, refusing to go past
+    /// ``ExpressionSyntax/maximumDepth`` (so `((((...` or `----...x` cannot exhaust the stack).
+    private mutating func nested(
+        _ parse: (inout ExpressionParser) throws(EquationDiagnostic) -> ExpressionSyntax
+    ) throws(EquationDiagnostic) -> ExpressionSyntax {
+        guard nesting < ExpressionSyntax.maximumDepth else {
+            throw EquationDiagnostic(
+                "the expression is nested too deeply (more than \(ExpressionSyntax.maximumDepth) levels)",
+                at: current.range.lowerBound)
+        }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try parse(&self)
     }
 
     private func isKeyword(_ word: String) -> Bool {
@@ -69,8 +99,8 @@ struct ExpressionParser {
         guard isKeyword("not") else { return try parseComparison() }
         let start = current.range.lowerBound
         advance()
-        let operand = try parseNot()
-        return ExpressionSyntax(kind: .unary(.not, operand), range: start..<operand.range.upperBound)
+        let operand = try nested { (parser: inout ExpressionParser) throws(EquationDiagnostic) in try parser.parseNot() }
+        return try node(.unary(.not, operand), range: start..<operand.range.upperBound)
     }
 
     private static let comparisons: [EquationToken.Kind: BinaryOperator] = [
@@ -88,7 +118,7 @@ struct ExpressionParser {
                 "chained comparisons such as 'a < b < c' are not supported; write '(a < b) and (b < c)'",
                 at: current.range.lowerBound)
         }
-        return ExpressionSyntax(kind: .binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
+        return try node(.binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
     }
 
     private mutating func parseSum() throws(EquationDiagnostic) -> ExpressionSyntax {
@@ -120,15 +150,15 @@ struct ExpressionParser {
         let op: UnaryOperator = current.kind == .plus ? .plus : .minus
         let start = current.range.lowerBound
         advance()
-        let operand = try parseUnary()
-        return ExpressionSyntax(kind: .unary(op, operand), range: start..<operand.range.upperBound)
+        let operand = try nested { (parser: inout ExpressionParser) throws(EquationDiagnostic) in try parser.parseUnary() }
+        return try node(.unary(op, operand), range: start..<operand.range.upperBound)
     }
 
     private mutating func parsePower() throws(EquationDiagnostic) -> ExpressionSyntax {
         let base = try parsePrimary()
         guard current.kind == .power else { return base }
         advance()
-        let exponent = try parseUnary()
+        let exponent = try nested { (parser: inout ExpressionParser) throws(EquationDiagnostic) in try parser.parseUnary() }
         return ExpressionSyntax(
             kind: .binary(.power, base, exponent), range: base.range.lowerBound..<exponent.range.upperBound)
     }
@@ -140,23 +170,26 @@ struct ExpressionParser {
         switch token.kind {
         case .number(let value):
             advance()
-            return ExpressionSyntax(kind: .number(value), range: token.range)
+            return try node(.number(value), range: token.range)
         case .identifier(let name):
             if ExpressionParser.keywords.contains(name) {
                 throw EquationDiagnostic("expected a value before '\(name)'", at: token.range.lowerBound)
             }
             advance()
             if name == "True" || name == "False" {
-                return ExpressionSyntax(kind: .boolean(name == "True"), range: token.range)
+                return try node(.boolean(name == "True"), range: token.range)
             }
             guard current.kind == .leftParenthesis else {
-                return ExpressionSyntax(kind: .identifier(name), range: token.range)
+                return try node(.identifier(name), range: token.range)
             }
             advance()
             var arguments: [ExpressionSyntax] = []
             if current.kind != .rightParenthesis {
                 while true {
-                    arguments.append(try parseExpression())
+                    arguments.append(
+                        try nested { (parser: inout ExpressionParser) throws(EquationDiagnostic) in
+                            try parser.parseExpression()
+                        })
                     guard current.kind == .comma else { break }
                     advance()
                 }
@@ -168,16 +201,18 @@ struct ExpressionParser {
             }
             let end = current.range.upperBound
             advance()
-            return ExpressionSyntax(kind: .call(name, arguments), range: token.range.lowerBound..<end)
+            return try node(.call(name, arguments), range: token.range.lowerBound..<end)
         case .leftParenthesis:
             advance()
-            let inner = try parseExpression()
+            let inner = try nested { (parser: inout ExpressionParser) throws(EquationDiagnostic) in
+                try parser.parseExpression()
+            }
             guard current.kind == .rightParenthesis else {
                 throw EquationDiagnostic("expected ')', found \(current.spelling)", at: current.range.lowerBound)
             }
             let end = current.range.upperBound
             advance()
-            return ExpressionSyntax(kind: inner.kind, range: token.range.lowerBound..<end)
+            return try node(inner.kind, range: token.range.lowerBound..<end)
         case .newline, .end:
             throw EquationDiagnostic(
                 "the expression is incomplete: expected a value at \(token.spelling)", at: token.range.lowerBound)

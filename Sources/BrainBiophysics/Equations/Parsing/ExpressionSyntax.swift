@@ -14,6 +14,23 @@ struct ExpressionSyntax: Sendable {
     let kind: Kind
     /// Byte offsets into the source text.
     let range: Range<Int>
+    /// The number of nodes on the longest path from here to a leaf (1 for a leaf).
+    let depth: Int
+
+    init(kind: Kind, range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+        switch kind {
+        case .number, .boolean, .identifier: depth = 1
+        case .unary(_, let operand): depth = operand.depth + 1
+        case .binary(_, let left, let right): depth = max(left.depth, right.depth) + 1
+        case .call(_, let arguments): depth = (arguments.map(\.depth).max() ?? 0) + 1
+        }
+    }
+
+    /// The deepest expression accepted, so that the recursive passes over it (resolving,
+    /// compiling) stay far from the stack's limit.
+    static let maximumDepth = 256
 }
 
 enum UnaryOperator: String, Sendable {
