@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BrainBiophysicsTests",
-            dependencies: ["BrainBiophysics", "BrainTestSupport"],
+            dependencies: ["BrainBiophysics", "BrainTestSupport", "AllocationCounter"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
