@@ -3,9 +3,12 @@
 // a = 4 nS, b = 0.0805 nA, Vr = -70.6 mV, driven by 1.5 nA from V = EL, w = 0.
 //
 //   swift run -c release adex-demo [--dt 0.1] [--method euler|rk4] [--duration 500] [--csv adex-demo.csv]
+//                                  [--equations]
 //
 // Defaults follow Brian2: dt 0.1 ms and forward Euler (the method Brian2 2.9 picks for this
-// model). Writes the trace as CSV (t_ms, v_mV, w_nA); the last line printed is JSON.
+// model). With --equations the same cell runs as an EquationNeuron parsed from Brian's
+// notation (AdEx.brianEquations) instead of the built-in type. Writes the trace as CSV
+// (t_ms, v_mV, w_nA); the last line printed is JSON.
 import ArgumentParser
 import BrainKit
 import Foundation
@@ -30,6 +33,9 @@ struct AdExDemo: ParsableCommand {
     @Option(help: "Where to write the trace CSV (t_ms, v_mV, w_nA).")
     var csv = "adex-demo.csv"
 
+    @Flag(help: "Run the cell as an EquationNeuron written in Brian's notation instead of the built-in AdEx.")
+    var equations = false
+
     func validate() throws {
         guard AdExIntegrationMethod(rawValue: method) != nil else {
             let known = AdExIntegrationMethod.allCases.map(\.rawValue).joined(separator: ", ")
@@ -39,9 +45,24 @@ struct AdExDemo: ParsableCommand {
 
     func run() throws {
         let integration = AdExIntegrationMethod(rawValue: method) ?? .euler
-        let trace = try builtInTrace(method: integration)
-        print("AdEx cell (Brette & Gerstner 2005), I = \(current) nA, dt = \(dt) ms, method \(integration)")
+        let trace = try equations ? equationTrace(method: integration) : builtInTrace(method: integration)
+        print("AdEx cell (Brette & Gerstner 2005), I = \(current) nA, dt = \(dt) ms, method \(integration), \(trace.source)")
         try report(trace)
+    }
+
+    /// The run with the cell written as equations (an ``EquationNeuron``), in Double.
+    func equationTrace(method: AdExIntegrationMethod) throws -> DemoTrace {
+        let cell = try AdEx.bretteGerstner2005(integrationMethod: method)
+        let neuron = try cell.equationNeuron(current: current * SI.nanoampere)
+        print("equations:")
+        for line in AdEx.brianEquations.split(separator: "\n") { print("  \(line)") }
+        let result = try neuron.simulate(duration: duration * SI.millisecond, dt: dt * SI.millisecond)
+        return DemoTrace(
+            source: "EquationNeuron",
+            timesMs: result.times.map { $0 / SI.millisecond },
+            voltageMV: (result.traces["vm"] ?? []).map { $0 / SI.millivolt },
+            adaptationNA: (result.traces["w"] ?? []).map { $0 / SI.nanoampere },
+            spikeTimesMs: result.spikeTimes.map { $0 / SI.millisecond })
     }
 
     /// The run with the built-in ``AdEx`` type, in Double.
