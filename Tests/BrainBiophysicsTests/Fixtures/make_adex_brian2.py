@@ -2,7 +2,7 @@
 
 Run from this directory with the reference venv:
 
-    /work/venv-ref/bin/python make_adex_brian2.py
+    venv-ref/bin/python make_adex_brian2.py
 
 It writes adex_brian2.json: the talk's AdEx cell (Brette & Gerstner 2005 parameters, as in
 Brian2's documentation example) driven by a constant 1.5 nA for 500 ms from vm = EL, w = 0, in

@@ -2,7 +2,7 @@
 Brian2's table of unit names (equations_units_brian2.json).
 
 Run with the reference venv (from this directory):
-    /work/venv-ref/bin/python make_equations_brian2.py
+    venv-ref/bin/python make_equations_brian2.py
 
 Every model is one neuron run for 500 ms at dt = 0.1 ms with numpy code generation. Traces
 are the StateMonitor's samples (recorded at the start of each step, before the update) for

@@ -2,7 +2,7 @@
 
 Run with the reference venv (NEURON 9.0.2):
 
-    /work/venv-ref/bin/python Tests/BrainBiophysicsTests/Fixtures/make_neuron_cell.py
+    venv-ref/bin/python Tests/BrainBiophysicsTests/Fixtures/make_neuron_cell.py
 
 Three cells, each run with NEURON's default fixed step (h.secondorder = 0, usetable_hh = 1,
 celsius = 6.3) by h.finitialize(v_init) and then h.fadvance() round(duration / dt) times:
