@@ -61,8 +61,9 @@ def run_json(command):
 
 
 def benchmark_names(brainkit):
+    """The default benchmarks of `brainkit-bench --list` (not those listed as "only with --only")."""
     output = subprocess.run([brainkit, "--list"], check=True, capture_output=True, text=True).stdout
-    return [line.split(":")[0] for line in output.splitlines() if line]
+    return [line.split(":")[0] for line in output.splitlines() if line and not line.endswith("(only with --only)")]
 
 
 def spread_verdict(ours, theirs, tolerance=1e-3):

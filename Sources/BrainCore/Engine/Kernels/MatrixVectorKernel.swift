@@ -131,6 +131,11 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
                 MatrixVectorKernel.scale(t, by: x[0], into: y, count: rows, accumulate: false)
                 c = 1
             }
+            // Four columns per pass over y: `y += x_c t_c + x_{c+1} t_{c+1} + ...`.
+            while c + 4 <= columns {
+                MatrixVectorKernel.addFourColumns(t + c * transposedStride, stride: transposedStride, x + c, into: y, count: rows)
+                c += 4
+            }
             while c < columns {
                 MatrixVectorKernel.scale(t + c * transposedStride, by: x[c], into: y, count: rows, accumulate: true)
                 c += 1
@@ -175,20 +180,61 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    /// A dot product with eight interleaved partial sums (a fixed summation order). Written
-    /// with separate multiply and add: on the baseline x86-64 target a fused multiply-add is a
-    /// library call.
+    /// `y += (x₀ t₀ + x₁ t₁) + (x₂ t₂ + x₃ t₃)` for four columns `t_k = t + k·stride`, eight
+    /// lanes at a time: one pass over `y` instead of four.
     @inline(__always)
-    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
-        var sums = SIMD8<Float>()
+    static func addFourColumns(
+        _ t: UnsafePointer<Float>, stride: Int, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
+        count: Int
+    ) {
+        typealias Lanes = SIMD8<Float>
+        let f0 = Lanes(repeating: x[0]), f1 = Lanes(repeating: x[1]), f2 = Lanes(repeating: x[2])
+        let f3 = Lanes(repeating: x[3])
+        let t0 = UnsafeRawPointer(t), t1 = UnsafeRawPointer(t + stride), t2 = UnsafeRawPointer(t + 2 * stride)
+        let t3 = UnsafeRawPointer(t + 3 * stride), rawY = UnsafeMutableRawPointer(y)
         var i = 0
-        let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
-        while i + 8 <= n {
-            sums += rawA.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                * rawB.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+        while i + 8 <= count {
+            let offset = i * 4
+            let low: Lanes = t0.loadUnaligned(fromByteOffset: offset, as: Lanes.self) * f0
+                + t1.loadUnaligned(fromByteOffset: offset, as: Lanes.self) * f1
+            let high: Lanes = t2.loadUnaligned(fromByteOffset: offset, as: Lanes.self) * f2
+                + t3.loadUnaligned(fromByteOffset: offset, as: Lanes.self) * f3
+            let old: Lanes = rawY.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+            rawY.storeBytes(of: old + (low + high), toByteOffset: offset, as: Lanes.self)
             i += 8
         }
-        var total = sums.sum()
+        while i < count {
+            let low: Float = x[0] * t[i] + x[1] * t[stride + i]
+            let high: Float = x[2] * t[2 * stride + i] + x[3] * t[3 * stride + i]
+            y[i] += low + high
+            i += 1
+        }
+    }
+
+    /// A dot product with 32 interleaved partial sums in four independent chains (so the adds
+    /// do not wait on each other), combined in a fixed order. Written with separate multiply
+    /// and add: on the baseline x86-64 target a fused multiply-add is a library call.
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
+        typealias Lanes = SIMD8<Float>
+        var s0 = Lanes(), s1 = Lanes(), s2 = Lanes(), s3 = Lanes()
+        var i = 0
+        let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
+        @inline(__always) func product(_ k: Int) -> Lanes {
+            rawA.loadUnaligned(fromByteOffset: k * 4, as: Lanes.self) * rawB.loadUnaligned(fromByteOffset: k * 4, as: Lanes.self)
+        }
+        while i + 32 <= n {
+            s0 += product(i)
+            s1 += product(i + 8)
+            s2 += product(i + 16)
+            s3 += product(i + 24)
+            i += 32
+        }
+        while i + 8 <= n {
+            s0 += product(i)
+            i += 8
+        }
+        var total = ((s0 + s1) + (s2 + s3)).sum()
         while i < n {
             total += a[i] * b[i]
             i += 1
