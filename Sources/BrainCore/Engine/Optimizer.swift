@@ -8,6 +8,9 @@
 /// - **Products straight into their sink.** A matrix (or scaled, or element-wise) product
 ///   written into a scratch signal whose only use is to be added into another signal adds
 ///   into that signal directly.
+/// - **Encodings of silent inputs.** A signal that is only ever cleared to zero (the decoded
+///   input of an ensemble driven only through its neurons) contributes nothing: an encoding
+///   `J = bias + E·x` of it is the copy `J = bias`, and a product added from it is dropped.
 ///
 /// Neither changes a single value computed: the same sums are formed in the same order.
 /// Signals that probes record are left alone.
@@ -52,6 +55,22 @@ enum Optimizer {
             ops[index] = Operator(operation: fused, owner: ops[index].owner)
             removed.insert(readers[0])
             accesses = Accesses(ops, skipping: removed)
+        }
+        // Encodings of silent inputs.
+        for (signal, writers) in accesses.writers where !observed.contains(signal) && writers.count == 1 {
+            guard isWholeReset(ops[writers[0]].operation, signal, signals[signal.index].count) else { continue }
+            for reader in accesses.readers[signal] ?? [] where !removed.contains(reader) {
+                switch ops[reader].operation {
+                case .affine(let m, _, _, let x, let bias, let y) where x.signal == signal && m != signal:
+                    ops[reader] = Operator(operation: .copy(from: bias, to: y, accumulate: false), owner: ops[reader].owner)
+                case .matrixVector(let m, _, _, let x, _, true) where x.signal == signal && m != signal:
+                    removed.insert(reader)
+                default:
+                    continue
+                }
+            }
+            accesses = Accesses(ops, skipping: removed)
+            if (accesses.readers[signal] ?? []).isEmpty { removed.insert(writers[0]) }
         }
         return ops.indices.filter { !removed.contains($0) }.map { ops[$0] }
     }
