@@ -50,37 +50,11 @@ private func scaledPadeExponential(_ a: Matrix) -> Matrix? {
 /// Returns B and the diagonal of D. Rows or columns that are zero off the diagonal are left
 /// alone.
 private func balance(_ a: Matrix) -> (Matrix, [Double]) {
-    let n = a.rows
     var b = a
-    var scales = [Double](repeating: 1, count: n)
-    var converged = false
-    while !converged {
-        converged = true
-        for i in 0..<n {
-            var column = 0.0, row = 0.0
-            for k in 0..<n where k != i {
-                column += abs(b[k, i])
-                row += abs(b[i, k])
-            }
-            guard column > 0, row > 0 else { continue }
-            let total = column + row
-            var factor = 1.0
-            while column < row / 2 {
-                factor *= 2
-                column *= 4
-            }
-            while column >= row * 2 {
-                factor /= 2
-                column /= 4
-            }
-            // Rescale only when it reduces the row + column sum noticeably.
-            guard (column + row) / factor < 0.95 * total else { continue }
-            converged = false
-            scales[i] *= factor
-            for k in 0..<n {
-                b[k, i] *= factor
-                b[i, k] /= factor
-            }
+    var scales = [Double](repeating: 1, count: a.rows)
+    b.values.withUnsafeMutableBufferPointer { values in
+        scales.withUnsafeMutableBufferPointer { scale in
+            MatrixBalancing.balance(values.baseAddress!, size: a.rows, scale: scale.baseAddress!)
         }
     }
     return (b, scales)

@@ -1,3 +1,5 @@
+import BrainCore
+
 /// The matrix exponential of a small dense matrix, by scaling and squaring with a Taylor
 /// series: `exp(M) = exp(M / 2^s)^(2^s)` with `s` chosen so that `‖M / 2^s‖∞ ≤ 1/2`, and the
 /// series summed until a term is below `1e-17` of the sum (at most 30 terms). The truncation
@@ -23,7 +25,7 @@ enum MatrixExponential {
     ) {
         let count = m * m
         let balance = scratch + 2 * count
-        self.balance(matrix, size: m, scale: balance)
+        MatrixBalancing.balance(matrix, size: m, scale: balance)
         var norm = 0.0
         for i in 0..<m {
             var row = 0.0
@@ -70,45 +72,6 @@ enum MatrixExponential {
         // exp(M) = D exp(D⁻¹ M D) D⁻¹.
         for i in 0..<m {
             for j in 0..<m { result[i * m + j] *= balance[i] / balance[j] }
-        }
-    }
-
-    /// Replaces `matrix` by `D⁻¹ M D` with `D = diag(scale)` (powers of two) chosen so that
-    /// each row and column have similar off-diagonal norms; rows or columns that are zero
-    /// off the diagonal keep scale 1.
-    static func balance(_ matrix: UnsafeMutablePointer<Double>, size m: Int, scale: UnsafeMutablePointer<Double>) {
-        for i in 0..<m { scale[i] = 1 }
-        var converged = false
-        var sweeps = 0
-        while !converged && sweeps < 100 {
-            converged = true
-            sweeps += 1
-            for i in 0..<m {
-                var column = 0.0
-                var row = 0.0
-                for j in 0..<m where j != i {
-                    column += abs(matrix[j * m + i])
-                    row += abs(matrix[i * m + j])
-                }
-                guard column > 0, row > 0, column.isFinite, row.isFinite else { continue }
-                let total = column + row
-                var factor = 1.0
-                while column < row / 2 {
-                    factor *= 2
-                    column *= 4
-                }
-                while column >= row * 2 {
-                    factor /= 2
-                    column /= 4
-                }
-                guard (column + row) / factor < 0.95 * total else { continue }
-                converged = false
-                scale[i] *= factor
-                for j in 0..<m {
-                    matrix[i * m + j] /= factor
-                    matrix[j * m + i] *= factor
-                }
-            }
         }
     }
 
