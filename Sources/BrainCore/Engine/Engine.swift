@@ -38,6 +38,7 @@ final class Engine {
         var kernels: [Kernel] = []
         var levels: [Int] = []
         var writes: [[WrittenRegion]] = []
+        var reads: [Set<SignalID>] = []
         var processKernels: [ProcessKernel] = []
         for unit in units {
             let kernel = Engine.compile(
@@ -47,9 +48,10 @@ final class Engine {
             kernels.append(kernel)
             levels.append(schedule.levels[unit[0]])
             writes.append(unit.flatMap { operators[$0].writtenRegions })
+            reads.append(Set(unit.flatMap { operators[$0].reads }))
         }
         self.processKernels = processKernels
-        executor = Executor(kernels: kernels, levels: levels, writes: writes, threads: threads)
+        executor = Executor(kernels: kernels, levels: levels, writes: writes, reads: reads, threads: threads)
     }
 
     /// Returns every signal to its initial value and remakes the processes' steppers, drawing

@@ -23,6 +23,10 @@ class Kernel: @unchecked Sendable {
     /// A rough cost estimate (in multiply-adds), used to balance work across threads.
     var cost: Int { 1 }
 
+    /// The index of the kernel (or, for a part, of the kernel it was cut from) in the engine's
+    /// canonical list: the executor looks up its signal accesses by it.
+    var index = -1
+
     /// How many independent elements (neurons, rows, vector elements) the work can be cut
     /// along for several threads; 0 when it cannot be cut.
     var splittableLength: Int { 0 }
