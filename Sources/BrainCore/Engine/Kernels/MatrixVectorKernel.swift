@@ -117,17 +117,26 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
 
     override func run(time: Double) {
         var add = accumulate
-        if let bias {
+        // An encoding's bias joins the first column's pass (`y = bias + x₀ M[:, 0]`): copying it
+        // first and reading it straight back stalls on the copy's stores.
+        if let bias, method != .scale && method != .columns {
             y.update(from: bias, count: rows)
             add = true
         }
         switch method {
         case .scale:
-            MatrixVectorKernel.scale(matrix, by: x[0], into: y, count: rows, accumulate: add)
+            if let bias {
+                MatrixVectorKernel.scale(matrix, by: x[0], plus: bias, into: y, count: rows)
+            } else {
+                MatrixVectorKernel.scale(matrix, by: x[0], into: y, count: rows, accumulate: add)
+            }
         case .columns:
             let t = transposed!
             var c = 0
-            if !add {
+            if let bias {
+                MatrixVectorKernel.scale(t, by: x[0], plus: bias, into: y, count: rows)
+                c = 1
+            } else if !add {
                 MatrixVectorKernel.scale(t, by: x[0], into: y, count: rows, accumulate: false)
                 c = 1
             }
@@ -176,6 +185,27 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         }
         while i < count {
             y[i] = accumulate ? y[i] + factor * v[i] : factor * v[i]
+            i += 1
+        }
+    }
+
+    /// `y = base + factor · v`, eight lanes at a time.
+    @inline(__always)
+    static func scale(
+        _ v: UnsafePointer<Float>, by factor: Float, plus base: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
+        count: Int
+    ) {
+        let f = SIMD8<Float>(repeating: factor)
+        let rawV = UnsafeRawPointer(v), rawBase = UnsafeRawPointer(base), rawY = UnsafeMutableRawPointer(y)
+        var i = 0
+        while i + 8 <= count {
+            let product = rawV.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * f
+            let sum = rawBase.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) + product
+            rawY.storeBytes(of: sum, toByteOffset: i * 4, as: SIMD8<Float>.self)
+            i += 8
+        }
+        while i < count {
+            y[i] = base[i] + factor * v[i]
             i += 1
         }
     }
