@@ -208,18 +208,30 @@ final class Executor: @unchecked Sendable {
             let threads = current.count
             let written = current.map { $0.reduce(into: Set<SignalID>()) { $0.formUnion(writes[$1.index]) } }
             let read = current.map { $0.reduce(into: Set<SignalID>()) { $0.formUnion(reads[$1.index]) } }
-            let independent = (0..<threads).allSatisfy { t in
-                next[t].allSatisfy { kernel in
-                    (0..<threads).allSatisfy { other in
-                        other == t
-                            || (written[other].isDisjoint(with: reads[kernel.index])
-                                && written[other].isDisjoint(with: writes[kernel.index])
-                                && read[other].isDisjoint(with: writes[kernel.index]))
+            func independent(_ lists: [[Kernel]]) -> Bool {
+                (0..<threads).allSatisfy { t in
+                    lists[t].allSatisfy { kernel in
+                        (0..<threads).allSatisfy { other in
+                            other == t
+                                || (written[other].isDisjoint(with: reads[kernel.index])
+                                    && written[other].isDisjoint(with: writes[kernel.index])
+                                    && read[other].isDisjoint(with: writes[kernel.index]))
+                        }
                     }
                 }
             }
-            if independent {
-                merged[merged.count - 1] = zip(current, next).map { $0 + $1 }
+            // A phase of the caller's alone (and no user code) may run on whichever thread
+            // made its inputs, if that lets it follow on without a barrier.
+            var candidates = [next]
+            if next.dropFirst().allSatisfy(\.isEmpty), !next[0].contains(where: \.runsOnCallingThread) {
+                for t in 1..<threads {
+                    var moved = [[Kernel]](repeating: [], count: threads)
+                    moved[t] = next[0]
+                    candidates.append(moved)
+                }
+            }
+            if let lists = candidates.first(where: independent) {
+                merged[merged.count - 1] = zip(current, lists).map { $0 + $1 }
             } else {
                 merged.append(next)
             }
