@@ -130,18 +130,8 @@ final class OjaKernel: Kernel, @unchecked Sendable {
     }
 
     override func run(time: Double) {
-        var i = 0
-        while i < rows {
-            let hebbian = factor * post[i]
-            let forgetting = factor * beta * post[i] * post[i]
-            let row = delta + i * columns
-            let weightRow = weights + i * columns
-            var j = 0
-            while j < columns {
-                row[j] = hebbian * pre[j] - forgetting * weightRow[j]
-                j += 1
-            }
-            i += 1
+        Self.towardMinusAway(delta, rows: rows, columns: columns, vector: pre, matrix: weights) { i in
+            (factor * post[i], factor * beta * post[i] * post[i])
         }
     }
 
@@ -177,22 +167,36 @@ final class VojaKernel: Kernel, @unchecked Sendable {
 
     override func run(time: Double) {
         let rate = factor * learning[0]
+        Self.towardMinusAway(delta, rows: rows, columns: columns, vector: x, matrix: encoders) { i in
+            (rate * scale[i] * post[i], rate * post[i])
+        }
+    }
+
+    override var cost: Int { rows * columns }
+}
+
+extension Kernel {
+    /// `delta[i, k] = toward_i · vector[k] − away_i · matrix[i, k]` for a row-major
+    /// `rows x columns` `matrix`, with `(toward_i, away_i) = coefficients(i)`: the shape of
+    /// Oja's and Voja's updates (a Hebbian pull toward the input, a decay of the current row).
+    @inline(__always)
+    static func towardMinusAway(
+        _ delta: UnsafeMutablePointer<Float>, rows: Int, columns: Int, vector: UnsafePointer<Float>,
+        matrix: UnsafePointer<Float>, coefficients: (Int) -> (toward: Float, away: Float)
+    ) {
         var i = 0
         while i < rows {
-            let toward = rate * scale[i] * post[i]
-            let away = rate * post[i]
+            let (toward, away) = coefficients(i)
             let row = delta + i * columns
-            let encoderRow = encoders + i * columns
+            let matrixRow = matrix + i * columns
             var k = 0
             while k < columns {
-                row[k] = toward * x[k] - away * encoderRow[k]
+                row[k] = toward * vector[k] - away * matrixRow[k]
                 k += 1
             }
             i += 1
         }
     }
-
-    override var cost: Int { rows * columns }
 }
 
 /// `target += source` with Kahan compensation: `y = source − c; t = target + y;
