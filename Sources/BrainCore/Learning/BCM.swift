@@ -35,8 +35,7 @@ public struct BCM: LearningRuleType {
         learningRate: Double = 1e-9, preSynapse: (any Synapse)? = Lowpass.nengoDefault, postSynapse: (any Synapse)?,
         thetaSynapse: (any Synapse)? = BCM.defaultThetaSynapse
     ) throws(BrainKitError) {
-        try Check.atLeast(learningRate, 0, "BCM", "learningRate")
-        try Check.finite([learningRate], "BCM", "learningRate")
+        try Check.nonNegativeFinite(learningRate, "BCM", "learningRate")
         self.learningRate = learningRate
         self.preSynapse = preSynapse
         self.postSynapse = postSynapse
@@ -46,8 +45,6 @@ public struct BCM: LearningRuleType {
     public func errorSize(for connection: Connection) -> Int { 0 }
 
     public func validate(_ connection: Connection) throws(BrainKitError) {
-        try connection.requireNeuralPre(for: self)
-        try connection.requireWeights(for: self)
         try connection.requireNeuronToNeuronWeights(for: self)
     }
 

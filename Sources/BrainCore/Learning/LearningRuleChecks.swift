@@ -38,9 +38,12 @@ extension Connection {
         }
     }
 
-    /// The rule changes neuron-to-neuron weights: the connection must go to neurons, and a
-    /// decoded connection to `.neurons` needs a post-neurons x pre-neurons transform.
+    /// The rule changes neuron-to-neuron weights: the checks of ``requireNeuralPre(for:)`` and
+    /// ``requireWeights(for:)``, then the connection must go to neurons, and a decoded
+    /// connection to `.neurons` needs a post-neurons x pre-neurons transform.
     func requireNeuronToNeuronWeights(for rule: any LearningRuleType) throws(BrainKitError) {
+        try requireNeuralPre(for: rule)
+        try requireWeights(for: rule)
         guard isToNeurons else {
             throw .validation(
                 name, "learningRule",

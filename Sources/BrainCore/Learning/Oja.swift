@@ -30,10 +30,8 @@ public struct Oja: LearningRuleType {
         learningRate: Double = 1e-6, preSynapse: (any Synapse)? = Lowpass.nengoDefault, postSynapse: (any Synapse)?,
         beta: Double = 1.0
     ) throws(BrainKitError) {
-        try Check.atLeast(learningRate, 0, "Oja", "learningRate")
-        try Check.finite([learningRate], "Oja", "learningRate")
-        try Check.atLeast(beta, 0, "Oja", "beta")
-        try Check.finite([beta], "Oja", "beta")
+        try Check.nonNegativeFinite(learningRate, "Oja", "learningRate")
+        try Check.nonNegativeFinite(beta, "Oja", "beta")
         self.learningRate = learningRate
         self.preSynapse = preSynapse
         self.postSynapse = postSynapse
@@ -43,8 +41,6 @@ public struct Oja: LearningRuleType {
     public func errorSize(for connection: Connection) -> Int { 0 }
 
     public func validate(_ connection: Connection) throws(BrainKitError) {
-        try connection.requireNeuralPre(for: self)
-        try connection.requireWeights(for: self)
         try connection.requireNeuronToNeuronWeights(for: self)
     }
 

@@ -18,8 +18,7 @@ public struct PES: LearningRuleType {
 
     /// - Throws: ``BrainKitError`` when `learningRate` is negative or not finite.
     public init(learningRate: Double = 1e-4, preSynapse: (any Synapse)? = Lowpass.nengoDefault) throws(BrainKitError) {
-        try Check.atLeast(learningRate, 0, "PES", "learningRate")
-        try Check.finite([learningRate], "PES", "learningRate")
+        try Check.nonNegativeFinite(learningRate, "PES", "learningRate")
         self.learningRate = learningRate
         self.preSynapse = preSynapse
     }

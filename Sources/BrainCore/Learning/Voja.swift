@@ -16,8 +16,7 @@ public struct Voja: LearningRuleType {
 
     /// - Throws: ``BrainKitError`` when `learningRate` is negative or not finite.
     public init(learningRate: Double = 1e-2, postSynapse: (any Synapse)? = Lowpass.nengoDefault) throws(BrainKitError) {
-        try Check.atLeast(learningRate, 0, "Voja", "learningRate")
-        try Check.finite([learningRate], "Voja", "learningRate")
+        try Check.nonNegativeFinite(learningRate, "Voja", "learningRate")
         self.learningRate = learningRate
         self.postSynapse = postSynapse
     }

@@ -18,7 +18,7 @@ public struct Lstsq: Solver {
 
     /// - Throws: ``BrainKitError`` when `rcond` is negative or not finite.
     public init(rcond: Double, weights: Bool = false) throws(BrainKitError) {
-        try SolverSupport.checkNonNegative(rcond, "Lstsq", "rcond")
+        try Check.nonNegativeFinite(rcond, "Lstsq", "rcond")
         self.rcond = rcond
         self.weights = weights
     }

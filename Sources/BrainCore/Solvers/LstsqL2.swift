@@ -18,7 +18,7 @@ public struct LstsqL2: Solver {
 
     /// - Throws: ``BrainKitError`` when `reg` is negative or not finite.
     public init(reg: Double, weights: Bool = false) throws(BrainKitError) {
-        try SolverSupport.checkNonNegative(reg, "LstsqL2", "reg")
+        try Check.nonNegativeFinite(reg, "LstsqL2", "reg")
         self.reg = reg
         self.weights = weights
     }

@@ -19,7 +19,7 @@ public struct NnlsL2: Solver {
 
     /// - Throws: ``BrainKitError`` when `reg` is negative or not finite.
     public init(reg: Double, weights: Bool = false) throws(BrainKitError) {
-        try SolverSupport.checkNonNegative(reg, "NnlsL2", "reg")
+        try Check.nonNegativeFinite(reg, "NnlsL2", "reg")
         self.reg = reg
         self.weights = weights
     }

@@ -18,7 +18,7 @@ public struct NnlsL2nz: Solver {
 
     /// - Throws: ``BrainKitError`` when `reg` is negative or not finite.
     public init(reg: Double, weights: Bool = false) throws(BrainKitError) {
-        try SolverSupport.checkNonNegative(reg, "NnlsL2nz", "reg")
+        try Check.nonNegativeFinite(reg, "NnlsL2nz", "reg")
         self.reg = reg
         self.weights = weights
     }

@@ -45,12 +45,6 @@ enum SolverSupport {
         activities.values.reduce(0) { max($0, abs($1)) }
     }
 
-    /// Validates a regularization or cut-off parameter: finite and `>= 0`.
-    static func checkNonNegative(_ value: Double, _ solver: String, _ parameter: String) throws(BrainKitError) {
-        try Check.atLeast(value, 0, solver, parameter)
-        try Check.finite([value], solver, parameter)
-    }
-
     /// Nengo's `repr`: the type name, then `weights=True` when set, then each parameter that
     /// differs from its default, e.g. `LstsqL2(weights=True, reg=0.2)`.
     static func describe(

@@ -94,6 +94,12 @@ package enum Check {
         }
     }
 
+    /// `value >= 0` and finite: rates, regularizations, cut-offs.
+    package static func nonNegativeFinite(_ value: Double, _ object: String, _ parameter: String) throws(BrainKitError) {
+        try atLeast(value, 0, object, parameter)
+        try finite([value], object, parameter)
+    }
+
     package static func finite(_ values: [Double], _ object: String, _ parameter: String) throws(BrainKitError) {
         guard values.allSatisfy({ $0.isFinite }) else {
             throw .validation(object, parameter, "must be finite (got a NaN or infinite value)")
