@@ -28,15 +28,22 @@ extension LinearAlgebra {
     /// The lower triangle (and diagonal) of `aᵀ·a`, accumulated in Float32 (ssyrk) and returned
     /// in `Double`; the upper triangle is zero. Enough for ``choleskySolve(_:_:)``.
     static func lowerGram(_ a: SingleMatrix) -> Matrix {
-        let n = a.columns, k = a.rows
+        singleLowerSyrk(a, transpose: true)
+    }
+
+    /// The lower triangle of `aᵀ·a` (`transpose`) or `a·aᵀ`, by ssyrk, in `Double`; the upper
+    /// triangle is zero.
+    static func singleLowerSyrk(_ a: SingleMatrix, transpose: Bool) -> Matrix {
+        let n = transpose ? a.columns : a.rows
+        let k = transpose ? a.rows : a.columns
         var c = Matrix(rows: n, columns: n)
         if n == 0 || k == 0 { return c }
         var result = [Float](repeating: 0, count: n * n)
         a.values.withUnsafeBufferPointer { ap in
             result.withUnsafeMutableBufferPointer { cp in
                 cblas_ssyrk(
-                    CblasRowMajor, CblasLower, CblasTrans, Int32(n), Int32(k), 1.0, ap.baseAddress, Int32(n), 0.0,
-                    cp.baseAddress, Int32(n))
+                    CblasRowMajor, CblasLower, transpose ? CblasTrans : CblasNoTrans, Int32(n), Int32(k), 1.0,
+                    ap.baseAddress, Int32(a.columns), 0.0, cp.baseAddress, Int32(n))
             }
         }
         for r in 0..<n {

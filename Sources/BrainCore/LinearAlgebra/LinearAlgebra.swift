@@ -113,16 +113,7 @@ public enum LinearAlgebra {
                 }
             }
         case .single:
-            let single = a.values.map { Float($0) }
-            var result = [Float](repeating: 0, count: n * n)
-            single.withUnsafeBufferPointer { ap in
-                result.withUnsafeMutableBufferPointer { cp in
-                    cblas_ssyrk(
-                        CblasRowMajor, CblasLower, transpose ? CblasTrans : CblasNoTrans,
-                        Int32(n), Int32(k), 1.0, ap.baseAddress, Int32(a.columns), 0.0, cp.baseAddress, Int32(n))
-                }
-            }
-            for i in 0..<(n * n) { c.values[i] = Double(result[i]) }
+            c = singleLowerSyrk(SingleMatrix(a), transpose: transpose)
         }
         if mirror {
             for r in 0..<n {
