@@ -49,11 +49,6 @@ extension AdEx: NeuronType {
         }
     }
 
-    /// The generic numeric inverse of ``gainBias(maxRates:intercepts:)``.
-    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
-        numericMaxRatesIntercepts(gain: gain, bias: bias)
-    }
-
     /// Advances `count` neurons by `dt` seconds in `Float`, in ``integrationStep``-sized
     /// sub-steps: `n = ceil(dt / integrationStep)` sub-steps of `h = dt / n`. In each sub-step
     /// (units mV, ms, nA):

@@ -94,18 +94,6 @@ public struct Izhikevich: NeuronType {
         return spikes.map { Double($0) * (1 / dt) / Double(measureSteps) }
     }
 
-    /// The generic numeric search, ``NeuronType/numericGainBias(maxRates:intercepts:)``.
-    public func gainBias(
-        maxRates: [Double], intercepts: [Double]
-    ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
-        try numericGainBias(maxRates: maxRates, intercepts: intercepts)
-    }
-
-    /// The generic numeric inverse, ``NeuronType/numericMaxRatesIntercepts(gain:bias:)``.
-    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
-        numericMaxRatesIntercepts(gain: gain, bias: bias)
-    }
-
     /// The Izhikevich update (see the type's documentation) in `Float`.
     public func step(
         dt stepSeconds: Double, count: Int,

@@ -1,7 +1,21 @@
 /// Nengo's generic, numerical `gain_bias` / `max_rates_intercepts`, for neuron types without
 /// a closed form (``Izhikevich``). Both only need ``NeuronType/rates(currents:)`` and assume
-/// the rate grows with the current.
+/// the rate grows with the current. As in Nengo's base `NeuronType`, they are the defaults of
+/// ``NeuronType/gainBias(maxRates:intercepts:)`` and
+/// ``NeuronType/maxRatesIntercepts(gain:bias:)``; types with a closed form implement their own.
 extension NeuronType {
+    /// ``numericGainBias(maxRates:intercepts:)``, unless the type has its own.
+    public func gainBias(
+        maxRates: [Double], intercepts: [Double]
+    ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
+        try numericGainBias(maxRates: maxRates, intercepts: intercepts)
+    }
+
+    /// ``numericMaxRatesIntercepts(gain:bias:)``, unless the type has its own.
+    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
+        numericMaxRatesIntercepts(gain: gain, bias: bias)
+    }
+
     /// Finds gain and bias by sampling the rate curve.
     ///
     /// 1. For `Jr = 10, 20, 40, ...` (10 ranges), sample `J = linspace(-Jr, Jr, 101)`. From the

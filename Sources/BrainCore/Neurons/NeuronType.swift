@@ -25,10 +25,13 @@ public protocol NeuronType: Sendable, CustomStringConvertible {
 
     /// Gain and bias that make each neuron start firing at `intercepts[i]` (in the encoder
     /// direction) and fire at `maxRates[i]` Hz at x = 1.
+    /// Defaults to Nengo's numeric search over ``rates(currents:)``
+    /// (``numericGainBias(maxRates:intercepts:)``).
     /// - Throws: ``BrainKitError/Kind/validation`` when a max rate cannot be reached.
     func gainBias(maxRates: [Double], intercepts: [Double]) throws(BrainKitError) -> (gain: [Double], bias: [Double])
 
-    /// The inverse of ``gainBias(maxRates:intercepts:)``.
+    /// The inverse of ``gainBias(maxRates:intercepts:)`` (defaults to
+    /// ``numericMaxRatesIntercepts(gain:bias:)``).
     func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double])
 
     /// Advances `count` neurons by one time step of `dt` seconds (state and arithmetic in

@@ -109,9 +109,4 @@ extension CompartmentalNeuron {
         }
         return try numericGainBias(maxRates: maxRates, intercepts: intercepts)
     }
-
-    /// The generic numeric inverse, ``BrainCore/NeuronType/numericMaxRatesIntercepts(gain:bias:)``.
-    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
-        numericMaxRatesIntercepts(gain: gain, bias: bias)
-    }
 }

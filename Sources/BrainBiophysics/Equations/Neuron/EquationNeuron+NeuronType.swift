@@ -142,9 +142,4 @@ extension EquationNeuron {
         }
         return try numericGainBias(maxRates: maxRates, intercepts: intercepts)
     }
-
-    /// The generic numeric inverse, ``NeuronType/numericMaxRatesIntercepts(gain:bias:)``.
-    public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
-        numericMaxRatesIntercepts(gain: gain, bias: bias)
-    }
 }
