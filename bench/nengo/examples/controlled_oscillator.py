@@ -15,44 +15,25 @@ Prints one JSON line: {"name", "neurons", "build_s", "run_s", "metrics": {"comma
 import os
 
 os.environ["OPENBLAS_NUM_THREADS"] = "1"
-import json, time
+import json, sys, time
 import numpy as np
 import nengo
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from standard.dynamics import controlled_oscillator_network, measured_frequency
 
 nengo.rc["decoder_cache"]["enabled"] = "False"
 
 COMMANDED_HZ, MAX_FREQUENCY, TAU, SEED, T = 2.0, 20.0, 0.1, 0, 4.0
 
 
-def controlled_oscillator(n_neurons=500, tau=0.1, max_frequency=10.0, radius=1.7):
-    with nengo.Network(label="ControlledOscillator") as sub:
-        sub.input = nengo.Node(size_in=2, label="input")
-        sub.control = nengo.Node(size_in=1, label="control")
-        sub.ensemble = nengo.Ensemble(n_neurons, 3, radius=radius, label="oscillator")
-        turn = max_frequency * tau
-
-        def feedback(x):
-            return [x[0] - x[2] * turn * x[1], x[1] + x[2] * turn * x[0], 0]
-
-        nengo.Connection(sub.ensemble, sub.ensemble, function=feedback, synapse=tau)
-        nengo.Connection(sub.input, sub.ensemble[:2], synapse=None)
-        nengo.Connection(sub.control, sub.ensemble[2], synapse=None)
-        sub.output = nengo.Node(size_in=2, label="output")
-        nengo.Connection(sub.ensemble[:2], sub.output, synapse=None)
-    return sub
-
-
-def measured_frequency(t, x, after):
-    late = t > after
-    phase = np.unwrap(np.arctan2(x[late, 1], x[late, 0]))
-    return float(np.polyfit(t[late], phase, 1)[0] / (2 * np.pi))
 
 
 command = 2 * np.pi * COMMANDED_HZ / MAX_FREQUENCY
 with nengo.Network(label="controlled oscillator", seed=SEED) as net:
     kick = nengo.Node(nengo.processes.Piecewise({0: [1, 0], 0.15: [0, 0]}), label="kick")
     speed = nengo.Node(command, label="command")
-    oscillator = controlled_oscillator(tau=TAU, max_frequency=MAX_FREQUENCY)
+    oscillator = controlled_oscillator_network(tau=TAU, max_frequency=MAX_FREQUENCY)
     nengo.Connection(kick, oscillator.input)
     nengo.Connection(speed, oscillator.control)
     probe = nengo.Probe(oscillator.output, synapse=0.03)

@@ -19,9 +19,12 @@ moves them, with rc precision bits = 32 (BrainKit simulates in Float32).
 import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-import argparse, json, time
+import argparse, json, sys, time
 import numpy as np
 import nengo
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from standard.learning import channel  # the same network as the pes-learning benchmark
 
 nengo.rc["decoder_cache"]["enabled"] = "False"
 
@@ -30,20 +33,7 @@ SEEDS = [0, 1, 2, 3, 4]
 
 
 def network(seed):
-    with nengo.Network(label="learning", seed=seed) as net:
-        stimulus = nengo.Node(nengo.processes.WhiteSignal(period=SECONDS, high=5, rms=0.5), label="stimulus")
-        pre = nengo.Ensemble(100, 1, label="pre")
-        post = nengo.Ensemble(100, 1, label="post")
-        nengo.Connection(stimulus, pre)
-        learned = nengo.Connection(pre, post, solver=nengo.solvers.NoSolver(),
-                                   learning_rule_type=nengo.PES(learning_rate=1e-4))
-        error = nengo.Node(size_in=1, label="error")
-        nengo.Connection(post, error)
-        nengo.Connection(pre, error, transform=-1)
-        nengo.Connection(error, learned.learning_rule)
-        p_stimulus = nengo.Probe(stimulus, synapse=0.01)
-        p_post = nengo.Probe(post, synapse=0.01)
-    return net, p_stimulus, p_post
+    return channel(seed, SECONDS)
 
 
 def measure(seed, bits=64):
