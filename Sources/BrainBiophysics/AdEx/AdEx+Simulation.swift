@@ -33,10 +33,8 @@ extension AdEx {
     ) throws(BrainKitError) -> AdExTrace {
         let object = "AdEx.simulate"
         try Check.finite([current], object, "current")
-        try Check.atLeast(duration, 0, object, "duration")
-        try Check.finite([duration], object, "duration")
-        try Check.greaterThan(dt, 0, object, "dt")
-        try Check.finite([dt], object, "dt")
+        try Check.nonNegativeFinite(duration, object, "duration")
+        try Check.positiveFinite(dt, object, "dt")
         try Check.finite([initialVoltage ?? restingPotential], object, "initialVoltage")
         try Check.finite([initialAdaptation], object, "initialAdaptation")
         let stepCount = (duration / dt + 1e-3).rounded(.down)

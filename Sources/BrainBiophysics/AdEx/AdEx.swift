@@ -96,21 +96,16 @@ public struct AdEx: Sendable {
         initialState: [String: any Distribution] = [:]
     ) throws(BrainKitError) {
         let object = "AdEx"
-        try Check.greaterThan(capacitance, 0, object, "capacitance")
-        try Check.finite([capacitance], object, "capacitance")
-        try Check.greaterThan(leakConductance, 0, object, "leakConductance")
-        try Check.finite([leakConductance], object, "leakConductance")
+        try Check.positiveFinite(capacitance, object, "capacitance")
+        try Check.positiveFinite(leakConductance, object, "leakConductance")
         try Check.finite([restingPotential], object, "restingPotential")
         try Check.finite([thresholdPotential], object, "thresholdPotential")
-        try Check.greaterThan(slopeFactor, 0, object, "slopeFactor")
-        try Check.finite([slopeFactor], object, "slopeFactor")
-        try Check.greaterThan(adaptationTimeConstant, 0, object, "adaptationTimeConstant")
-        try Check.finite([adaptationTimeConstant], object, "adaptationTimeConstant")
+        try Check.positiveFinite(slopeFactor, object, "slopeFactor")
+        try Check.positiveFinite(adaptationTimeConstant, object, "adaptationTimeConstant")
         try Check.finite([subthresholdAdaptation], object, "subthresholdAdaptation")
         try Check.finite([spikeTriggeredAdaptation], object, "spikeTriggeredAdaptation")
         try Check.finite([resetPotential], object, "resetPotential")
-        try Check.atLeast(refractoryPeriod, 0, object, "refractoryPeriod")
-        try Check.finite([refractoryPeriod], object, "refractoryPeriod")
+        try Check.nonNegativeFinite(refractoryPeriod, object, "refractoryPeriod")
         try Check.atLeast(integrationStep, 1e-6, object, "integrationStep")
         try Check.atMost(integrationStep, 1e-3, object, "integrationStep")
         let cutoff = cutoffPotential ?? thresholdPotential + 5 * slopeFactor

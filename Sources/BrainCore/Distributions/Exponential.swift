@@ -18,8 +18,7 @@ public struct Exponential: Distribution {
     /// - Throws: ``BrainKitError`` when `scale` is not a finite value > 0, `shift` is not
     ///   finite or `high` is NaN.
     public init(scale: Double, shift: Double = 0, high: Double = .infinity) throws(BrainKitError) {
-        try Check.greaterThan(scale, 0, "Exponential", "scale")
-        try Check.finite([scale], "Exponential", "scale")
+        try Check.positiveFinite(scale, "Exponential", "scale")
         try Check.finite([shift], "Exponential", "shift")
         guard !high.isNaN else {
             throw .validation("Exponential", "high", "must not be NaN")

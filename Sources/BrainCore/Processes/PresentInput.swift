@@ -20,8 +20,7 @@ public struct PresentInput: SignalProcess, Equatable {
             throw .validation(object, "inputs", "must all have \(size) values, but input \(i) has \(input.count)")
         }
         try Check.finite(inputs.flatMap { $0 }, object, "inputs")
-        try Check.greaterThan(presentationTime, 0, object, "presentationTime")
-        try Check.finite([presentationTime], object, "presentationTime")
+        try Check.positiveFinite(presentationTime, object, "presentationTime")
         self.inputs = Matrix(inputs)
         self.presentationTime = presentationTime
     }

@@ -9,8 +9,7 @@ enum ProcessChecks {
 
     /// `dt` must be > 0 and finite.
     static func timeStep(_ dt: Double, _ object: String) throws(BrainKitError) {
-        try Check.greaterThan(dt, 0, object, "dt")
-        try Check.finite([dt], object, "dt")
+        try Check.positiveFinite(dt, object, "dt")
     }
 
     /// The output size must be `expected` (the size of the values the process holds).

@@ -34,11 +34,9 @@ public struct WhiteSignal: SignalProcess, Equatable {
     public init(period: Double, high: Double, rms: Double = 0.5, y0: Double? = nil, seed: Int? = nil)
         throws(BrainKitError)
     {
-        try Check.greaterThan(period, 0, "WhiteSignal", "period")
-        try Check.finite([period], "WhiteSignal", "period")
+        try Check.positiveFinite(period, "WhiteSignal", "period")
         try Check.finite([high], "WhiteSignal", "high")
-        try Check.greaterThan(rms, 0, "WhiteSignal", "rms")
-        try Check.finite([rms], "WhiteSignal", "rms")
+        try Check.positiveFinite(rms, "WhiteSignal", "rms")
         if let y0 { try Check.finite([y0], "WhiteSignal", "y0") }
         guard high >= 1 / period else {
             throw .validation(

@@ -94,6 +94,12 @@ package enum Check {
         }
     }
 
+    /// `value > 0` and finite: time constants, sizes, capacitances.
+    package static func positiveFinite(_ value: Double, _ object: String, _ parameter: String) throws(BrainKitError) {
+        try greaterThan(value, 0, object, parameter)
+        try finite([value], object, parameter)
+    }
+
     /// `value >= 0` and finite: rates, regularizations, cut-offs.
     package static func nonNegativeFinite(_ value: Double, _ object: String, _ parameter: String) throws(BrainKitError) {
         try atLeast(value, 0, object, parameter)

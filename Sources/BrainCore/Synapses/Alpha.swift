@@ -11,8 +11,7 @@ public struct Alpha: Synapse, Equatable {
     /// - Parameter tau: the time constant in seconds.
     /// - Throws: ``BrainKitError`` (.validation) when `tau` is negative or not finite.
     public init(_ tau: Double) throws(BrainKitError) {
-        try Check.atLeast(tau, 0, "Alpha", "tau")
-        try Check.finite([tau], "Alpha", "tau")
+        try Check.nonNegativeFinite(tau, "Alpha", "tau")
         self.tau = tau
     }
 

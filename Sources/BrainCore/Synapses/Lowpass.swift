@@ -11,8 +11,7 @@ public struct Lowpass: Synapse, Equatable {
     /// - Throws: ``BrainKitError`` (.validation) when `tau` is negative or not finite,
     ///   e.g. "Lowpass: tau must be >= 0, got -1".
     public init(_ tau: Double) throws(BrainKitError) {
-        try Check.atLeast(tau, 0, "Lowpass", "tau")
-        try Check.finite([tau], "Lowpass", "tau")
+        try Check.nonNegativeFinite(tau, "Lowpass", "tau")
         self.tau = tau
     }
 

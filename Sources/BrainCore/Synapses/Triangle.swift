@@ -14,8 +14,7 @@ public struct Triangle: Synapse, Equatable {
     /// - Parameter t: the duration of the impulse response in seconds.
     /// - Throws: ``BrainKitError`` (.validation) when `t` is negative or not finite.
     public init(_ t: Double) throws(BrainKitError) {
-        try Check.atLeast(t, 0, "Triangle", "t")
-        try Check.finite([t], "Triangle", "t")
+        try Check.nonNegativeFinite(t, "Triangle", "t")
         self.t = t
     }
 

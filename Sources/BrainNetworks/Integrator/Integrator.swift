@@ -51,8 +51,7 @@ public final class Integrator {
         defaults: ModelDefaults = ModelDefaults(), seed: Int? = nil
     ) throws(BrainKitError) {
         let name = "Integrator '\(label)'"
-        try Check.greaterThan(recurrentTau, 0, name, "recurrentTau")
-        try Check.finite([recurrentTau], name, "recurrentTau")
+        try Check.positiveFinite(recurrentTau, name, "recurrentTau")
         try Check.atLeast(neurons, 1, name, "neurons")
         try Check.atLeast(dimensions, 1, name, "dimensions")
         network = try parent.network(label: label, seed: seed, defaults: defaults)

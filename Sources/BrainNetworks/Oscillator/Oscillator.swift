@@ -48,8 +48,7 @@ public final class Oscillator {
         defaults: ModelDefaults = ModelDefaults(), seed: Int? = nil
     ) throws(BrainKitError) {
         let name = "Oscillator '\(label)'"
-        try Check.greaterThan(recurrentTau, 0, name, "recurrentTau")
-        try Check.finite([recurrentTau], name, "recurrentTau")
+        try Check.positiveFinite(recurrentTau, name, "recurrentTau")
         try Check.finite([frequency], name, "frequency")
         try Check.atLeast(neurons, 1, name, "neurons")
         network = try parent.network(label: label, seed: seed, defaults: defaults)
