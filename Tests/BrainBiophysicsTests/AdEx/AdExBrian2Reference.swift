@@ -31,12 +31,8 @@ struct AdExBrian2Reference: Decodable {
         case runs
     }
 
-    enum LoadError: Error { case missing }
-
     static func load() throws -> AdExBrian2Reference {
-        guard let url = Bundle.module.url(forResource: "adex_brian2", withExtension: "json", subdirectory: "Fixtures")
-        else { throw LoadError.missing }
-        return try JSONDecoder().decode(AdExBrian2Reference.self, from: Data(contentsOf: url))
+        try decodeFixture(AdExBrian2Reference.self, "adex_brian2")
     }
 }
 

@@ -46,9 +46,7 @@ struct NeuronCellFixture: Decodable {
     }
 
     static func load() throws -> NeuronCellFixture {
-        guard let url = Bundle.module.url(forResource: "neuron_cell", withExtension: "json", subdirectory: "Fixtures")
-        else { throw CocoaError(.fileNoSuchFile) }
-        return try JSONDecoder().decode(NeuronCellFixture.self, from: Data(contentsOf: url))
+        try decodeFixture(NeuronCellFixture.self, "neuron_cell")
     }
 
     /// The fixture's cell `name` ("talk", "branched" or "fine"), as make_neuron_cell.py builds it.

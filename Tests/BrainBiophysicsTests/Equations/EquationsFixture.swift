@@ -19,7 +19,7 @@ struct Brian2EquationRuns: Decodable {
     let models: [Run]
 
     static func load() throws -> Brian2EquationRuns {
-        try JSONDecoder().decode(Brian2EquationRuns.self, from: fixtureData("equations_brian2"))
+        try decodeFixture(Brian2EquationRuns.self, "equations_brian2")
     }
 
     func run(_ name: String) throws -> Run {
@@ -47,17 +47,6 @@ struct Brian2UnitTable: Decodable {
     let units: [Entry]
 
     static func load() throws -> Brian2UnitTable {
-        try JSONDecoder().decode(Brian2UnitTable.self, from: fixtureData("equations_units_brian2"))
+        try decodeFixture(Brian2UnitTable.self, "equations_units_brian2")
     }
-}
-
-struct FixtureMissing: Error {
-    let name: String
-}
-
-private func fixtureData(_ name: String) throws -> Data {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
-        throw FixtureMissing(name: name)
-    }
-    return try Data(contentsOf: url)
 }
