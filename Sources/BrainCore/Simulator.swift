@@ -25,6 +25,8 @@ public final class Simulator {
     /// The number of threads stepping the simulation: as asked, or 1 when the model is too
     /// small for the work to be worth sharing.
     public var threads: Int { engine.executor.threadCount }
+    /// How many times per step the threads wait for each other (1 when running serially).
+    var barriersPerStep: Int { engine.executor.phaseCount }
 
     private let model: BuiltModel
     private let engine: Engine

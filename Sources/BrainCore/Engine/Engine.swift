@@ -39,6 +39,7 @@ final class Engine {
         var levels: [Int] = []
         var writes: [[WrittenRegion]] = []
         var reads: [Set<SignalID>] = []
+        var footprints: [MemoryFootprint] = []
         var processKernels: [ProcessKernel] = []
         for unit in units {
             let kernel = Engine.compile(
@@ -49,9 +50,12 @@ final class Engine {
             levels.append(schedule.levels[unit[0]])
             writes.append(unit.flatMap { operators[$0].writtenRegions })
             reads.append(Set(unit.flatMap { operators[$0].reads }))
+            footprints.append(
+                Engine.footprint(reads: reads[reads.count - 1], writes: writes[writes.count - 1], arena: arena,
+                                 signals: model.signals))
         }
         self.processKernels = processKernels
-        executor = Executor(kernels: kernels, levels: levels, writes: writes, reads: reads, threads: threads)
+        executor = Executor(kernels: kernels, levels: levels, writes: writes, footprints: footprints, threads: threads)
     }
 
     /// Returns every signal to its initial value and remakes the processes' steppers, drawing
@@ -65,6 +69,22 @@ final class Engine {
     /// Runs one step at `time` seconds.
     func step(time: Double) {
         executor.step(time: time)
+    }
+
+    /// The arena memory of an operator's signals (the written slices where it writes slices).
+    private static func footprint(reads: Set<SignalID>, writes: [WrittenRegion], arena: Arena, signals: [Signal])
+        -> MemoryFootprint
+    {
+        var footprint = MemoryFootprint()
+        for signal in reads { footprint.reads(arena.pointer(signal), count: signals[signal.index].count) }
+        for region in writes {
+            if let elements = region.elements {
+                footprint.writes(arena.pointer(region.signal) + elements.lowerBound, count: elements.count)
+            } else {
+                footprint.writes(arena.pointer(region.signal), count: signals[region.signal.index].count)
+            }
+        }
+        return footprint
     }
 
     // MARK: - Fusion

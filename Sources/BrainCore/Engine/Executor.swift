@@ -16,7 +16,7 @@ final class Executor: @unchecked Sendable {
     // Written only before the workers start; read-only afterwards.
     let threadCount: Int
     /// The number of phases (barriers) per step.
-    private let phaseCount: Int
+    let phaseCount: Int
     /// Every kernel, kept alive here; the step loop uses the unretained lists below.
     private let kernels: [Kernel]
     /// For each thread, its kernels of every phase back to back, unretained (no reference
@@ -34,14 +34,14 @@ final class Executor: @unchecked Sendable {
     nonisolated(unsafe) private var currentTime = 0.0
     private var stepsTaken = 0
 
-    /// Builds the phases from kernels in canonical order with their dependency levels and the
-    /// signals each one writes.
-    init(kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], reads: [Set<SignalID>], threads: Int) {
+    /// Builds the phases from kernels in canonical order with their dependency levels, the
+    /// signals each one writes and the arena memory each one touches (for kernels that cannot
+    /// say more narrowly themselves, ``Kernel/footprint``).
+    init(kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], footprints: [MemoryFootprint], threads: Int) {
         precondition(threads >= 1)
         for (index, kernel) in kernels.enumerated() { kernel.index = index }
         var phases = Executor.partition(kernels: kernels, levels: levels, writes: writes, threads: threads)
-        phases = Executor.mergingIndependentPhases(
-            phases, writes: writes.map { Set($0.map(\.signal)) }, reads: reads)
+        phases = Executor.mergingIndependentPhases(phases, footprints: footprints)
         if !Executor.sharingPays(phases) {
             // Nothing is worth another thread: run serially, without workers, in canonical order.
             threadCount = 1
@@ -195,27 +195,29 @@ final class Executor: @unchecked Sendable {
         return phases.isEmpty ? [[[Kernel]]](repeating: [[Kernel]](repeating: [], count: threads), count: 1) : phases
     }
 
-    /// Joins each phase to the one before when no thread's work in it touches what another
-    /// thread wrote in the phase before, or writes what another thread read there: the barrier
-    /// between them orders nothing. Each thread keeps its kernels in order, so every signal's
-    /// writers still run in canonical order.
-    private static func mergingIndependentPhases(
-        _ phases: [[[Kernel]]], writes: [Set<SignalID>], reads: [Set<SignalID>]
-    ) -> [[[Kernel]]] {
+    /// Joins each phase to the one before when no thread's work in it touches memory another
+    /// thread wrote in the phase before, or writes memory another thread read there: the
+    /// barrier between them orders nothing. Parts of cut kernels report exactly their slices,
+    /// so a chain of kernels over the same elements cut at the same places (a copy, a scaling,
+    /// the neurons) runs without barriers, each thread on its own slice. Each thread keeps its
+    /// kernels in order, so every signal's writers still run in canonical order.
+    private static func mergingIndependentPhases(_ phases: [[[Kernel]]], footprints: [MemoryFootprint])
+        -> [[[Kernel]]]
+    {
         guard var merged = phases.first.map({ [$0] }) else { return phases }
+        func footprint(_ kernel: Kernel) -> MemoryFootprint { kernel.footprint ?? footprints[kernel.index] }
         for next in phases.dropFirst() {
             let current = merged[merged.count - 1]
             let threads = current.count
-            let written = current.map { $0.reduce(into: Set<SignalID>()) { $0.formUnion(writes[$1.index]) } }
-            let read = current.map { $0.reduce(into: Set<SignalID>()) { $0.formUnion(reads[$1.index]) } }
+            let before = current.map { $0.map(footprint) }
+            let read = before.map { AddressSet($0.flatMap(\.reads)) }
+            let wrote = before.map { AddressSet($0.flatMap(\.writes)) }
             func independent(_ lists: [[Kernel]]) -> Bool {
                 (0..<threads).allSatisfy { t in
                     lists[t].allSatisfy { kernel in
-                        (0..<threads).allSatisfy { other in
-                            other == t
-                                || (written[other].isDisjoint(with: reads[kernel.index])
-                                    && written[other].isDisjoint(with: writes[kernel.index])
-                                    && read[other].isDisjoint(with: writes[kernel.index]))
+                        let mine = footprint(kernel)
+                        return (0..<threads).allSatisfy { other in
+                            other == t || mine.isIndependent(ofReads: read[other], writes: wrote[other])
                         }
                     }
                 }

@@ -8,8 +8,8 @@ import Foundation
 struct DeterminismTests {
     /// A model big enough to be shared between threads (its fused neuron population is split)
     /// that exercises every kind of operator: 2-D ensembles in a ring with a dense transform,
-    /// a neurons-to-neurons connection, a white-noise node, a Direct ensemble, a sliced
-    /// connection, spike, voltage and filtered probes.
+    /// a neurons-to-neurons connection, a sparse recurrence, a white-noise node, a Direct
+    /// ensemble, a sliced connection, spike, voltage and filtered probes.
     static func model(seed: Int) throws -> (Network, [Probe]) {
         let net = try Network(label: "determinism", seed: seed)
         let noise = try net.node(process: WhiteNoise(distribution: try Gaussian(mean: 0, std: 0.1)), sizeOut: 2)
@@ -23,6 +23,12 @@ struct DeterminismTests {
             try net.connect(ensembles[i], to: ensembles[(i + 1) % 6], synapse: 0.01, transform: .dense(rotation))
         }
         try net.connect(ensembles[2].neurons, to: ensembles[3].neurons, transform: .scalar(-0.001))
+        var recurrent: [(row: Int, column: Int, value: Double)] = []
+        for r in 0..<2000 {
+            for k in 1...5 { recurrent.append((r, (r * 7 + k * 311) % 2000, 2e-4 * Double(k))) }
+        }
+        let recurrence = try SparseMatrix(rows: 2000, columns: 2000, entries: recurrent)
+        try net.connect(ensembles[1].neurons, to: ensembles[1].neurons, synapse: 0.05, transform: .sparse(recurrence))
         let direct = try net.ensemble(label: "direct", neurons: 1, dimensions: 1, neuronType: Direct())
         try net.connect(ensembles[4][1], to: direct, function: { x in [x[0] * x[0]] })
         let probes = [

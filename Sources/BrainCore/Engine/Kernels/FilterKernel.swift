@@ -131,4 +131,14 @@ final class FilterKernel: Kernel, @unchecked Sendable {
             input: input + start, output: output + start, state: state.map { $0 + start }, count: range.count,
             stateStride: stateStride, order: order, advanced: advanced, a: a, b: b, c: c, d: d)
     }
+
+    override var footprint: MemoryFootprint? {
+        var footprint = MemoryFootprint()
+        footprint.reads(input, count: count)
+        footprint.writes(output, count: count)
+        if let state {
+            for k in 0..<order { footprint.writes(state + k * stateStride, count: count) }
+        }
+        return footprint
+    }
 }

@@ -109,10 +109,18 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     /// Rows are independent except in the spike-sparse loop, which lists the firing inputs once
     /// for all rows.
     override var splittableLength: Int { method == .spikes ? 0 : rows }
-    override var splitAlignment: Int { 8 }
 
     override func part(_ range: Range<Int>) -> Kernel {
         MatrixVectorKernel(rowsOf: self, range)
+    }
+
+    override var footprint: MemoryFootprint? {
+        var footprint = MemoryFootprint()
+        footprint.reads(matrix, count: rows * columns)
+        footprint.reads(x, count: columns)
+        if let bias { footprint.reads(bias, count: rows) }
+        footprint.writes(y, count: rows)
+        return footprint
     }
 
     override func run(time: Double) {

@@ -25,13 +25,22 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
 
     override var cost: Int { count * 4 }
 
-    /// Neurons are independent; cuts fall on whole SIMD groups.
+    /// Neurons are independent.
     override var splittableLength: Int { count }
-    override var splitAlignment: Int { 16 }
 
     override func part(_ range: Range<Int>) -> Kernel {
         NeuronKernel(
             type: type, current: current + range.lowerBound, output: output + range.lowerBound,
             state: state + range.lowerBound, count: range.count, stateStride: stateStride, dt: dt)
+    }
+
+    override var footprint: MemoryFootprint? {
+        var footprint = MemoryFootprint()
+        footprint.reads(current, count: count)
+        footprint.writes(output, count: count)
+        for variable in type.stateVariables.indices {
+            footprint.writes(state + variable * stateStride, count: count)
+        }
+        return footprint
     }
 }

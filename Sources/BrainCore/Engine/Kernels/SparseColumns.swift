@@ -16,6 +16,10 @@ struct SparseColumns {
     private let values: UnsafeMutablePointer<Float>
     /// Scratch: the columns that fire in the current step.
     private let firing: UnsafeMutablePointer<Int32>
+    /// Scratch: a batch of gathered entries (``batchSize``, plus the longest column and one
+    /// copy's overshoot).
+    private let batchRows: UnsafeMutablePointer<Int32>
+    private let batchValues: UnsafeMutablePointer<Float>
 
     /// - Parameter values: the matrix's values in row-major order (read once, here).
     init(_ matrix: SparseMatrix, values matrixValues: UnsafeMutablePointer<Float>, rowRange: Range<Int>) {
@@ -31,8 +35,11 @@ struct SparseColumns {
         starts.initialize(repeating: 0, count: columns + 1)
         for k in first..<last { starts[matrix.columnIndices[k] + 1] += 1 }
         for c in 0..<columns { starts[c + 1] += starts[c] }
-        let rows = UnsafeMutablePointer<Int32>.allocate(capacity: max(entries, 1))
-        let sorted = UnsafeMutablePointer<Float>.allocate(capacity: max(entries, 1))
+        // 16 entries of slack: the product copies 16 at a time from a column's start.
+        let rows = UnsafeMutablePointer<Int32>.allocate(capacity: entries + 16)
+        rows.initialize(repeating: 0, count: entries + 16)
+        let sorted = UnsafeMutablePointer<Float>.allocate(capacity: entries + 16)
+        sorted.initialize(repeating: 0, count: entries + 16)
         var next = (0..<columns).map { Int(starts[$0]) }
         for r in rowRange {
             for k in matrix.rowStarts[r]..<matrix.rowStarts[r + 1] {
@@ -46,6 +53,10 @@ struct SparseColumns {
         rowIndices = rows
         values = sorted
         firing = .allocate(capacity: max(columns, 1))
+        var longest = 0
+        for c in 0..<columns { longest = max(longest, Int(starts[c + 1] - starts[c])) }
+        batchRows = .allocate(capacity: SparseColumns.batchSize + longest + 16)
+        batchValues = .allocate(capacity: SparseColumns.batchSize + longest + 16)
     }
 
     func deallocate() {
@@ -53,6 +64,8 @@ struct SparseColumns {
         rowIndices.deallocate()
         values.deallocate()
         firing.deallocate()
+        batchRows.deallocate()
+        batchValues.deallocate()
     }
 
     /// The same matrix restricted to `range` (a sub-range of ``rowRange``).
@@ -61,19 +74,51 @@ struct SparseColumns {
     }
 
     /// `y[rowRange] (+)= M[rowRange, :]·x`, adding column by column in ascending column order.
+    ///
+    /// Columns have different lengths, so a loop over each column's entries would mispredict
+    /// its exit once per firing column. Instead the firing columns' entries, scaled by their
+    /// input, are first copied into a small batch 16 at a time (the copy over-reads into the
+    /// next column and advances by the true length: no branch per column), and the batch is then
+    /// added into `y` in one predictable loop.
     @inline(__always)
     func multiply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool) {
         if !accumulate { (y + rowRange.lowerBound).update(repeating: 0, count: rowRange.count) }
         let count = SpikeScan.firing(x, count: columns, into: firing)
+        let rows = UnsafeRawPointer(rowIndices), vals = UnsafeRawPointer(values)
+        let batchRows = UnsafeMutableRawPointer(self.batchRows), batchValues = UnsafeMutableRawPointer(self.batchValues)
+        var filled = 0
         for f in 0..<count {
             let c = Int(firing[f])
             let input = x[c]
             var k = Int(columnStarts[c])
             let end = Int(columnStarts[c + 1])
-            while k < end {
-                y[Int(rowIndices[k])] += values[k] * input
-                k += 1
+            repeat {
+                batchRows.storeBytes(
+                    of: rows.loadUnaligned(fromByteOffset: k * 4, as: SIMD16<Int32>.self), toByteOffset: filled * 4,
+                    as: SIMD16<Int32>.self)
+                batchValues.storeBytes(
+                    of: vals.loadUnaligned(fromByteOffset: k * 4, as: SIMD16<Float>.self) * input,
+                    toByteOffset: filled * 4, as: SIMD16<Float>.self)
+                let copied = min(16, end - k)
+                filled += copied
+                k += copied
+            } while k < end
+            if filled >= SparseColumns.batchSize {
+                SparseColumns.add(batchCount: filled, rows: self.batchRows, values: self.batchValues, into: y)
+                filled = 0
             }
         }
+        SparseColumns.add(batchCount: filled, rows: self.batchRows, values: self.batchValues, into: y)
+    }
+
+    /// Entries gathered before they are added into `y` (16 KiB of rows and values: stays in L1).
+    private static let batchSize = 2048
+
+    @inline(__always)
+    private static func add(
+        batchCount: Int, rows: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<Float>,
+        into y: UnsafeMutablePointer<Float>
+    ) {
+        for k in 0..<batchCount { y[Int(rows[k])] += values[k] }
     }
 }

@@ -89,6 +89,15 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
         return 0
     }
 
+    /// A part of the column-major form writes only its rows (but reads all of x).
+    override var footprint: MemoryFootprint? {
+        guard case .columns(let columns) = storage else { return nil }
+        var footprint = MemoryFootprint()
+        footprint.reads(x, count: columns.columns)
+        footprint.writes(y + columns.rowRange.lowerBound, count: columns.rowRange.count)
+        return footprint
+    }
+
     override func part(_ range: Range<Int>) -> Kernel {
         guard case .columns(let whole) = storage else { preconditionFailure("SparseMatrixVectorKernel: not cut") }
         let start = whole.rowRange.lowerBound

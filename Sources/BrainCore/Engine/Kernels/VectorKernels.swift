@@ -20,6 +20,12 @@ final class ResetKernel: Kernel, @unchecked Sendable {
     override func part(_ range: Range<Int>) -> Kernel {
         ResetKernel(target: target + range.lowerBound, count: range.count, value: value)
     }
+
+    override var footprint: MemoryFootprint? {
+        var footprint = MemoryFootprint()
+        footprint.writes(target, count: count)
+        return footprint
+    }
 }
 
 /// `target = source` or `target += source`.
@@ -55,6 +61,13 @@ final class CopyKernel: Kernel, @unchecked Sendable {
         CopyKernel(
             source: source + range.lowerBound, target: target + range.lowerBound, count: range.count,
             accumulate: accumulate)
+    }
+
+    override var footprint: MemoryFootprint? {
+        var footprint = MemoryFootprint()
+        footprint.reads(source, count: count)
+        footprint.writes(target, count: count)
+        return footprint
     }
 }
 
@@ -163,6 +176,14 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
         return ElementwiseKernel(
             scale: scale + start, x: x + start, y: y + start, count: range.count, accumulate: accumulate)
     }
+
+    override var footprint: MemoryFootprint? {
+        var footprint = MemoryFootprint()
+        footprint.reads(scale, count: count)
+        footprint.reads(x, count: count)
+        footprint.writes(y, count: count)
+        return footprint
+    }
 }
 
 /// `y (+)= factor · x`.
@@ -202,5 +223,12 @@ final class ScaledKernel: Kernel, @unchecked Sendable {
     override func part(_ range: Range<Int>) -> Kernel {
         let start = range.lowerBound
         return ScaledKernel(factor: factor, x: x + start, y: y + start, count: range.count, accumulate: accumulate)
+    }
+
+    override var footprint: MemoryFootprint? {
+        var footprint = MemoryFootprint()
+        footprint.reads(x, count: count)
+        footprint.writes(y, count: count)
+        return footprint
     }
 }

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import BrainCore
+
+/// The spike-sparse building blocks: listing the firing inputs, and products that visit only
+/// the columns whose input is nonzero.
+@Suite("Sparse products")
+struct SparseProductTests {
+    @Test func spikeScanListsExactlyTheNonzeroEntries() {
+        var rng = RandomState(seed: 11)
+        for count in [0, 1, 15, 16, 63, 64, 65, 200, 1000] {
+            for density in [0.0, 0.05, 0.5, 1.0] {
+                var x = [Float](repeating: 0, count: count)
+                for j in 0..<count where rng.uniform(0, 1) < density {
+                    x[j] = [1000, -3, 0.5, .leastNonzeroMagnitude, -.greatestFiniteMagnitude][j % 5]
+                }
+                // Negative zeros count as zero.
+                for j in stride(from: 3, to: count, by: 7) where x[j] == 0 { x[j] = -0.0 }
+                let expected = x.indices.filter { x[$0] != 0 }.map { Int32($0) }
+                var firing = [Int32](repeating: -1, count: max(count, 1))
+                let found = x.withUnsafeBufferPointer { xs in
+                    firing.withUnsafeMutableBufferPointer { SpikeScan.firing(xs.baseAddress!, count: count, into: $0.baseAddress!) }
+                }
+                #expect(Array(firing.prefix(found)) == expected, "count \(count), density \(density)")
+            }
+        }
+    }
+
+    /// A matrix with columns longer than one 16-entry copy and more entries than one batch,
+    /// against the same product in Double.
+    @Test func columnProductsMatchTheDenseProduct() throws {
+        var rng = RandomState(seed: 4)
+        let rows = 300, columns = 500
+        var entries: [(row: Int, column: Int, value: Double)] = []
+        for c in 0..<columns {
+            let length = c % 50 == 0 ? 120 : Int(rng.uniform(0, 16))
+            var chosen = Set<Int>()
+            while chosen.count < length { chosen.insert(Int(rng.uniform(0, Double(rows)))) }
+            for r in chosen.sorted() { entries.append((r, c, rng.uniform(-1, 1))) }
+        }
+        let matrix = try SparseMatrix(rows: rows, columns: columns, entries: entries)
+        #expect(matrix.entryCount > 4096)
+        var x = [Double](repeating: 0, count: columns)
+        for c in 0..<columns where rng.uniform(0, 1) < 0.6 { x[c] = rng.uniform(-2, 2) }
+
+        let net = try Network(seed: 1)
+        let source = try net.node(output: x)
+        let sink = try net.node(sizeIn: rows)
+        try net.connect(source, to: sink, synapse: nil, transform: .sparse(matrix))
+        let probe = try net.probe(sink, .input)
+        let sim = try Simulator(net)
+        try sim.run(steps: 2)
+        let product = try sim.data(probe).row(1)
+
+        var expected = [Double](repeating: 0, count: rows)
+        for entry in entries { expected[entry.row] += entry.value * Double(Float(x[entry.column])) }
+        for r in 0..<rows { #expect(abs(product[r] - expected[r]) < 1e-4, "row \(r)") }
+    }
+
+    /// A neuron population driven through a sparse recurrence is a chain of kernels over the
+    /// same neurons (bias copy, gain, neurons, sparse rows, synapse); cut at the same places,
+    /// they need a barrier only where a thread reads all the spikes.
+    @Test func kernelsOverTheSameElementsShareAPhase() throws {
+        let n = 20_000
+        var entries: [(row: Int, column: Int, value: Double)] = []
+        for r in 0..<n {
+            for k in 1...4 { entries.append((r, (r + k * 37) % n, 1e-4)) }
+        }
+        let net = try Network(seed: 3)
+        let population = try net.ensemble(neurons: n, dimensions: 1)
+        try net.connect(
+            population.neurons, to: population.neurons, synapse: 0.1,
+            transform: .sparse(try SparseMatrix(rows: n, columns: n, entries: entries)))
+        let probe = try net.probe(population.neurons)
+        let serial = try Simulator(net, threads: 1)
+        let parallel = try Simulator(net, threads: 2)
+        #expect(parallel.threads == 2)
+        #expect(parallel.barriersPerStep == 2)
+        try serial.run(steps: 100)
+        try parallel.run(steps: 100)
+        #expect(try serial.data(probe).values == parallel.data(probe).values)
+    }
+}
