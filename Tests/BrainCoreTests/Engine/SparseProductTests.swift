@@ -22,6 +22,15 @@ struct SparseProductTests {
                     firing.withUnsafeMutableBufferPointer { SpikeScan.firing(xs.baseAddress!, count: count, into: $0.baseAddress!) }
                 }
                 #expect(Array(firing.prefix(found)) == expected, "count \(count), density \(density)")
+                // Restricted to a mask: every third index.
+                var among = [UInt64](repeating: 0, count: (count + 63) / 64 + 1)
+                for j in stride(from: 0, to: count, by: 3) { among[j / 64] |= 1 << UInt64(j % 64) }
+                let masked = x.withUnsafeBufferPointer { xs in
+                    firing.withUnsafeMutableBufferPointer {
+                        SpikeScan.firing(xs.baseAddress!, count: count, among: among, into: $0.baseAddress!)
+                    }
+                }
+                #expect(Array(firing.prefix(masked)) == expected.filter { $0 % 3 == 0 })
             }
         }
     }

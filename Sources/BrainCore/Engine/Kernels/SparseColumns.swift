@@ -14,6 +14,9 @@ struct SparseColumns {
     private let columnStarts: UnsafeMutablePointer<Int32>
     private let rowIndices: UnsafeMutablePointer<Int32>
     private let values: UnsafeMutablePointer<Float>
+    /// Bit `c % 64` of word `c / 64`: column c has entries in these rows (a part of a matrix
+    /// cut for threads skips the firing columns that have none).
+    private let occupied: UnsafeMutablePointer<UInt64>
     /// Scratch: the columns that fire in the current step.
     private let firing: UnsafeMutablePointer<Int32>
     /// Scratch: a batch of gathered entries (``batchSize``, plus the longest column and one
@@ -53,8 +56,13 @@ struct SparseColumns {
         rowIndices = rows
         values = sorted
         firing = .allocate(capacity: max(columns, 1))
+        occupied = .allocate(capacity: (columns + 63) / 64)
+        occupied.initialize(repeating: 0, count: (columns + 63) / 64)
         var longest = 0
-        for c in 0..<columns { longest = max(longest, Int(starts[c + 1] - starts[c])) }
+        for c in 0..<columns where starts[c + 1] > starts[c] {
+            longest = max(longest, Int(starts[c + 1] - starts[c]))
+            occupied[c / 64] |= 1 << UInt64(c % 64)
+        }
         batchRows = .allocate(capacity: SparseColumns.batchSize + longest + 16)
         batchValues = .allocate(capacity: SparseColumns.batchSize + longest + 16)
     }
@@ -64,6 +72,7 @@ struct SparseColumns {
         rowIndices.deallocate()
         values.deallocate()
         firing.deallocate()
+        occupied.deallocate()
         batchRows.deallocate()
         batchValues.deallocate()
     }
@@ -83,7 +92,7 @@ struct SparseColumns {
     @inline(__always)
     func multiply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool) {
         if !accumulate { (y + rowRange.lowerBound).update(repeating: 0, count: rowRange.count) }
-        let count = SpikeScan.firing(x, count: columns, into: firing)
+        let count = SpikeScan.firing(x, count: columns, among: occupied, into: firing)
         let rows = UnsafeRawPointer(rowIndices), vals = UnsafeRawPointer(values)
         let batchRows = UnsafeMutableRawPointer(self.batchRows), batchValues = UnsafeMutableRawPointer(self.batchValues)
         var filled = 0

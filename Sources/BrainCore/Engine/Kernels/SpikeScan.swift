@@ -7,24 +7,42 @@ enum SpikeScan {
     /// in ascending order, and returns how many there are. `firing` holds `count` indices.
     @inline(__always)
     static func firing(_ x: UnsafePointer<Float>, count: Int, into firing: UnsafeMutablePointer<Int32>) -> Int {
+        scan(x, count: count, among: nil, into: firing)
+    }
+
+    /// The same, but only indices `j` whose bit is set in `among` (bit `j % 64` of word
+    /// `j / 64`).
+    @inline(__always)
+    static func firing(
+        _ x: UnsafePointer<Float>, count: Int, among: UnsafePointer<UInt64>, into firing: UnsafeMutablePointer<Int32>
+    ) -> Int {
+        scan(x, count: count, among: among, into: firing)
+    }
+
+    @inline(__always)
+    private static func scan(
+        _ x: UnsafePointer<Float>, count: Int, among: UnsafePointer<UInt64>?, into firing: UnsafeMutablePointer<Int32>
+    ) -> Int {
         let raw = UnsafeRawPointer(x)
         var found = 0
         var base = 0
-        while base + 64 <= count {
-            var mask = nonzeroBits(raw, base) | nonzeroBits(raw, base + 16) << 16
-                | nonzeroBits(raw, base + 32) << 32 | nonzeroBits(raw, base + 48) << 48
+        while base < count {
+            var mask: UInt64
+            if base + 64 <= count {
+                mask = nonzeroBits(raw, base) | nonzeroBits(raw, base + 16) << 16
+                    | nonzeroBits(raw, base + 32) << 32 | nonzeroBits(raw, base + 48) << 48
+            } else {
+                let bits = raw.assumingMemoryBound(to: UInt32.self)
+                mask = 0
+                for j in base..<count { mask |= UInt64(isNonzero(bits[j])) << UInt64(j - base) }
+            }
+            if let among { mask &= among[base / 64] }
             while mask != 0 {
                 firing[found] = Int32(truncatingIfNeeded: base &+ mask.trailingZeroBitCount)
                 found &+= 1
                 mask &= mask &- 1
             }
             base += 64
-        }
-        let bits = raw.assumingMemoryBound(to: UInt32.self)
-        while base < count {
-            firing[found] = Int32(truncatingIfNeeded: base)
-            found &+= Int(truncatingIfNeeded: isNonzero(bits[base]))
-            base += 1
         }
         return found
     }
