@@ -40,7 +40,8 @@ final class Executor: @unchecked Sendable {
     init(kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], footprints: [MemoryFootprint], threads: Int) {
         precondition(threads >= 1)
         for (index, kernel) in kernels.enumerated() { kernel.index = index }
-        var phases = Executor.partition(kernels: kernels, levels: levels, writes: writes, threads: threads)
+        var phases = Executor.partition(
+            kernels: kernels, levels: levels, writes: writes, footprints: footprints, threads: threads)
         phases = Executor.mergingIndependentPhases(phases, footprints: footprints)
         if !Executor.sharingPays(phases) {
             // Nothing is worth another thread: run serially, without workers, in canonical order.
@@ -162,9 +163,9 @@ final class Executor: @unchecked Sendable {
     /// form one group (kept in canonical order); groups are spread over threads by cost,
     /// except that kernels calling user code stay on the calling thread. Consecutive levels
     /// whose work all falls to the calling thread share one phase.
-    private static func partition(kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], threads: Int)
-        -> [[[Kernel]]]
-    {
+    private static func partition(
+        kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], footprints: [MemoryFootprint], threads: Int
+    ) -> [[[Kernel]]] {
         if threads == 1 { return [[kernels]] }
         /// Levels with less work than this run on the calling thread alone (measured on the
         /// benchmark suite: 3000 cost units lets a 2000-neuron population split, which pays for
@@ -181,8 +182,15 @@ final class Executor: @unchecked Sendable {
             if total < parallelThreshold {
                 lists[0] = Array(kernels[start..<end])
             } else {
+                // What each thread wrote in the phase before: a cut that falls near where those
+                // writes meet in the kernel's input is moved there, so that each thread reads
+                // what it wrote itself (and the two phases can run without a barrier between).
+                let previous = phases.last.map { phase in
+                    phase.map { list in AddressSet(list.flatMap { ($0.footprint ?? footprints[$0.index]).writes }) }
+                }
                 lists = Executor.share(
-                    groups.map { group in group.map { kernels[$0] } }, threads: threads, minimumPart: parallelThreshold / 4)
+                    groups.map { group in group.map { kernels[$0] } }, threads: threads, minimumPart: parallelThreshold / 4,
+                    previousWrites: previous)
             }
             let soloOnCaller = lists.dropFirst().allSatisfy(\.isEmpty)
             if soloOnCaller, let last = phases.last, last.dropFirst().allSatisfy(\.isEmpty) {
@@ -232,6 +240,43 @@ final class Executor: @unchecked Sendable {
                     candidates.append(moved)
                 }
             }
+            // Or small kernels that read another thread's results may move to that thread, with
+            // every kernel writing the same memory (in order), when nothing else writes it (for
+            // phases of a few kernels: the grouping is quadratic).
+            var rehomed = next
+            var movedAny = false
+            for t in 0..<threads where next[t].count <= 64 {
+                var pending = next[t]
+                while let seed = pending.first {
+                    // The kernels of this thread's list writing what the group writes, closed.
+                    var group = [seed]
+                    var grew = true
+                    while grew {
+                        grew = false
+                        let writes = group.flatMap { footprint($0).writes }
+                        for kernel in next[t] where !group.contains(where: { $0 === kernel }) {
+                            if footprint(kernel).writes.contains(where: { w in writes.contains { $0.overlaps(w) } }) {
+                                group.append(kernel)
+                                grew = true
+                            }
+                        }
+                    }
+                    pending.removeAll { kernel in group.contains { $0 === kernel } }
+                    guard group.allSatisfy({ !$0.runsOnCallingThread }), group.reduce(0, { $0 + weight($1) }) < 2_000
+                    else { continue }
+                    let conflicts = Set(group.flatMap { kernel in
+                        (0..<threads).filter {
+                            $0 != t && !footprint(kernel).isIndependent(ofReads: read[$0], writes: wrote[$0])
+                        }
+                    })
+                    guard conflicts.count == 1, let home = conflicts.first else { continue }
+                    let ordered = next[t].filter { kernel in group.contains { $0 === kernel } }
+                    rehomed[t].removeAll { kernel in group.contains { $0 === kernel } }
+                    rehomed[home].append(contentsOf: ordered)
+                    movedAny = true
+                }
+            }
+            if movedAny { candidates.append(rehomed) }
             if let lists = candidates.first(where: independent) {
                 merged[merged.count - 1] = zip(current, lists).map { $0 + $1 }
             } else {
@@ -269,7 +314,9 @@ final class Executor: @unchecked Sendable {
     /// (``Kernel/splittableLength``) weighing at least `minimumPart` is cut where the runs'
     /// boundaries fall inside it, so that the threads' loads come out even. Groups calling user
     /// code stay on the calling thread (their weight counts towards its share).
-    private static func share(_ groups: [[Kernel]], threads: Int, minimumPart: Int) -> [[Kernel]] {
+    private static func share(
+        _ groups: [[Kernel]], threads: Int, minimumPart: Int, previousWrites: [AddressSet]? = nil
+    ) -> [[Kernel]] {
         var lists = [[Kernel]](repeating: [], count: threads)
         let weights = groups.map { $0.reduce(0) { $0 + weight($1) } }
         let pinned = groups.map { $0.contains(where: \.runsOnCallingThread) }
@@ -298,6 +345,14 @@ final class Executor: @unchecked Sendable {
                         let boundary = perThread * Double(thread + 1)
                         let fraction = (boundary - from) / (to - from)
                         next = min(length, max(cut, Int((fraction * Double(length) / Double(alignment)).rounded()) * alignment))
+                        if let previousWrites, let input = kernel.footprint?.reads.first,
+                            input.count == length * MemoryLayout<Float>.stride
+                        {
+                            // The elements of the input the threads up to this one wrote.
+                            let written = (0...thread).reduce(0) { $0 + previousWrites[$1].overlapCount(input) }
+                            let handover = written / MemoryLayout<Float>.stride
+                            if handover > cut, handover < length, abs(handover - next) <= length / 20 { next = handover }
+                        }
                     }
                     if next > cut {
                         let part = kernel.part(cut..<next)

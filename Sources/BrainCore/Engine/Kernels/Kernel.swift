@@ -109,6 +109,14 @@ struct AddressSet {
         self.ranges = merged
     }
 
+    /// How many addresses of `range` are in the set.
+    func overlapCount(_ range: Range<UInt>) -> Int {
+        ranges.reduce(0) { total, stored in
+            let low = max(stored.lowerBound, range.lowerBound), high = min(stored.upperBound, range.upperBound)
+            return total + (low < high ? Int(high - low) : 0)
+        }
+    }
+
     /// Whether some address of `range` is in the set.
     func overlaps(_ range: Range<UInt>) -> Bool {
         guard !range.isEmpty else { return false }
