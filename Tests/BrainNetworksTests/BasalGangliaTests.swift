@@ -31,6 +31,24 @@ struct BasalGangliaTests {
         sampleTimes.map { data.row(Int(($0 / 0.001).rounded()) - 1) }
     }
 
+    /// The networks' mix of many small operators and a few populations is where the executor
+    /// moves kernels between threads to save barriers: two threads must still compute exactly
+    /// what one does (20 actions, as the bg20 benchmark).
+    @Test func twoThreadsComputeExactlyWhatOneDoes() throws {
+        func run(threads: Int) throws -> [Double] {
+            let net = try Network(seed: 0)
+            let basalGanglia = try BasalGanglia(in: net, dimensions: 20)
+            let utilities = (0..<20).map { 0.3 + 0.4 * Double(($0 * 7) % 20) / 20 }
+            try net.connect(try net.node(output: utilities), to: basalGanglia.input, synapse: nil)
+            let probe = try net.probe(basalGanglia.output, synapse: 0.01)
+            let sim = try Simulator(net, threads: threads)
+            #expect(sim.threads == threads)
+            try sim.run(seconds: 0.1)
+            return try sim.data(probe).values
+        }
+        #expect(try run(threads: 1) == run(threads: 2))
+    }
+
     @Test func selectsTheLargestInput() throws {
         let (data, times) = try BasalGangliaTests.run(input: BasalGangliaTests.standardInput, seed: 1)
         let output = EnsembleArrayTests.columnMeans(data, times: times, after: 0.1)

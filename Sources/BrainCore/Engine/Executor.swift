@@ -241,8 +241,8 @@ final class Executor: @unchecked Sendable {
                 }
             }
             // Or small kernels that read another thread's results may move to that thread, with
-            // every kernel writing the same memory (in order), when nothing else writes it (for
-            // phases of a few kernels: the grouping is quadratic).
+            // every kernel writing the same memory (in order), when nothing else on their thread
+            // touches what they touch (for phases of a few kernels: the grouping is quadratic).
             var rehomed = next
             var movedAny = false
             for t in 0..<threads where next[t].count <= 64 {
@@ -270,6 +270,13 @@ final class Executor: @unchecked Sendable {
                         }
                     })
                     guard conflicts.count == 1, let home = conflicts.first else { continue }
+                    // A phase may span levels (the caller's consecutive levels), so the group
+                    // must also be independent of what stays on this thread.
+                    let staying = next[t].filter { kernel in !group.contains { $0 === kernel } }.map(footprint)
+                    let stayingReads = AddressSet(staying.flatMap(\.reads))
+                    let stayingWrites = AddressSet(staying.flatMap(\.writes))
+                    guard group.allSatisfy({ footprint($0).isIndependent(ofReads: stayingReads, writes: stayingWrites) })
+                    else { continue }
                     let ordered = next[t].filter { kernel in group.contains { $0 === kernel } }
                     rehomed[t].removeAll { kernel in group.contains { $0 === kernel } }
                     rehomed[home].append(contentsOf: ordered)
