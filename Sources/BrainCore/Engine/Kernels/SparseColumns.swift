@@ -1,7 +1,10 @@
 /// Rows `rowRange` of a constant sparse matrix stored column by column, for products with a
 /// mostly-zero input (spikes): `y[rowRange] (+)= M[rowRange, :]·x` visits only the columns with
-/// `x_c ≠ 0`. Column c's entries are `columnStarts[c]..<columnStarts[c + 1]` of ``rowIndices``
-/// (absolute row numbers) and ``values``, in ascending row order.
+/// `x_c ≠ 0` that have entries in these rows. Column c's entries are
+/// `columnStarts[c]..<columnStarts[c + 1]` of ``pairs``, in ascending row order; an entry is
+/// one 8-byte pair, the row (a `UInt32`) in the low half and the value's bits in the high half,
+/// so a short column is one cache line (random columns of a large matrix come from the
+/// last-level cache or memory: separate row and value arrays cost two misses).
 ///
 /// Owned by one kernel, which calls ``deallocate()``.
 struct SparseColumns {
@@ -12,17 +15,17 @@ struct SparseColumns {
     private let source: SparseMatrix
     private let sourceValues: UnsafeMutablePointer<Float>
     private let columnStarts: UnsafeMutablePointer<Int32>
-    private let rowIndices: UnsafeMutablePointer<Int32>
-    private let values: UnsafeMutablePointer<Float>
+    private let pairs: UnsafeMutablePointer<UInt64>
+    /// Pairs copied per column before looking at its length: 8 or 16 (whichever holds nine
+    /// columns in ten).
+    private let copyWidth: Int
     /// Bit `c % 64` of word `c / 64`: column c has entries in these rows (a part of a matrix
     /// cut for threads skips the firing columns that have none).
     private let occupied: UnsafeMutablePointer<UInt64>
     /// Scratch: the columns that fire in the current step.
     private let firing: UnsafeMutablePointer<Int32>
-    /// Scratch: a batch of gathered entries (``batchSize``, plus the longest column and one
-    /// copy's overshoot).
-    private let batchRows: UnsafeMutablePointer<Int32>
-    private let batchValues: UnsafeMutablePointer<Float>
+    /// Scratch: gathered pairs (``batchSize``, plus the longest column and one copy's overshoot).
+    private let batch: UnsafeMutablePointer<UInt64>
 
     /// - Parameter values: the matrix's values in row-major order (read once, here).
     init(_ matrix: SparseMatrix, values matrixValues: UnsafeMutablePointer<Float>, rowRange: Range<Int>) {
@@ -38,43 +41,38 @@ struct SparseColumns {
         starts.initialize(repeating: 0, count: columns + 1)
         for k in first..<last { starts[matrix.columnIndices[k] + 1] += 1 }
         for c in 0..<columns { starts[c + 1] += starts[c] }
-        // 16 entries of slack: the product copies 16 at a time from a column's start.
-        let rows = UnsafeMutablePointer<Int32>.allocate(capacity: entries + 16)
-        rows.initialize(repeating: 0, count: entries + 16)
-        let sorted = UnsafeMutablePointer<Float>.allocate(capacity: entries + 16)
-        sorted.initialize(repeating: 0, count: entries + 16)
+        // 16 pairs of slack: the product copies whole groups from a column's start.
+        let pairs = UnsafeMutablePointer<UInt64>.allocate(capacity: entries + 16)
+        pairs.initialize(repeating: 0, count: entries + 16)
         var next = (0..<columns).map { Int(starts[$0]) }
         for r in rowRange {
             for k in matrix.rowStarts[r]..<matrix.rowStarts[r + 1] {
                 let c = matrix.columnIndices[k]
-                rows[next[c]] = Int32(r)
-                sorted[next[c]] = matrixValues[k]
+                pairs[next[c]] = UInt64(UInt32(r)) | UInt64(matrixValues[k].bitPattern) << 32
                 next[c] += 1
             }
         }
         columnStarts = starts
-        rowIndices = rows
-        values = sorted
+        self.pairs = pairs
         firing = .allocate(capacity: max(columns, 1))
         occupied = .allocate(capacity: (columns + 63) / 64)
         occupied.initialize(repeating: 0, count: (columns + 63) / 64)
-        var longest = 0
+        var lengths: [Int32] = []
         for c in 0..<columns where starts[c + 1] > starts[c] {
-            longest = max(longest, Int(starts[c + 1] - starts[c]))
+            lengths.append(starts[c + 1] - starts[c])
             occupied[c / 64] |= 1 << UInt64(c % 64)
         }
-        batchRows = .allocate(capacity: SparseColumns.batchSize + longest + 16)
-        batchValues = .allocate(capacity: SparseColumns.batchSize + longest + 16)
+        lengths.sort()
+        copyWidth = lengths.isEmpty || lengths[lengths.count * 9 / 10] <= 8 ? 8 : 16
+        batch = .allocate(capacity: SparseColumns.batchSize + Int(lengths.last ?? 0) + 16)
     }
 
     func deallocate() {
         columnStarts.deallocate()
-        rowIndices.deallocate()
-        values.deallocate()
+        pairs.deallocate()
         firing.deallocate()
         occupied.deallocate()
-        batchRows.deallocate()
-        batchValues.deallocate()
+        batch.deallocate()
     }
 
     /// The same matrix restricted to `range` (a sub-range of ``rowRange``).
@@ -85,49 +83,68 @@ struct SparseColumns {
     /// `y[rowRange] (+)= M[rowRange, :]·x`, adding column by column in ascending column order.
     ///
     /// Columns have different lengths, so a loop over each column's entries would mispredict
-    /// its exit once per firing column. Instead the firing columns' entries, scaled by their
-    /// input, are first copied into a small batch 16 at a time (the copy over-reads into the
-    /// next column and advances by the true length: no branch per column), and the batch is then
-    /// added into `y` in one predictable loop.
+    /// its exit once per firing column. Instead each firing column's first 8 or 16 pairs are
+    /// copied into a batch (over-reading into the next column) and the batch advances by the
+    /// true length; longer columns (rare) copy the rest in a loop. The batch is then added into
+    /// `y` in one predictable loop, `y[row] += value · x_c`. A batch holds columns of one input
+    /// value (spikes all have the same), so it is added whenever the value changes.
     @inline(__always)
     func multiply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool) {
         if !accumulate { (y + rowRange.lowerBound).update(repeating: 0, count: rowRange.count) }
         let count = SpikeScan.firing(x, count: columns, among: occupied, into: firing)
-        let rows = UnsafeRawPointer(rowIndices), vals = UnsafeRawPointer(values)
-        let batchRows = UnsafeMutableRawPointer(self.batchRows), batchValues = UnsafeMutableRawPointer(self.batchValues)
+        guard count > 0 else { return }
+        let source = UnsafeRawPointer(pairs), target = UnsafeMutableRawPointer(batch)
+        let wide = copyWidth == 16
         var filled = 0
+        var scale = x[Int(firing[0])]
         for f in 0..<count {
             let c = Int(firing[f])
             let input = x[c]
+            if input != scale {
+                SparseColumns.add(batch, count: filled, scaledBy: scale, into: y)
+                filled = 0
+                scale = input
+            }
             var k = Int(columnStarts[c])
             let end = Int(columnStarts[c + 1])
-            repeat {
-                batchRows.storeBytes(
-                    of: rows.loadUnaligned(fromByteOffset: k * 4, as: SIMD16<Int32>.self), toByteOffset: filled * 4,
-                    as: SIMD16<Int32>.self)
-                batchValues.storeBytes(
-                    of: vals.loadUnaligned(fromByteOffset: k * 4, as: SIMD16<Float>.self) * input,
-                    toByteOffset: filled * 4, as: SIMD16<Float>.self)
-                let copied = min(16, end - k)
-                filled += copied
+            target.storeBytes(
+                of: source.loadUnaligned(fromByteOffset: k * 8, as: SIMD16<UInt32>.self), toByteOffset: filled * 8,
+                as: SIMD16<UInt32>.self)
+            if wide {
+                target.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: k * 8 + 64, as: SIMD16<UInt32>.self),
+                    toByteOffset: filled * 8 + 64, as: SIMD16<UInt32>.self)
+            }
+            var copied = copyWidth
+            while k + copied < end {
+                // A long column: the rest, eight pairs at a time.
                 k += copied
-            } while k < end
+                filled += copied
+                target.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: k * 8, as: SIMD16<UInt32>.self), toByteOffset: filled * 8,
+                    as: SIMD16<UInt32>.self)
+                copied = 8
+            }
+            filled += end - k
             if filled >= SparseColumns.batchSize {
-                SparseColumns.add(batchCount: filled, rows: self.batchRows, values: self.batchValues, into: y)
+                SparseColumns.add(batch, count: filled, scaledBy: scale, into: y)
                 filled = 0
             }
         }
-        SparseColumns.add(batchCount: filled, rows: self.batchRows, values: self.batchValues, into: y)
+        SparseColumns.add(batch, count: filled, scaledBy: scale, into: y)
     }
 
-    /// Entries gathered before they are added into `y` (16 KiB of rows and values: stays in L1).
+    /// Pairs gathered before they are added into `y` (16 KiB: stays in L1).
     private static let batchSize = 2048
 
     @inline(__always)
     private static func add(
-        batchCount: Int, rows: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<Float>,
-        into y: UnsafeMutablePointer<Float>
+        _ pairs: UnsafeMutablePointer<UInt64>, count: Int, scaledBy scale: Float, into y: UnsafeMutablePointer<Float>
     ) {
-        for k in 0..<batchCount { y[Int(rows[k])] += values[k] }
+        for k in 0..<count {
+            let pair = pairs[k]
+            y[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: pair))] +=
+                Float(bitPattern: UInt32(truncatingIfNeeded: pair >> 32)) * scale
+        }
     }
 }
