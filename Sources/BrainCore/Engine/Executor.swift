@@ -67,6 +67,7 @@ final class Executor: @unchecked Sendable {
             }
         }
         self.kernels = owned
+        for kernel in owned { kernel.prepare() }
         for worker in 1..<threadCount {
             let thread = Thread { [self] in workerLoop(index: worker) }
             thread.name = "BrainKit worker \(worker)"
@@ -262,7 +263,8 @@ final class Executor: @unchecked Sendable {
                         }
                     }
                     pending.removeAll { kernel in group.contains { $0 === kernel } }
-                    guard group.allSatisfy({ !$0.runsOnCallingThread }), group.reduce(0, { $0 + weight($1) }) < 2_000
+                    guard group.allSatisfy({ !$0.runsOnCallingThread && !$0.runsWithSiblings }),
+                        group.reduce(0, { $0 + weight($1) }) < 2_000
                     else { continue }
                     let conflicts = Set(group.flatMap { kernel in
                         (0..<threads).filter {

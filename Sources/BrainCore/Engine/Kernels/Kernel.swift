@@ -36,6 +36,14 @@ class Kernel: @unchecked Sendable {
     /// cut at the same places (which lets the executor chain them without a barrier).
     var splitAlignment: Int { 16 }
 
+    /// True for the parts of a kernel that meet each other inside a step (``SparseExchange``):
+    /// they must run at the same time, one per thread, never moved onto one thread.
+    var runsWithSiblings: Bool { false }
+
+    /// Called once the executor has placed every kernel, before the first step: the place for
+    /// allocations that depend on how a kernel was cut.
+    func prepare() {}
+
     /// The arena memory this kernel touches, when it can say so more narrowly than its
     /// operator's signals (parts of cut kernels); nil: the operator's signals, whole.
     var footprint: MemoryFootprint? { nil }

@@ -147,4 +147,115 @@ struct SparseColumns {
                 Float(bitPattern: UInt32(truncatingIfNeeded: pair >> 32)) * scale
         }
     }
+
+    // MARK: - Distribution among the parts of a cut product (see ``SparseExchange``)
+
+    /// Pairs a copy may write past a bucket's last entry.
+    static let overshoot = 16
+
+    /// Pairs `..<end` of a bucket (from the end of the run before) were scaled by `scale`.
+    struct Run {
+        var scale: Float
+        var end: Int32
+    }
+
+    /// The entries of `columns` whose rows fall in each of the `parts` ranges
+    /// `bounds[p]..<bounds[p + 1]`.
+    func entries(columns range: Range<Int>, splitAt bounds: UnsafePointer<Int>, parts: Int) -> [Int] {
+        var sizes = [Int](repeating: 0, count: parts)
+        for c in range {
+            for k in Int(columnStarts[c])..<Int(columnStarts[c + 1]) {
+                let row = Int(UInt32(truncatingIfNeeded: pairs[k]))
+                var p = 0
+                while row >= bounds[p + 1] { p += 1 }
+                sizes[p] += 1
+            }
+        }
+        return sizes
+    }
+
+    /// Copies the entries of the firing columns among `columns` into `buckets[p]`, split by
+    /// the row ranges `rowBounds[p]..<rowBounds[p + 1]`, in ascending column order, with runs
+    /// of one input value (`runs[p]`, `runCounts[p]` of them). A column of up to 16 entries
+    /// splits without a branch: its rows are ascending, so each part's entries are one run of
+    /// it, found by counting rows below each bound with vector compares.
+    func distribute(
+        _ x: UnsafePointer<Float>, columns range: Range<Int>, firing: UnsafeMutablePointer<Int32>,
+        rowBounds: UnsafePointer<Int>, parts: Int, buckets: UnsafePointer<UnsafeMutablePointer<UInt64>>,
+        runs: UnsafePointer<UnsafeMutablePointer<Run>>, runCounts: UnsafeMutablePointer<Int>
+    ) {
+        for p in 0..<parts { runCounts[p] = 0 }
+        let count = SpikeScan.firing(x + range.lowerBound, count: range.count, into: firing)
+        guard count > 0 else { return }
+        let source = UnsafeRawPointer(pairs)
+        let evenLanes = SIMD16<UInt32>(1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0)
+        let lowPairs = SIMD16<UInt32>(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: parts) { filled in
+            let filled = filled.baseAddress!
+            filled.initialize(repeating: 0, count: parts)
+            var scale = x[range.lowerBound + Int(firing[0])]
+            for f in 0..<count {
+                let c = range.lowerBound + Int(firing[f])
+                let input = x[c]
+                if input != scale {
+                    for p in 0..<parts {
+                        runs[p][runCounts[p]] = Run(scale: scale, end: Int32(filled[p]))
+                        runCounts[p] += 1
+                    }
+                    scale = input
+                }
+                let start = Int(columnStarts[c]), end = Int(columnStarts[c + 1]), length = end - start
+                if length <= 16 {
+                    let low = source.loadUnaligned(fromByteOffset: start * 8, as: SIMD16<UInt32>.self)
+                    let high = source.loadUnaligned(fromByteOffset: start * 8 + 64, as: SIMD16<UInt32>.self)
+                    let inColumn = SIMD16<UInt32>(repeating: UInt32(length))
+                    let lowValid = ((lowPairs &- inColumn) &>> 31) & evenLanes
+                    let highValid = ((lowPairs &+ 8 &- inColumn) &>> 31) & evenLanes
+                    var first = 0
+                    for p in 0..<parts {
+                        var next = length
+                        if p < parts - 1 {
+                            let bound = SIMD16<UInt32>(repeating: UInt32(rowBounds[p + 1]))
+                            let below = (((low &- bound) &>> 31) & lowValid) &+ (((high &- bound) &>> 31) & highValid)
+                            next = Int(below.wrappedSum())
+                        }
+                        let target = UnsafeMutableRawPointer(buckets[p] + filled[p])
+                        target.storeBytes(
+                            of: source.loadUnaligned(fromByteOffset: (start + first) * 8, as: SIMD16<UInt32>.self),
+                            as: SIMD16<UInt32>.self)
+                        target.storeBytes(
+                            of: source.loadUnaligned(fromByteOffset: (start + first) * 8 + 64, as: SIMD16<UInt32>.self),
+                            toByteOffset: 64, as: SIMD16<UInt32>.self)
+                        filled[p] += next - first
+                        first = next
+                    }
+                } else {
+                    var p = 0
+                    for k in start..<end {
+                        let row = Int(UInt32(truncatingIfNeeded: pairs[k]))
+                        while row >= rowBounds[p + 1] { p += 1 }
+                        buckets[p][filled[p]] = pairs[k]
+                        filled[p] += 1
+                    }
+                }
+            }
+            for p in 0..<parts {
+                runs[p][runCounts[p]] = Run(scale: scale, end: Int32(filled[p]))
+                runCounts[p] += 1
+            }
+        }
+    }
+
+    /// Adds a bucket's pairs into `y`, each run scaled by its input value.
+    static func add(
+        _ pairs: UnsafeMutablePointer<UInt64>, runs: UnsafeMutablePointer<Run>, count: Int,
+        into y: UnsafeMutablePointer<Float>
+    ) {
+        var start = 0
+        for r in 0..<count {
+            let end = Int(runs[r].end)
+            add(pairs + start, count: end - start, scaledBy: runs[r].scale, into: y)
+            start = end
+        }
+    }
 }

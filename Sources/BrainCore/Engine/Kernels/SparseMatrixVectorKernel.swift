@@ -11,6 +11,8 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
     let y: UnsafeMutablePointer<Float>
     let accumulate: Bool
     private let storage: Storage
+    /// Shared by the parts when the kernel is cut for threads.
+    private var exchange: SparseExchange?
 
     private enum Storage {
         /// Row-major entries whose values are read from the arena each step.
@@ -36,13 +38,6 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
                 rowStarts: rowStarts, columnIndices: columnIndices, values: values, rows: matrix.rows,
                 entries: matrix.entryCount)
         }
-    }
-
-    private init(part: SparseColumns, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>, accumulate: Bool) {
-        self.x = x
-        self.y = y
-        self.accumulate = accumulate
-        storage = .columns(part)
     }
 
     deinit {
@@ -82,27 +77,27 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    /// A constant matrix cuts into row ranges; each part writes only its rows and adds its
-    /// entries in the same order as the whole.
+    /// A constant matrix cuts into row ranges (``SparseExchange``): each part writes only its
+    /// rows and adds its entries in the same order as the whole.
     override var splittableLength: Int {
         if case .columns(let columns) = storage { return columns.rowRange.count }
         return 0
     }
 
-    /// A part of the column-major form writes only its rows (but reads all of x).
     override var footprint: MemoryFootprint? {
         guard case .columns(let columns) = storage else { return nil }
         var footprint = MemoryFootprint()
         footprint.reads(x, count: columns.columns)
-        footprint.writes(y + columns.rowRange.lowerBound, count: columns.rowRange.count)
+        footprint.writes(y, count: columns.rowRange.count)
         return footprint
     }
 
     override func part(_ range: Range<Int>) -> Kernel {
         guard case .columns(let whole) = storage else { preconditionFailure("SparseMatrixVectorKernel: not cut") }
-        let start = whole.rowRange.lowerBound
-        return SparseMatrixVectorKernel(
-            part: whole.restricted(to: (start + range.lowerBound)..<(start + range.upperBound)), x: x, y: y,
-            accumulate: accumulate)
+        if exchange == nil {
+            exchange = SparseExchange(
+                matrix: whole.restricted(to: whole.rowRange), x: x, y: y, accumulate: accumulate)
+        }
+        return SparseProductPart(exchange: exchange!, rows: range)
     }
 }
