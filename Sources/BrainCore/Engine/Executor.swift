@@ -191,7 +191,7 @@ final class Executor: @unchecked Sendable {
                 }
                 lists = Executor.share(
                     groups.map { group in group.map { kernels[$0] } }, threads: threads, minimumPart: parallelThreshold / 4,
-                    previousWrites: previous)
+                    previousWrites: previous, footprint: { $0.footprint ?? footprints[$0.index] })
             }
             let soloOnCaller = lists.dropFirst().allSatisfy(\.isEmpty)
             if soloOnCaller, let last = phases.last, last.dropFirst().allSatisfy(\.isEmpty) {
@@ -316,62 +316,119 @@ final class Executor: @unchecked Sendable {
     /// in the same multiply-add units: about 25 ns against ~0.25 ns per unit.
     private static func weight(_ kernel: Kernel) -> Int { kernel.cost + 100 }
 
-    /// Shares one level's groups among `threads` threads. Groups keep canonical order and go
-    /// to threads as contiguous runs of about equal weight — thread t takes the t-th run, so
-    /// the ensembles whose currents a thread encodes are the neurons it steps and decodes
-    /// (their data stays in that core's cache). A group that is a single cuttable kernel
-    /// (``Kernel/splittableLength``) weighing at least `minimumPart` is cut where the runs'
-    /// boundaries fall inside it, so that the threads' loads come out even. Groups calling user
-    /// code stay on the calling thread (their weight counts towards its share).
+    /// Shares one level's groups among `threads` threads, family by family: a family is the
+    /// level's single-kernel groups of one kind (an array's encoders, a fused neuron population,
+    /// an array's decoders). A family of several groups goes to the threads as contiguous runs
+    /// of about equal weight (thread t takes the t-th run), except that a group goes to the
+    /// thread that wrote most of its inputs in the phase before while that thread stays within
+    /// 10 % of its share — so a thread encodes, steps and decodes the same ensembles, their
+    /// data stays in its core's cache, and the phases can join. A family that is one cuttable
+    /// kernel (``Kernel/splittableLength``) is cut evenly — at the point where the threads'
+    /// writes met in its input in the phase before, when that is within 1/8 — if it weighs at
+    /// least `minimumPart` or every thread made part of its input. Small families go where
+    /// their inputs were made, or to the least loaded thread. Groups calling user code stay on
+    /// the calling thread.
     private static func share(
-        _ groups: [[Kernel]], threads: Int, minimumPart: Int, previousWrites: [AddressSet]? = nil
+        _ groups: [[Kernel]], threads: Int, minimumPart: Int, previousWrites: [AddressSet]? = nil,
+        footprint: (Kernel) -> MemoryFootprint
     ) -> [[Kernel]] {
         var lists = [[Kernel]](repeating: [], count: threads)
+        var loads = [Double](repeating: 0, count: threads)
         let weights = groups.map { $0.reduce(0) { $0 + weight($1) } }
         let pinned = groups.map { $0.contains(where: \.runsOnCallingThread) }
-        let total = Double(weights.reduce(0, +))
-        let perThread = total / Double(threads)
-        var done = 0.0
         for (k, group) in groups.enumerated() where pinned[k] {
             lists[0].append(contentsOf: group)
-            done += Double(weights[k])
+            loads[0] += Double(weights[k])
         }
-        for (k, group) in groups.enumerated() where !pinned[k] {
-            let from = done, to = done + Double(weights[k])
-            done = to
-            // The threads whose runs overlap [from, to) (a run ending exactly at `to` does not).
-            let first = min(threads - 1, Int(from / perThread))
-            let last = max(first, min(threads - 1, Int((to / perThread).rounded(.up)) - 1))
-            if group.count == 1, first < last, weights[k] >= minimumPart,
-                group[0].splittableLength >= 2 * group[0].splitAlignment
+        func leastLoaded() -> Int { loads.indices.min { loads[$0] < loads[$1] }! }
+        /// The thread that wrote most of what `group` reads in the phase before, if any.
+        func maker(of group: [Kernel]) -> Int? {
+            guard let previousWrites else { return nil }
+            let reads = group.flatMap { footprint($0).reads }
+            let made = previousWrites.map { written in reads.reduce(0) { $0 + written.overlapCount($1) } }
+            guard let best = made.indices.max(by: { made[$0] < made[$1] }), made[best] > 0 else { return nil }
+            return best
+        }
+        /// Whether every thread wrote part of `kernel`'s input in the phase before (then even a
+        /// small kernel is cut, so that each thread reads what it wrote).
+        func madeByThreads(_ kernel: Kernel) -> Bool {
+            guard let previousWrites, let input = kernel.footprint?.reads.first,
+                input.count == kernel.splittableLength * MemoryLayout<Float>.stride
+            else { return false }
+            return previousWrites.allSatisfy { $0.overlapCount(input) > 0 }
+        }
+        /// Cuts `kernel` (the whole of a family) evenly among the threads.
+        func cut(_ kernel: Kernel) {
+            let length = kernel.splittableLength, alignment = kernel.splitAlignment
+            var cut = 0
+            for thread in 0..<threads {
+                var next = length
+                if thread < threads - 1 {
+                    let fraction = Double(thread + 1) / Double(threads)
+                    next = min(length, max(cut, Int((fraction * Double(length) / Double(alignment)).rounded()) * alignment))
+                    if let previousWrites, let input = kernel.footprint?.reads.first,
+                        input.count == length * MemoryLayout<Float>.stride
+                    {
+                        // The elements of the input the threads up to this one wrote.
+                        let written = (0...thread).reduce(0) { $0 + previousWrites[$1].overlapCount(input) }
+                        let handover = written / MemoryLayout<Float>.stride
+                        if handover > cut, handover < length, abs(handover - next) <= length / 8 { next = handover }
+                    }
+                }
+                if next > cut {
+                    let part = kernel.part(cut..<next)
+                    part.index = kernel.index
+                    lists[thread].append(part)
+                    loads[thread] += Double(weight(kernel)) * Double(next - cut) / Double(length)
+                }
+                cut = next
+            }
+        }
+        // Families: the level's groups of single kernels of one kind (an array's encoders, its
+        // neurons, its decoders), in canonical order (groups of one level are independent, so
+        // they may run family by family). Each family is shared evenly on its own, so a thread
+        // encodes, steps and decodes the same ensembles of every array in a level.
+        func kind(_ k: Int) -> String { groups[k].count == 1 ? "\(type(of: groups[k][0]))" : "group" }
+        var families: [[Int]] = []
+        var familyOf: [String: Int] = [:]
+        for k in groups.indices where !pinned[k] {
+            if let f = familyOf[kind(k)] {
+                families[f].append(k)
+            } else {
+                familyOf[kind(k)] = families.count
+                families.append([k])
+            }
+        }
+        for family in families {
+            let familyWeight = Double(family.reduce(0) { $0 + weights[$1] })
+            if family.count == 1, groups[family[0]].count == 1,
+                groups[family[0]][0].splittableLength >= 2 * groups[family[0]][0].splitAlignment,
+                weights[family[0]] >= minimumPart || madeByThreads(groups[family[0]][0])
             {
-                let kernel = group[0]
-                let length = kernel.splittableLength, alignment = kernel.splitAlignment
-                var cut = 0
-                for thread in first...last {
-                    var next = length
-                    if thread < last {
-                        let boundary = perThread * Double(thread + 1)
-                        let fraction = (boundary - from) / (to - from)
-                        next = min(length, max(cut, Int((fraction * Double(length) / Double(alignment)).rounded()) * alignment))
-                        if let previousWrites, let input = kernel.footprint?.reads.first,
-                            input.count == length * MemoryLayout<Float>.stride
-                        {
-                            // The elements of the input the threads up to this one wrote.
-                            let written = (0...thread).reduce(0) { $0 + previousWrites[$1].overlapCount(input) }
-                            let handover = written / MemoryLayout<Float>.stride
-                            if handover > cut, handover < length, abs(handover - next) <= length / 20 { next = handover }
-                        }
-                    }
-                    if next > cut {
-                        let part = kernel.part(cut..<next)
-                        part.index = kernel.index
-                        lists[thread].append(part)
-                    }
-                    cut = next
+                cut(groups[family[0]][0])
+            } else if familyWeight < Double(minimumPart) {
+                // Small work: where its inputs were made, or the least loaded thread.
+                for k in family {
+                    let thread = maker(of: groups[k]) ?? leastLoaded()
+                    lists[thread].append(contentsOf: groups[k])
+                    loads[thread] += Double(weights[k])
                 }
             } else {
-                lists[min(threads - 1, Int((from + to) / 2 / perThread))].append(contentsOf: group)
+                // Contiguous runs of about equal weight, thread t taking the t-th; but a group
+                // goes to the thread that wrote most of its inputs in the phase before (its
+                // ensemble's neurons), while that keeps the thread within 10 % of its share.
+                let perThread = familyWeight / Double(threads)
+                var done = 0.0
+                var shares = [Double](repeating: 0, count: threads)
+                for k in family {
+                    let weight = Double(weights[k])
+                    var thread = min(threads - 1, Int((done + weight / 2) / perThread))
+                    if let made = maker(of: groups[k]), shares[made] + weight <= 1.1 * perThread { thread = made }
+                    lists[thread].append(contentsOf: groups[k])
+                    loads[thread] += weight
+                    shares[thread] += weight
+                    done += weight
+                }
             }
         }
         return lists
