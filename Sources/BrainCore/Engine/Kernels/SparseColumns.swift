@@ -19,8 +19,8 @@ struct SparseColumns {
     /// Pairs copied per column before looking at its length: 8 or 16 (whichever holds nine
     /// columns in ten).
     private let copyWidth: Int
-    /// Bit `c % 64` of word `c / 64`: column c has entries in these rows (a part of a matrix
-    /// cut for threads skips the firing columns that have none).
+    /// Bit `c % 64` of word `c / 64`: column c has entries in these rows (the product skips
+    /// the firing columns that have none).
     private let occupied: UnsafeMutablePointer<UInt64>
     /// Scratch: the columns that fire in the current step.
     private let firing: UnsafeMutablePointer<Int32>
