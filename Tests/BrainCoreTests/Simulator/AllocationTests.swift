@@ -56,6 +56,31 @@ struct AllocationTests {
         #expect(sim.stepCount == 1000)
     }
 
+    /// The same on two threads, through a sparse recurrence (whose parts meet inside the step)
+    /// and the chained kernels around it.
+    @Test(.enabled(if: optimized, "measured in optimized builds (make test)"))
+    func twoThreadsThroughASparseRecurrenceAllocateNothing() throws {
+        let n = 20_000
+        var entries: [(row: Int, column: Int, value: Double)] = []
+        for r in 0..<n {
+            for k in 1...4 { entries.append((r, (r + k * 37) % n, 1e-4)) }
+        }
+        let net = try Network(seed: 3)
+        let population = try net.ensemble(neurons: n, dimensions: 1)
+        try net.connect(
+            population.neurons, to: population.neurons, synapse: 0.1,
+            transform: .sparse(try SparseMatrix(rows: n, columns: n, entries: entries)))
+        try net.probe(population.neurons, sampleEvery: 0.01)
+        let sim = try Simulator(net, threads: 2)
+        #expect(sim.threads == 2)
+        try sim.run(steps: 1000)
+        try sim.reset()
+        allocation_counter_start()
+        for _ in 0..<1000 { try sim.step() }
+        let allocations = allocation_counter_stop()
+        #expect(allocations == 0, "\(allocations) allocations in 1000 steps")
+    }
+
     @Test func theCounterSeesAllocations() {
         allocation_counter_start()
         let values = (0..<100).map { Double($0) }
