@@ -1,26 +1,22 @@
-/// Rows `rowRange` of a constant sparse matrix stored column by column, for products with a
-/// mostly-zero input (spikes): `y[rowRange] (+)= M[rowRange, :]·x` visits only the columns with
-/// `x_c ≠ 0` that have entries in these rows. Column c's entries are
-/// `columnStarts[c]..<columnStarts[c + 1]` of ``pairs``, in ascending row order; an entry is
-/// one 8-byte pair, the row (a `UInt32`) in the low half and the value's bits in the high half,
-/// so a short column is one cache line (random columns of a large matrix come from the
-/// last-level cache or memory: separate row and value arrays cost two misses).
+/// A constant sparse matrix stored column by column, for products with a mostly-zero input
+/// (spikes): `y (+)= M·x` visits only the columns with `x_c ≠ 0` that have entries. Column c's
+/// entries are `columnStarts[c]..<columnStarts[c + 1]` of ``pairs``, in ascending row order; an
+/// entry is one 8-byte pair, the row (a `UInt32`) in the low half and the value's bits in the
+/// high half, so a short column is one cache line (random columns of a large matrix come from
+/// the last-level cache or memory: separate row and value arrays cost two misses).
 ///
-/// Owned by one kernel, which calls ``deallocate()``.
-struct SparseColumns {
-    let rowRange: Range<Int>
+/// Shared by a kernel and, when it is cut for threads, its ``SparseExchange``.
+final class SparseColumns: @unchecked Sendable {
+    let rows: Int
     let columns: Int
     let entries: Int
-    /// The matrix in row-major form, kept to cut further row ranges.
-    private let source: SparseMatrix
-    private let sourceValues: UnsafeMutablePointer<Float>
     private let columnStarts: UnsafeMutablePointer<Int32>
     private let pairs: UnsafeMutablePointer<UInt64>
     /// Pairs copied per column before looking at its length: 8 or 16 (whichever holds nine
     /// columns in ten).
     private let copyWidth: Int
-    /// Bit `c % 64` of word `c / 64`: column c has entries in these rows (the product skips
-    /// the firing columns that have none).
+    /// Bit `c % 64` of word `c / 64`: column c has entries (the product skips the firing
+    /// columns that have none).
     private let occupied: UnsafeMutablePointer<UInt64>
     /// Scratch: the columns that fire in the current step.
     private let firing: UnsafeMutablePointer<Int32>
@@ -28,24 +24,20 @@ struct SparseColumns {
     private let batch: UnsafeMutablePointer<UInt64>
 
     /// - Parameter values: the matrix's values in row-major order (read once, here).
-    init(_ matrix: SparseMatrix, values matrixValues: UnsafeMutablePointer<Float>, rowRange: Range<Int>) {
-        self.rowRange = rowRange
-        self.columns = matrix.columns
-        self.source = matrix
-        self.sourceValues = matrixValues
-        let first = matrix.rowStarts[rowRange.lowerBound], last = matrix.rowStarts[rowRange.upperBound]
-        entries = last - first
+    init(_ matrix: SparseMatrix, values matrixValues: UnsafeMutablePointer<Float>) {
+        rows = matrix.rows
+        columns = matrix.columns
+        entries = matrix.entryCount
         // Counting sort of the entries by column, keeping row order within a column.
-        let columns = matrix.columns
         let starts = UnsafeMutablePointer<Int32>.allocate(capacity: columns + 1)
         starts.initialize(repeating: 0, count: columns + 1)
-        for k in first..<last { starts[matrix.columnIndices[k] + 1] += 1 }
+        for k in 0..<entries { starts[matrix.columnIndices[k] + 1] += 1 }
         for c in 0..<columns { starts[c + 1] += starts[c] }
         // 16 pairs of slack: the product copies whole groups from a column's start.
         let pairs = UnsafeMutablePointer<UInt64>.allocate(capacity: entries + 16)
         pairs.initialize(repeating: 0, count: entries + 16)
         var next = (0..<columns).map { Int(starts[$0]) }
-        for r in rowRange {
+        for r in 0..<rows {
             for k in matrix.rowStarts[r]..<matrix.rowStarts[r + 1] {
                 let c = matrix.columnIndices[k]
                 pairs[next[c]] = UInt64(UInt32(r)) | UInt64(matrixValues[k].bitPattern) << 32
@@ -67,7 +59,7 @@ struct SparseColumns {
         batch = .allocate(capacity: SparseColumns.batchSize + Int(lengths.last ?? 0) + 16)
     }
 
-    func deallocate() {
+    deinit {
         columnStarts.deallocate()
         pairs.deallocate()
         firing.deallocate()
@@ -75,12 +67,7 @@ struct SparseColumns {
         batch.deallocate()
     }
 
-    /// The same matrix restricted to `range` (a sub-range of ``rowRange``).
-    func restricted(to range: Range<Int>) -> SparseColumns {
-        SparseColumns(source, values: sourceValues, rowRange: range)
-    }
-
-    /// `y[rowRange] (+)= M[rowRange, :]·x`, adding column by column in ascending column order.
+    /// `y (+)= M·x`, adding column by column in ascending column order.
     ///
     /// Columns have different lengths, so a loop over each column's entries would mispredict
     /// its exit once per firing column. Instead each firing column's first 8 or 16 pairs are
@@ -90,7 +77,7 @@ struct SparseColumns {
     /// value (spikes all have the same), so it is added whenever the value changes.
     @inline(__always)
     func multiply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool) {
-        if !accumulate { (y + rowRange.lowerBound).update(repeating: 0, count: rowRange.count) }
+        if !accumulate { y.update(repeating: 0, count: rows) }
         let count = SpikeScan.firing(x, count: columns, among: occupied, into: firing)
         guard count > 0 else { return }
         let source = UnsafeRawPointer(pairs), target = UnsafeMutableRawPointer(batch)

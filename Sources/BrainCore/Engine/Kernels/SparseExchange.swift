@@ -28,10 +28,11 @@ final class SparseExchange: @unchecked Sendable {
     private var runs: [UnsafeMutablePointer<SparseColumns.Run>] = []
     private var runCounts: UnsafeMutablePointer<Int>?
     private var firing: [UnsafeMutablePointer<Int32>] = []
-    private var rounds: [Int] = []
+    /// Steps each part has taken (each part writes only its own counter: parts run on
+    /// different threads at once).
+    private var rounds: UnsafeMutablePointer<Int>?
     private let arrivals = Atomic<Int>(0)
 
-    /// - Parameter matrix: the whole matrix, owned (deallocated) by the exchange.
     init(matrix: SparseColumns, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>, accumulate: Bool) {
         self.matrix = matrix
         self.x = x
@@ -40,8 +41,8 @@ final class SparseExchange: @unchecked Sendable {
     }
 
     deinit {
-        matrix.deallocate()
         rowBounds?.deallocate()
+        rounds?.deallocate()
         runCounts?.deallocate()
         for bucket in buckets { bucket.deallocate() }
         for run in runs { run.deallocate() }
@@ -54,7 +55,7 @@ final class SparseExchange: @unchecked Sendable {
     /// matrix); returns its index.
     func addPart(rows: Range<Int>) -> Int {
         precondition(rowBounds == nil && rows.lowerBound == (rowRanges.last?.upperBound ?? 0))
-        let total = matrix.rowRange.count, columns = matrix.columns
+        let total = matrix.rows, columns = matrix.columns
         rowRanges.append(rows)
         columnRanges.append((rows.lowerBound * columns / total)..<(rows.upperBound * columns / total))
         return rowRanges.count - 1
@@ -63,7 +64,7 @@ final class SparseExchange: @unchecked Sendable {
     /// Allocates the buckets once every part is registered (before the first step).
     func prepare() {
         guard rowBounds == nil else { return }
-        precondition(rowRanges.last?.upperBound == matrix.rowRange.count, "SparseExchange: parts do not cover the rows")
+        precondition(rowRanges.last?.upperBound == matrix.rows, "SparseExchange: parts do not cover the rows")
         let bounds = UnsafeMutablePointer<Int>.allocate(capacity: parts + 1)
         for (p, range) in rowRanges.enumerated() { bounds[p] = range.lowerBound }
         bounds[parts] = rowRanges[parts - 1].upperBound
@@ -78,12 +79,13 @@ final class SparseExchange: @unchecked Sendable {
         }
         runCounts = .allocate(capacity: parts * parts)
         runCounts!.initialize(repeating: 0, count: parts * parts)
-        rounds = [Int](repeating: 0, count: parts)
+        rounds = .allocate(capacity: parts)
+        rounds!.initialize(repeating: 0, count: parts)
     }
 
     /// Part q's step: distribute its columns, wait for the others, add its rows.
     func run(part q: Int) {
-        guard let rowBounds, let runCounts else { preconditionFailure("SparseExchange: not prepared") }
+        guard let rowBounds, let runCounts, let rounds else { preconditionFailure("SparseExchange: not prepared") }
         let parts = self.parts
         buckets.withUnsafeBufferPointer { buckets in
             runs.withUnsafeBufferPointer { runs in
@@ -132,7 +134,7 @@ final class SparseProductPart: Kernel, @unchecked Sendable {
     override var runsWithSiblings: Bool { true }
 
     override var cost: Int {
-        exchange.matrix.entries * exchange.rowRanges[partIndex].count / max(exchange.matrix.rowRange.count, 1)
+        exchange.matrix.entries * exchange.rowRanges[partIndex].count / max(exchange.matrix.rows, 1)
             + exchange.rowRanges[partIndex].count
     }
 

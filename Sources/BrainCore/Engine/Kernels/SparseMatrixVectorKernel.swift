@@ -18,7 +18,7 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
         /// Row-major entries whose values are read from the arena each step.
         case rows(rowStarts: UnsafeMutablePointer<Int>, columnIndices: UnsafeMutablePointer<Int>,
                   values: UnsafeMutablePointer<Float>, rows: Int, entries: Int)
-        /// A column-major copy of rows `rowRange` of a constant matrix.
+        /// A column-major copy of a constant matrix.
         case columns(SparseColumns)
     }
 
@@ -28,7 +28,7 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
         self.y = y
         self.accumulate = accumulate
         if constant {
-            storage = .columns(SparseColumns(matrix, values: values, rowRange: 0..<matrix.rows))
+            storage = .columns(SparseColumns(matrix, values: values))
         } else {
             let rowStarts = UnsafeMutablePointer<Int>.allocate(capacity: matrix.rows + 1)
             rowStarts.initialize(from: matrix.rowStarts, count: matrix.rows + 1)
@@ -41,12 +41,9 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
     }
 
     deinit {
-        switch storage {
-        case .rows(let rowStarts, let columnIndices, _, _, _):
+        if case .rows(let rowStarts, let columnIndices, _, _, _) = storage {
             rowStarts.deallocate()
             columnIndices.deallocate()
-        case .columns(let columns):
-            columns.deallocate()
         }
     }
 
@@ -73,14 +70,14 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
     override var cost: Int {
         switch storage {
         case .rows(_, _, _, let rows, let entries): return entries + rows
-        case .columns(let columns): return columns.entries + columns.rowRange.count
+        case .columns(let columns): return columns.entries + columns.rows
         }
     }
 
     /// A constant matrix cuts into row ranges (``SparseExchange``): each part writes only its
     /// rows and adds its entries in the same order as the whole.
     override var splittableLength: Int {
-        if case .columns(let columns) = storage { return columns.rowRange.count }
+        if case .columns(let columns) = storage { return columns.rows }
         return 0
     }
 
@@ -88,15 +85,14 @@ final class SparseMatrixVectorKernel: Kernel, @unchecked Sendable {
         guard case .columns(let columns) = storage else { return nil }
         var footprint = MemoryFootprint()
         footprint.reads(x, count: columns.columns)
-        footprint.writes(y, count: columns.rowRange.count)
+        footprint.writes(y, count: columns.rows)
         return footprint
     }
 
     override func part(_ range: Range<Int>) -> Kernel {
         guard case .columns(let whole) = storage else { preconditionFailure("SparseMatrixVectorKernel: not cut") }
         if exchange == nil {
-            exchange = SparseExchange(
-                matrix: whole.restricted(to: whole.rowRange), x: x, y: y, accumulate: accumulate)
+            exchange = SparseExchange(matrix: whole, x: x, y: y, accumulate: accumulate)
         }
         return SparseProductPart(exchange: exchange!, rows: range)
     }
