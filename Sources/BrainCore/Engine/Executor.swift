@@ -40,9 +40,11 @@ final class Executor: @unchecked Sendable {
     init(kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], footprints: [MemoryFootprint], threads: Int) {
         precondition(threads >= 1)
         for (index, kernel) in kernels.enumerated() { kernel.index = index }
+        // What a kernel touches: its own account, or its operator's signals.
+        let footprint: (Kernel) -> MemoryFootprint = { $0.footprint ?? footprints[$0.index] }
         var phases = Executor.partition(
-            kernels: kernels, levels: levels, writes: writes, footprints: footprints, threads: threads)
-        phases = Executor.mergingIndependentPhases(phases, footprints: footprints)
+            kernels: kernels, levels: levels, writes: writes, footprint: footprint, threads: threads)
+        phases = Executor.mergingIndependentPhases(phases, footprint: footprint)
         if !Executor.sharingPays(phases) {
             // Nothing is worth another thread: run serially, without workers, in canonical order.
             threadCount = 1
@@ -165,7 +167,8 @@ final class Executor: @unchecked Sendable {
     /// except that kernels calling user code stay on the calling thread. Consecutive levels
     /// whose work all falls to the calling thread share one phase.
     private static func partition(
-        kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], footprints: [MemoryFootprint], threads: Int
+        kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], footprint: (Kernel) -> MemoryFootprint,
+        threads: Int
     ) -> [[[Kernel]]] {
         if threads == 1 { return [[kernels]] }
         /// Levels with less work than this run on the calling thread alone (measured on the
@@ -187,11 +190,11 @@ final class Executor: @unchecked Sendable {
                 // writes meet in the kernel's input is moved there, so that each thread reads
                 // what it wrote itself (and the two phases can run without a barrier between).
                 let previous = phases.last.map { phase in
-                    phase.map { list in AddressSet(list.flatMap { ($0.footprint ?? footprints[$0.index]).writes }) }
+                    phase.map { list in AddressSet(list.flatMap { footprint($0).writes }) }
                 }
                 lists = Executor.share(
                     groups.map { group in group.map { kernels[$0] } }, threads: threads, minimumPart: parallelThreshold / 4,
-                    previousWrites: previous, footprint: { $0.footprint ?? footprints[$0.index] })
+                    previousWrites: previous, footprint: footprint)
             }
             let soloOnCaller = lists.dropFirst().allSatisfy(\.isEmpty)
             if soloOnCaller, let last = phases.last, last.dropFirst().allSatisfy(\.isEmpty) {
@@ -210,11 +213,10 @@ final class Executor: @unchecked Sendable {
     /// so a chain of kernels over the same elements cut at the same places (a copy, a scaling,
     /// the neurons) runs without barriers, each thread on its own slice. Each thread keeps its
     /// kernels in order, so every signal's writers still run in canonical order.
-    private static func mergingIndependentPhases(_ phases: [[[Kernel]]], footprints: [MemoryFootprint])
+    private static func mergingIndependentPhases(_ phases: [[[Kernel]]], footprint: (Kernel) -> MemoryFootprint)
         -> [[[Kernel]]]
     {
         guard var merged = phases.first.map({ [$0] }) else { return phases }
-        func footprint(_ kernel: Kernel) -> MemoryFootprint { kernel.footprint ?? footprints[kernel.index] }
         for next in phases.dropFirst() {
             let current = merged[merged.count - 1]
             let threads = current.count
@@ -352,9 +354,7 @@ final class Executor: @unchecked Sendable {
         /// Whether every thread wrote part of `kernel`'s input in the phase before (then even a
         /// small kernel is cut, so that each thread reads what it wrote).
         func madeByThreads(_ kernel: Kernel) -> Bool {
-            guard let previousWrites, let input = kernel.footprint?.reads.first,
-                input.count == kernel.splittableLength * MemoryLayout<Float>.stride
-            else { return false }
+            guard let previousWrites, let input = cutInput(of: kernel) else { return false }
             return previousWrites.allSatisfy { $0.overlapCount(input) > 0 }
         }
         /// Cuts `kernel` (the whole of a family) evenly among the threads.
@@ -366,9 +366,7 @@ final class Executor: @unchecked Sendable {
                 if thread < threads - 1 {
                     let fraction = Double(thread + 1) / Double(threads)
                     next = min(length, max(cut, Int((fraction * Double(length) / Double(alignment)).rounded()) * alignment))
-                    if let previousWrites, let input = kernel.footprint?.reads.first,
-                        input.count == length * MemoryLayout<Float>.stride
-                    {
+                    if let previousWrites, let input = cutInput(of: kernel) {
                         // The elements of the input the threads up to this one wrote.
                         let written = (0...thread).reduce(0) { $0 + previousWrites[$1].overlapCount(input) }
                         let handover = written / MemoryLayout<Float>.stride
@@ -432,6 +430,16 @@ final class Executor: @unchecked Sendable {
             }
         }
         return lists
+    }
+
+    /// The input of a cuttable kernel whose element i belongs to the part holding element i
+    /// (its first read, when that is as long as the kernel): a neuron population's currents,
+    /// a filter's input, a square sparse product's spikes.
+    private static func cutInput(of kernel: Kernel) -> Range<UInt>? {
+        guard let input = kernel.footprint?.reads.first,
+            input.count == kernel.splittableLength * MemoryLayout<Float>.stride
+        else { return nil }
+        return input
     }
 
     /// Groups kernel indices in `range` whose writes overlap (the same elements of a signal;

@@ -1,0 +1,63 @@
+/// The arena memory a kernel reads and writes, as address ranges: for a part of a cut kernel
+/// exactly its slice, so the executor can tell that two threads' parts never meet.
+struct MemoryFootprint {
+    private(set) var reads: [Range<UInt>] = []
+    private(set) var writes: [Range<UInt>] = []
+
+    mutating func reads(_ start: UnsafePointer<Float>, count: Int) {
+        reads.append(MemoryFootprint.range(start, count))
+    }
+
+    mutating func writes(_ start: UnsafePointer<Float>, count: Int) {
+        writes.append(MemoryFootprint.range(start, count))
+    }
+
+    /// Whether this kernel, on one thread, may run while another thread runs kernels that
+    /// read `othersRead` and write `othersWrote`: neither side writes what the other touches.
+    func isIndependent(ofReads othersRead: AddressSet, writes othersWrote: AddressSet) -> Bool {
+        !writes.contains { othersWrote.overlaps($0) || othersRead.overlaps($0) }
+            && !reads.contains { othersWrote.overlaps($0) }
+    }
+
+    private static func range(_ start: UnsafePointer<Float>, _ count: Int) -> Range<UInt> {
+        let address = UInt(bitPattern: start)
+        return address..<(address + UInt(max(count, 0) * MemoryLayout<Float>.stride))
+    }
+}
+
+/// A set of address ranges, sorted and merged, that answers overlap queries by binary search.
+struct AddressSet {
+    private var ranges: [Range<UInt>]
+
+    init(_ ranges: some Sequence<Range<UInt>>) {
+        var merged: [Range<UInt>] = []
+        for range in ranges.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        self.ranges = merged
+    }
+
+    /// How many addresses of `range` are in the set.
+    func overlapCount(_ range: Range<UInt>) -> Int {
+        ranges.reduce(0) { total, stored in
+            let low = max(stored.lowerBound, range.lowerBound), high = min(stored.upperBound, range.upperBound)
+            return total + (low < high ? Int(high - low) : 0)
+        }
+    }
+
+    /// Whether some address of `range` is in the set.
+    func overlaps(_ range: Range<UInt>) -> Bool {
+        guard !range.isEmpty else { return false }
+        // The first stored range ending after range's start.
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].lowerBound < range.upperBound
+    }
+}
