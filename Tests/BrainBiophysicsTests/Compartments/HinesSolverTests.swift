@@ -4,18 +4,6 @@ import Testing
 
 @Suite("Hines tree solve")
 struct HinesSolverTests {
-    /// SplitMix64, a small seeded generator for the random trees.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Gaussian elimination with partial pivoting on a dense copy of the system.
     static func denseSolve(_ a: [[Double]], _ b: [Double]) -> [Double] {
         var a = a, b = b
@@ -42,7 +30,7 @@ struct HinesSolverTests {
 
     @Test(arguments: [1, 7, 60, 200])
     func matchesDenseSolveOnRandomTree(nodes n: Int) {
-        var rng = SplitMix(state: UInt64(n) &* 7919)
+        var rng = SplitMix64(seed: UInt64(n) &* 7919)
         var parent = [Int](repeating: -1, count: n)
         var offDiagonal = [Double](repeating: 0, count: n)
         var diagonal = [Double](repeating: 0, count: n)

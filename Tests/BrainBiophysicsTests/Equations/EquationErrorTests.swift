@@ -1,5 +1,6 @@
 import BrainBiophysics
 import BrainCore
+import BrainTestSupport
 import Testing
 
 /// Every mistake in an equation-defined model is a typed ``BrainKitError`` (validation) that
@@ -393,22 +394,5 @@ struct EquationErrorTests {
         }
         #expect(built + rejected == 3000)
         #expect(rejected > 2000, "\(rejected) rejected")
-    }
-}
-
-/// A small deterministic generator for the corruption test.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -6,15 +6,6 @@ import Testing
 
 @testable import BrainBiophysics
 
-/// Whether this is an optimized build (allocation-free stepping is a property of release
-/// builds, which `make test` uses).
-private let optimized: Bool = {
-    #if DEBUG
-    return false
-    #else
-    return true
-    #endif
-}()
 
 /// An ``EquationNeuron`` as a BrainCore neuron type: the Float step, the tabulated rate
 /// curve, gain and bias, errors for models that cannot spike, and an ensemble.
@@ -30,37 +21,25 @@ struct EquationNeuronTypeTests {
             rateMeasurement: rateMeasurement)
     }
 
-    /// Runs `neuron.step` on `count` neurons with constant currents; returns each neuron's
-    /// spike steps and the final state.
+    /// Runs `neuron.step` on `count` neurons with constant currents from their initial state;
+    /// returns each neuron's spike steps (0-based) and the final state (`[v * count + i]`).
     static func stepPopulation(
         _ neuron: EquationNeuron, currents: [Float], dt: Double, steps: Int
     ) throws -> (spikes: [[Int]], state: [Float]) {
         let count = currents.count
-        let variables = neuron.stateVariables.count
         var rng = RandomState(seed: 1)
-        var state = [Float](repeating: 0, count: variables * count)
-        for (v, variable) in neuron.stateVariables.enumerated() {
-            let values = try variable.initial.sample(count: count, rng: &rng)
-            for i in 0..<count { state[v * count + i] = Float(values[i]) }
+        let initial = try neuron.stateVariables.map { variable in
+            try variable.initial.sample(count: count, rng: &rng).map(Float.init)
         }
-        var output = [Float](repeating: 0, count: count)
+        let run = NeuronSimulation(neuron, dt: dt, currents: currents, initialState: initial, steps: steps)
         var spikes = [[Int]](repeating: [], count: count)
-        for stepIndex in 0..<steps {
-            currents.withUnsafeBufferPointer { current in
-                output.withUnsafeMutableBufferPointer { out in
-                    state.withUnsafeMutableBufferPointer { s in
-                        neuron.step(
-                            dt: dt, count: count, current: current.baseAddress!, output: out.baseAddress!,
-                            state: s.baseAddress!, stateStride: count)
-                    }
-                }
-            }
+        for (stepIndex, output) in run.outputs.enumerated() {
             for i in 0..<count where output[i] != 0 {
                 #expect(output[i] == Float(1 / dt))
                 spikes[i].append(stepIndex)
             }
         }
-        return (spikes, state)
+        return (spikes, initial.indices.flatMap { run.states[$0].last ?? initial[$0] })
     }
 
     /// The Float step (Double arithmetic per neuron) reproduces the Double simulation: same
@@ -213,12 +192,12 @@ struct EquationNeuronTypeTests {
         let settled = 200..<estimate.count
         let error = rmse(Array(estimate[settled]), Array(ideal[settled]))
         #expect(error <= 0.1, "decoded RMSE \(error)")
-        if optimized {
+        if isOptimizedBuild {
             #expect(buildSeconds < 0.5, "building took \(buildSeconds) s")
         }
     }
 
-    @Test(.enabled(if: optimized, "measured in optimized builds (make test)"))
+    @Test(.enabled(if: isOptimizedBuild, "measured in optimized builds (make test)"))
     func stepDoesNotAllocate() throws {
         let neuron = try EquationNeuronTypeTests.adex()
         let lif = try EquationBrian2ParityTests.adaptiveLIF()

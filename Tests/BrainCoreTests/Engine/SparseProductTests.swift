@@ -66,6 +66,21 @@ struct SparseProductTests {
         for r in 0..<rows { #expect(abs(product[r] - expected[r]) < 1e-4, "row \(r)") }
     }
 
+    /// One population of `neurons` LIF neurons driven only through a sparse recurrence (four
+    /// inputs per neuron, synapse 0.1 s): big enough to be cut for two threads.
+    static func sparseRecurrence(neurons n: Int) throws -> (net: Network, population: Ensemble) {
+        var entries: [(row: Int, column: Int, value: Double)] = []
+        for r in 0..<n {
+            for k in 1...4 { entries.append((r, (r + k * 37) % n, 1e-4)) }
+        }
+        let net = try Network(seed: 3)
+        let population = try net.ensemble(neurons: n, dimensions: 1)
+        try net.connect(
+            population.neurons, to: population.neurons, synapse: 0.1,
+            transform: .sparse(try SparseMatrix(rows: n, columns: n, entries: entries)))
+        return (net, population)
+    }
+
     /// The parts of a cut product (``SparseExchange``), run at once on three threads, add
     /// exactly what the whole product adds: long columns, inputs of several values (runs), a
     /// square and a wide matrix, over several steps.
@@ -122,16 +137,7 @@ struct SparseProductTests {
     /// places, they run in one phase: the sparse product's parts meet inside it (each lists the
     /// spikes of its own neurons), and nothing else needs another thread's results.
     @Test func kernelsOverTheSameElementsShareAPhase() throws {
-        let n = 20_000
-        var entries: [(row: Int, column: Int, value: Double)] = []
-        for r in 0..<n {
-            for k in 1...4 { entries.append((r, (r + k * 37) % n, 1e-4)) }
-        }
-        let net = try Network(seed: 3)
-        let population = try net.ensemble(neurons: n, dimensions: 1)
-        try net.connect(
-            population.neurons, to: population.neurons, synapse: 0.1,
-            transform: .sparse(try SparseMatrix(rows: n, columns: n, entries: entries)))
+        let (net, population) = try SparseProductTests.sparseRecurrence(neurons: 20_000)
         let probe = try net.probe(population.neurons)
         let serial = try Simulator(net, threads: 1)
         let parallel = try Simulator(net, threads: 2)

@@ -5,22 +5,11 @@ import Testing
 
 @testable import BrainCore
 
-/// Whether this is an optimized build. Debug builds run generic code unspecialized, which boxes
-/// values on the heap; allocation-free stepping is a property of optimized (release) builds,
-/// which `make test` uses.
-private let optimized: Bool = {
-    #if DEBUG
-        return false
-    #else
-        return true
-    #endif
-}()
-
 /// The step loop does not allocate: 1000 steps of a mid-size model make no heap allocation on
 /// the stepping thread (probe storage is reserved before a run and kept across a reset).
 @Suite("No allocation per step")
 struct AllocationTests {
-    @Test(.enabled(if: optimized, "measured in optimized builds (make test)"))
+    @Test(.enabled(if: isOptimizedBuild, "measured in optimized builds (make test)"))
     func thousandStepsOfAMidSizeModelAllocateNothing() throws {
         let net = try Network(label: "mid-size", seed: 12)
         let stimulus = try net.node(function: { t in sin(6 * t) })
@@ -47,38 +36,31 @@ struct AllocationTests {
         try net.probe(sink)
 
         let sim = try Simulator(net)
-        try sim.run(steps: 1000)
-        try sim.reset()
-        allocation_counter_start()
-        for _ in 0..<1000 { try sim.step() }
-        let allocations = allocation_counter_stop()
+        let allocations = try AllocationTests.allocationsInThousandSteps(sim)
         #expect(allocations == 0, "\(allocations) allocations in 1000 steps")
         #expect(sim.stepCount == 1000)
     }
 
     /// The same on two threads, through a sparse recurrence (whose parts meet inside the step)
     /// and the chained kernels around it.
-    @Test(.enabled(if: optimized, "measured in optimized builds (make test)"))
+    @Test(.enabled(if: isOptimizedBuild, "measured in optimized builds (make test)"))
     func twoThreadsThroughASparseRecurrenceAllocateNothing() throws {
-        let n = 20_000
-        var entries: [(row: Int, column: Int, value: Double)] = []
-        for r in 0..<n {
-            for k in 1...4 { entries.append((r, (r + k * 37) % n, 1e-4)) }
-        }
-        let net = try Network(seed: 3)
-        let population = try net.ensemble(neurons: n, dimensions: 1)
-        try net.connect(
-            population.neurons, to: population.neurons, synapse: 0.1,
-            transform: .sparse(try SparseMatrix(rows: n, columns: n, entries: entries)))
+        let (net, population) = try SparseProductTests.sparseRecurrence(neurons: 20_000)
         try net.probe(population.neurons, sampleEvery: 0.01)
         let sim = try Simulator(net, threads: 2)
         #expect(sim.threads == 2)
+        let allocations = try AllocationTests.allocationsInThousandSteps(sim)
+        #expect(allocations == 0, "\(allocations) allocations in 1000 steps")
+    }
+
+    /// Heap allocations on this thread in 1000 steps, after 1000 steps and a reset (so probe
+    /// storage is reserved).
+    static func allocationsInThousandSteps(_ sim: Simulator) throws -> Int {
         try sim.run(steps: 1000)
         try sim.reset()
         allocation_counter_start()
         for _ in 0..<1000 { try sim.step() }
-        let allocations = allocation_counter_stop()
-        #expect(allocations == 0, "\(allocations) allocations in 1000 steps")
+        return allocation_counter_stop()
     }
 
     @Test func theCounterSeesAllocations() {

@@ -1,16 +1,16 @@
-@testable import BrainCore
+import BrainCore
 
 /// Runs a neuron type's `step` kernel the way the simulator does (one state block with a
 /// stride, here deliberately larger than the population) and records every step.
-struct NeuronSimulation {
+public struct NeuronSimulation {
     /// Output of each step, `[step][neuron]`.
-    var outputs: [[Float]] = []
+    public var outputs: [[Float]] = []
     /// State after each step, `[variable][step][neuron]`, variables in `stateVariables` order.
-    var states: [[[Float]]]
+    public var states: [[[Float]]]
 
     /// - Parameters:
     ///   - initialState: `[variable][neuron]`, one row per state variable of `neuron`.
-    init(_ neuron: any NeuronType, dt: Double, currents: [Float], initialState: [[Float]], steps: Int) {
+    public init(_ neuron: any NeuronType, dt: Double, currents: [Float], initialState: [[Float]], steps: Int) {
         precondition(initialState.count == neuron.stateVariables.count)
         let count = currents.count
         let stride = count + 3
@@ -42,10 +42,10 @@ struct NeuronSimulation {
 
     /// Whether the kernel left everything outside its `count` neurons alone (the padding of
     /// the state rows and of the output, all NaN).
-    private(set) var paddingUntouched = true
+    public private(set) var paddingUntouched = true
 
     /// The 1-based steps in which `neuron` had a non-zero output.
-    func spikeSteps(neuron: Int) -> [Int] {
+    public func spikeSteps(neuron: Int) -> [Int] {
         outputs.indices.filter { outputs[$0][neuron] != 0 }.map { $0 + 1 }
     }
 }
