@@ -386,9 +386,10 @@ final class Executor: @unchecked Sendable {
         // neurons, its decoders), in canonical order (groups of one level are independent, so
         // they may run family by family). Each family is shared evenly on its own, so a thread
         // encodes, steps and decodes the same ensembles of every array in a level.
-        func kind(_ k: Int) -> String { groups[k].count == 1 ? "\(type(of: groups[k][0]))" : "group" }
+        /// A single kernel's class; nil for groups of several kernels (together one family).
+        func kind(_ k: Int) -> ObjectIdentifier? { groups[k].count == 1 ? ObjectIdentifier(type(of: groups[k][0])) : nil }
         var families: [[Int]] = []
-        var familyOf: [String: Int] = [:]
+        var familyOf: [ObjectIdentifier?: Int] = [:]
         for k in groups.indices where !pinned[k] {
             if let f = familyOf[kind(k)] {
                 families[f].append(k)
