@@ -27,6 +27,8 @@ public final class Simulator {
     public var threads: Int { engine.executor.threadCount }
     /// How many times per step the threads wait for each other (1 when running serially).
     var barriersPerStep: Int { engine.executor.phaseCount }
+    /// The kernels run per step, counting each part of a cut kernel.
+    var kernelsPerStep: Int { engine.executor.kernelCount }
 
     private let model: BuiltModel
     private let engine: Engine

@@ -55,7 +55,10 @@ final class Engine {
                                  signals: model.signals))
         }
         self.processKernels = processKernels
-        executor = Executor(kernels: kernels, levels: levels, writes: writes, footprints: footprints, threads: threads)
+        let fused = NeuronInputFusion.fuse(kernels: kernels, levels: levels, writes: writes, footprints: footprints)
+        executor = Executor(
+            kernels: fused.kernels, levels: fused.levels, writes: fused.writes, footprints: fused.footprints,
+            threads: threads)
     }
 
     /// Returns every signal to its initial value and remakes the processes' steppers, drawing

@@ -19,6 +19,8 @@ final class Executor: @unchecked Sendable {
     let phaseCount: Int
     /// Every kernel, kept alive here; the step loop uses the unretained lists below.
     private let kernels: [Kernel]
+    /// The kernels run per step (parts of cut kernels counted one by one).
+    var kernelCount: Int { kernels.count }
     /// For each thread, its kernels of every phase back to back, unretained (no reference
     /// counting in the step loop), and the end of each phase in that list.
     private let lists: UnsafeMutablePointer<UnsafeMutablePointer<Unmanaged<Kernel>>>

@@ -12,6 +12,14 @@ struct MemoryFootprint {
         writes.append(MemoryFootprint.range(start, count))
     }
 
+    mutating func reads(_ range: Range<UInt>) {
+        reads.append(range)
+    }
+
+    mutating func writes(_ range: Range<UInt>) {
+        writes.append(range)
+    }
+
     /// Whether this kernel, on one thread, may run while another thread runs kernels that
     /// read `othersRead` and write `othersWrote`: neither side writes what the other touches.
     func isIndependent(ofReads othersRead: AddressSet, writes othersWrote: AddressSet) -> Bool {

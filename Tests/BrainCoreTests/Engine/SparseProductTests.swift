@@ -35,9 +35,28 @@ struct SparseProductTests {
         }
     }
 
+    /// A value for an entry: uniform in [-1, 1), or one of `distinct` values when it is not nil
+    /// (a matrix with at most 256 distinct values is stored in 4-byte entries).
+    static func entryValue(_ rng: inout RandomState, distinct: Int?) -> Double {
+        guard let distinct else { return rng.uniform(-1, 1) }
+        return Double(Int(rng.uniform(0, Double(distinct)))) * 0.37 - 0.5
+    }
+
+    /// Both entry layouts of ``SparseColumns``: the one a matrix gets follows from its values.
+    @Test func entriesArePackedWhenAtMost256DistinctValues() throws {
+        for (distinct, bytes) in [(1, 4), (256, 4), (257, 8)] {
+            let entries = (0..<300).map { k in (row: k % 50, column: k / 50, value: Double(k % distinct) + 0.5) }
+            let matrix = try SparseMatrix(rows: 50, columns: 6, entries: entries)
+            var values = matrix.values.map(Float.init)
+            let columns = values.withUnsafeMutableBufferPointer { SparseColumns(matrix, values: $0.baseAddress!) }
+            #expect(columns.entryBytes == bytes, "\(distinct) distinct values")
+        }
+    }
+
     /// A matrix with columns longer than one 16-entry copy and more entries than one batch,
-    /// against the same product in Double.
-    @Test func columnProductsMatchTheDenseProduct() throws {
+    /// against the same product in Double, in both entry layouts.
+    @Test(arguments: [nil, 3] as [Int?])
+    func columnProductsMatchTheDenseProduct(distinctValues: Int?) throws {
         var rng = RandomState(seed: 4)
         let rows = 300, columns = 500
         var entries: [(row: Int, column: Int, value: Double)] = []
@@ -45,7 +64,9 @@ struct SparseProductTests {
             let length = c % 50 == 0 ? 120 : Int(rng.uniform(0, 16))
             var chosen = Set<Int>()
             while chosen.count < length { chosen.insert(Int(rng.uniform(0, Double(rows)))) }
-            for r in chosen.sorted() { entries.append((r, c, rng.uniform(-1, 1))) }
+            for r in chosen.sorted() {
+                entries.append((r, c, SparseProductTests.entryValue(&rng, distinct: distinctValues)))
+            }
         }
         let matrix = try SparseMatrix(rows: rows, columns: columns, entries: entries)
         #expect(matrix.entryCount > 4096)
@@ -83,16 +104,18 @@ struct SparseProductTests {
 
     /// The parts of a cut product (``SparseExchange``), run at once on three threads, add
     /// exactly what the whole product adds: long columns, inputs of several values (runs), a
-    /// square and a wide matrix, over several steps.
-    @Test(arguments: [(rows: 400, columns: 400), (rows: 300, columns: 700)])
-    func partsOfACutProductAddExactlyWhatTheWholeAdds(shape: (rows: Int, columns: Int)) throws {
+    /// square and a wide matrix, both entry layouts, over several steps.
+    @Test(arguments: [(rows: 400, columns: 400), (rows: 300, columns: 700)], [nil, 5] as [Int?])
+    func partsOfACutProductAddExactlyWhatTheWholeAdds(shape: (rows: Int, columns: Int), distinctValues: Int?) throws {
         var rng = RandomState(seed: 9)
         var entries: [(row: Int, column: Int, value: Double)] = []
         for c in 0..<shape.columns {
             let length = c % 40 == 0 ? 60 : Int(rng.uniform(0, 12))
             var chosen = Set<Int>()
             while chosen.count < length { chosen.insert(Int(rng.uniform(0, Double(shape.rows)))) }
-            for r in chosen.sorted() { entries.append((r, c, rng.uniform(-1, 1))) }
+            for r in chosen.sorted() {
+                entries.append((r, c, SparseProductTests.entryValue(&rng, distinct: distinctValues)))
+            }
         }
         let matrix = try SparseMatrix(rows: shape.rows, columns: shape.columns, entries: entries)
         var values = matrix.values.map(Float.init)

@@ -31,6 +31,17 @@ class Kernel: @unchecked Sendable {
     /// along for several threads; 0 when it cannot be cut.
     var splittableLength: Int { 0 }
 
+    /// True for kernels whose element i of output depends only on element i of their inputs
+    /// (copies, scalings, element-wise products): they can run a slice at a time, fused into
+    /// a kernel that consumes their output (``NeuronKernel``'s input stages).
+    var runsElementwise: Bool { false }
+
+    /// The elements `range` (within `0..<splittableLength`) of an element-wise kernel's work,
+    /// without allocating.
+    func run(elements range: Range<Int>) {
+        preconditionFailure("\(type(of: self)) does not run element-wise")
+    }
+
     /// Cuts fall on multiples of this many elements: 16 floats are a cache line, so parts on
     /// different threads share no line of an aligned signal, and kernels over the same signals
     /// cut at the same places (which lets the executor chain them without a barrier).

@@ -1,4 +1,10 @@
 /// Steps a population of neurons of one type with the type's own kernel.
+///
+/// The element-wise kernels that form the population's input current (`J = bias`, then
+/// `J += gain ⊙ input` for connections into the neurons) can run inside it as **input stages**
+/// (``NeuronInputFusion``): the current of a block of neurons is formed and consumed while it
+/// is in the L1 cache, instead of in passes of their own over the whole population. Each
+/// element is computed by the same operations in the same order either way.
 final class NeuronKernel: Kernel, @unchecked Sendable {
     let type: any NeuronType
     let current: UnsafeMutablePointer<Float>
@@ -7,9 +13,21 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
     let count: Int
     let stateStride: Int
     let dt: Double
+    /// The element-wise kernels writing the current, in canonical order.
+    private(set) var inputStages: [InputStage] = []
+
+    /// An element-wise kernel whose element e writes current element `offset + e` (the offset
+    /// may be negative in a part: the stage then began before the part's first neuron).
+    struct InputStage {
+        let kernel: Kernel
+        let offset: Int
+    }
+
+    /// Neurons whose current is formed and consumed at a time (4 KiB per array).
+    private static let block = 1024
 
     init(type: any NeuronType, current: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
-         state: UnsafeMutablePointer<Float>, count: Int, stateStride: Int, dt: Double) {
+         state: UnsafeMutablePointer<Float>, count: Int, stateStride: Int, dt: Double, inputStages: [InputStage] = []) {
         self.type = type
         self.current = current
         self.output = output
@@ -17,13 +35,37 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         self.count = count
         self.stateStride = stateStride
         self.dt = dt
+        self.inputStages = inputStages
+    }
+
+    /// Takes over `stages` (element-wise kernels writing the current, in canonical order).
+    func fuse(inputStages stages: [InputStage]) {
+        inputStages = stages
     }
 
     override func run(time: Double) {
-        type.step(dt: dt, count: count, current: current, output: output, state: state, stateStride: stateStride)
+        guard !inputStages.isEmpty else {
+            type.step(dt: dt, count: count, current: current, output: output, state: state, stateStride: stateStride)
+            return
+        }
+        var start = 0
+        while start < count {
+            let end = min(start + NeuronKernel.block, count)
+            inputStages.withUnsafeBufferPointer { stages in
+                for stage in stages {
+                    let low = max(start, stage.offset)
+                    let high = min(end, stage.offset + stage.kernel.splittableLength)
+                    if low < high { stage.kernel.run(elements: (low - stage.offset)..<(high - stage.offset)) }
+                }
+            }
+            type.step(
+                dt: dt, count: end - start, current: current + start, output: output + start, state: state + start,
+                stateStride: stateStride)
+            start = end
+        }
     }
 
-    override var cost: Int { count * 4 }
+    override var cost: Int { count * 4 + inputStages.count * count }
 
     /// Neurons are independent.
     override var splittableLength: Int { count }
@@ -31,7 +73,8 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
     override func part(_ range: Range<Int>) -> Kernel {
         NeuronKernel(
             type: type, current: current + range.lowerBound, output: output + range.lowerBound,
-            state: state + range.lowerBound, count: range.count, stateStride: stateStride, dt: dt)
+            state: state + range.lowerBound, count: range.count, stateStride: stateStride, dt: dt,
+            inputStages: inputStages.map { InputStage(kernel: $0.kernel, offset: $0.offset - range.lowerBound) })
     }
 
     override var footprint: MemoryFootprint? {
@@ -40,6 +83,14 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         footprint.writes(output, count: count)
         for variable in type.stateVariables.indices {
             footprint.writes(state + variable * stateStride, count: count)
+        }
+        // The stages' slices that fall on these neurons.
+        for stage in inputStages {
+            let low = max(0, stage.offset), high = min(count, stage.offset + stage.kernel.splittableLength)
+            guard low < high, let slice = stage.kernel.part((low - stage.offset)..<(high - stage.offset)).footprint
+            else { continue }
+            for range in slice.reads { footprint.reads(range) }
+            for range in slice.writes { footprint.writes(range) }
         }
         return footprint
     }

@@ -1,51 +1,78 @@
 /// A constant sparse matrix stored column by column, for products with a mostly-zero input
 /// (spikes): `y (+)= M·x` visits only the columns with `x_c ≠ 0` that have entries. Column c's
-/// entries are `columnStarts[c]..<columnStarts[c + 1]` of ``pairs``, in ascending row order; an
-/// entry is one 8-byte pair, the row (a `UInt32`) in the low half and the value's bits in the
-/// high half, so a short column is one cache line (random columns of a large matrix come from
-/// the last-level cache or memory: separate row and value arrays cost two misses).
+/// entries are `columnStarts[c]..<columnStarts[c + 1]`, in ascending row order.
+///
+/// Random columns of a large matrix come from the last-level cache or memory, so an entry is
+/// as small as the matrix allows (``SparseColumnEntry``): 4 bytes — a 24-bit row and an 8-bit
+/// index into the matrix's distinct values — when it has at most 256 distinct values and 2²⁴
+/// rows (connectivity with a few weights: a short column is then 16 entries to a cache line),
+/// otherwise 8 bytes, the row and the value's bits (separate row and value arrays would cost
+/// two misses per column).
 ///
 /// Shared by a kernel and, when it is cut for threads, its ``SparseExchange``.
 final class SparseColumns: @unchecked Sendable {
     let rows: Int
     let columns: Int
     let entries: Int
+    /// Bytes per entry: 4 (``PackedEntry``) or 8 (``PairEntry``).
+    let entryBytes: Int
     private let columnStarts: UnsafeMutablePointer<Int32>
-    private let pairs: UnsafeMutablePointer<UInt64>
-    /// Pairs copied per column before looking at its length: 8 or 16 (whichever holds nine
+    private let storage: UnsafeMutableRawPointer
+    /// The distinct values packed entries index (empty for pairs).
+    private let palette: UnsafeMutablePointer<Float>
+    /// Bytes copied per column before looking at its length: 64 or 128 (whichever holds nine
     /// columns in ten).
-    private let copyWidth: Int
+    private let copyBytes: Int
     /// Bit `c % 64` of word `c / 64`: column c has entries (the product skips the firing
     /// columns that have none).
     private let occupied: UnsafeMutablePointer<UInt64>
     /// Scratch: the columns that fire in the current step.
     private let firing: UnsafeMutablePointer<Int32>
-    /// Scratch: gathered pairs (``batchSize``, plus the longest column and one copy's overshoot).
-    private let batch: UnsafeMutablePointer<UInt64>
+    /// Scratch: gathered entries (``batchBytes``, plus the longest column and one copy's overshoot).
+    private let batch: UnsafeMutableRawPointer
 
     /// - Parameter values: the matrix's values in row-major order (read once, here).
     init(_ matrix: SparseMatrix, values matrixValues: UnsafeMutablePointer<Float>) {
         rows = matrix.rows
         columns = matrix.columns
         entries = matrix.entryCount
+        var distinct: [UInt32: UInt32] = [:]
+        var table: [Float] = []
+        for k in 0..<entries where distinct.count <= PackedEntry.paletteCapacity {
+            let bits = matrixValues[k].bitPattern
+            if distinct[bits] == nil {
+                distinct[bits] = UInt32(table.count)
+                table.append(matrixValues[k])
+            }
+        }
+        let packed = distinct.count <= PackedEntry.paletteCapacity && rows <= PackedEntry.rowCapacity
+        entryBytes = packed ? 4 : 8
+        palette = .allocate(capacity: max(table.count, 1))
+        palette.initialize(from: table, count: table.count)
         // Counting sort of the entries by column, keeping row order within a column.
         let starts = UnsafeMutablePointer<Int32>.allocate(capacity: columns + 1)
         starts.initialize(repeating: 0, count: columns + 1)
         for k in 0..<entries { starts[matrix.columnIndices[k] + 1] += 1 }
         for c in 0..<columns { starts[c + 1] += starts[c] }
-        // 16 pairs of slack: the product copies whole groups from a column's start.
-        let pairs = UnsafeMutablePointer<UInt64>.allocate(capacity: entries + 16)
-        pairs.initialize(repeating: 0, count: entries + 16)
+        // Slack for one wide copy from the last column's start.
+        let storageBytes = entries * entryBytes + SparseColumns.overshootBytes
+        storage = .allocate(byteCount: storageBytes, alignment: 64)
+        storage.initializeMemory(as: UInt8.self, repeating: 0, count: storageBytes)
         var next = (0..<columns).map { Int(starts[$0]) }
         for r in 0..<rows {
             for k in matrix.rowStarts[r]..<matrix.rowStarts[r + 1] {
                 let c = matrix.columnIndices[k]
-                pairs[next[c]] = UInt64(UInt32(r)) | UInt64(matrixValues[k].bitPattern) << 32
+                if packed {
+                    let entry = UInt32(r) | distinct[matrixValues[k].bitPattern]! << 24
+                    storage.storeBytes(of: entry, toByteOffset: next[c] * 4, as: UInt32.self)
+                } else {
+                    let entry = UInt64(UInt32(r)) | UInt64(matrixValues[k].bitPattern) << 32
+                    storage.storeBytes(of: entry, toByteOffset: next[c] * 8, as: UInt64.self)
+                }
                 next[c] += 1
             }
         }
         columnStarts = starts
-        self.pairs = pairs
         firing = .allocate(capacity: max(columns, 1))
         occupied = .allocate(capacity: (columns + 63) / 64)
         occupied.initialize(repeating: 0, count: (columns + 63) / 64)
@@ -55,95 +82,120 @@ final class SparseColumns: @unchecked Sendable {
             occupied[c / 64] |= 1 << UInt64(c % 64)
         }
         lengths.sort()
-        copyWidth = lengths.isEmpty || lengths[lengths.count * 9 / 10] <= 8 ? 8 : 16
-        batch = .allocate(capacity: SparseColumns.batchSize + Int(lengths.last ?? 0) + 16)
+        let typical = lengths.isEmpty ? 0 : Int(lengths[lengths.count * 9 / 10]) * entryBytes
+        copyBytes = typical <= 64 ? 64 : 128
+        batch = .allocate(
+            byteCount: SparseColumns.batchBytes + Int(lengths.last ?? 0) * entryBytes + SparseColumns.overshootBytes,
+            alignment: 64)
     }
 
     deinit {
         columnStarts.deallocate()
-        pairs.deallocate()
+        storage.deallocate()
+        palette.deallocate()
         firing.deallocate()
         occupied.deallocate()
         batch.deallocate()
     }
 
     /// `y (+)= M·x`, adding column by column in ascending column order.
-    ///
+    func multiply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool) {
+        if entryBytes == 4 {
+            multiply(PackedEntry.self, x, into: y, accumulate: accumulate)
+        } else {
+            multiply(PairEntry.self, x, into: y, accumulate: accumulate)
+        }
+    }
+
     /// Columns have different lengths, so a loop over each column's entries would mispredict
-    /// its exit once per firing column. Instead each firing column's first 8 or 16 pairs are
+    /// its exit once per firing column. Instead each firing column's first 64 or 128 bytes are
     /// copied into a batch (over-reading into the next column) and the batch advances by the
     /// true length; longer columns (rare) copy the rest in a loop. The batch is then added into
     /// `y` in one predictable loop, `y[row] += value · x_c`. A batch holds columns of one input
     /// value (spikes all have the same), so it is added whenever the value changes.
     @inline(__always)
-    func multiply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool) {
+    private func multiply<Entry: SparseColumnEntry>(
+        _: Entry.Type, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, accumulate: Bool
+    ) {
         if !accumulate { y.update(repeating: 0, count: rows) }
         let count = SpikeScan.firing(x, count: columns, among: occupied, into: firing)
         guard count > 0 else { return }
-        let source = UnsafeRawPointer(pairs), target = UnsafeMutableRawPointer(batch)
-        let wide = copyWidth == 16
+        let source = UnsafeRawPointer(storage)
+        let batchEntries = SparseColumns.batchBytes / Entry.bytes
+        let wide = copyBytes == 128
         var filled = 0
         var scale = x[Int(firing[0])]
         for f in 0..<count {
             let c = Int(firing[f])
             let input = x[c]
             if input != scale {
-                SparseColumns.add(batch, count: filled, scaledBy: scale, into: y)
+                add(Entry.self, batch, count: filled, scaledBy: scale, into: y)
                 filled = 0
                 scale = input
             }
             var k = Int(columnStarts[c])
             let end = Int(columnStarts[c + 1])
-            target.storeBytes(
-                of: source.loadUnaligned(fromByteOffset: k * 8, as: SIMD16<UInt32>.self), toByteOffset: filled * 8,
-                as: SIMD16<UInt32>.self)
+            SparseColumns.copyLine(from: source, at: k * Entry.bytes, to: batch, at: filled * Entry.bytes)
             if wide {
-                target.storeBytes(
-                    of: source.loadUnaligned(fromByteOffset: k * 8 + 64, as: SIMD16<UInt32>.self),
-                    toByteOffset: filled * 8 + 64, as: SIMD16<UInt32>.self)
+                SparseColumns.copyLine(from: source, at: k * Entry.bytes + 64, to: batch, at: filled * Entry.bytes + 64)
             }
-            var copied = copyWidth
+            var copied = copyBytes / Entry.bytes
             while k + copied < end {
-                // A long column: the rest, eight pairs at a time.
+                // A long column: the rest, 64 bytes at a time.
                 k += copied
                 filled += copied
-                target.storeBytes(
-                    of: source.loadUnaligned(fromByteOffset: k * 8, as: SIMD16<UInt32>.self), toByteOffset: filled * 8,
-                    as: SIMD16<UInt32>.self)
-                copied = 8
+                SparseColumns.copyLine(from: source, at: k * Entry.bytes, to: batch, at: filled * Entry.bytes)
+                copied = Entry.perLine
             }
             filled += end - k
-            if filled >= SparseColumns.batchSize {
-                SparseColumns.add(batch, count: filled, scaledBy: scale, into: y)
+            if filled >= batchEntries {
+                add(Entry.self, batch, count: filled, scaledBy: scale, into: y)
                 filled = 0
             }
         }
-        SparseColumns.add(batch, count: filled, scaledBy: scale, into: y)
+        add(Entry.self, batch, count: filled, scaledBy: scale, into: y)
     }
 
-    /// Pairs gathered before they are added into `y` (16 KiB: stays in L1).
-    private static let batchSize = 2048
+    /// Bytes of entries gathered before they are added into `y` (16 KiB: stays in L1).
+    private static let batchBytes = 16_384
+
+    /// Bytes a column copy may read or write past its last entry.
+    static let overshootBytes = 128
 
     @inline(__always)
-    private static func add(
-        _ pairs: UnsafeMutablePointer<UInt64>, count: Int, scaledBy scale: Float, into y: UnsafeMutablePointer<Float>
+    private static func copyLine(
+        from source: UnsafeRawPointer, at sourceOffset: Int, to target: UnsafeMutableRawPointer, at targetOffset: Int
     ) {
+        target.storeBytes(
+            of: source.loadUnaligned(fromByteOffset: sourceOffset, as: SIMD16<UInt32>.self),
+            toByteOffset: targetOffset, as: SIMD16<UInt32>.self)
+    }
+
+    /// `y[row] += value · scale` for `count` entries.
+    @inline(__always)
+    private func add<Entry: SparseColumnEntry>(
+        _: Entry.Type, _ entries: UnsafeRawPointer, count: Int, scaledBy scale: Float, into y: UnsafeMutablePointer<Float>
+    ) {
+        let typed = entries.assumingMemoryBound(to: Entry.Bits.self)
         for k in 0..<count {
-            let pair = pairs[k]
-            y[Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: pair))] +=
-                Float(bitPattern: UInt32(truncatingIfNeeded: pair >> 32)) * scale
+            let entry = typed[k]
+            y[Entry.row(entry)] += Entry.value(entry, palette: palette) * scale
         }
     }
 
     // MARK: - Distribution among the parts of a cut product (see ``SparseExchange``)
 
-    /// Pairs a copy may write past a bucket's last entry.
-    static let overshoot = 16
-
-    /// Pairs `..<end` of a bucket (from the end of the run before) were scaled by `scale`.
+    /// Entries `..<end` of a bucket (from the end of the run before) were scaled by `scale`.
     struct Run {
         var scale: Float
         var end: Int32
+    }
+
+    /// The row of entry k (in column-major order).
+    private func row(at k: Int) -> Int {
+        entryBytes == 4
+            ? PackedEntry.row(storage.load(fromByteOffset: k * 4, as: UInt32.self))
+            : PairEntry.row(storage.load(fromByteOffset: k * 8, as: UInt64.self))
     }
 
     /// The entries of `columns` whose rows fall in each of the `parts` ranges
@@ -152,7 +204,7 @@ final class SparseColumns: @unchecked Sendable {
         var sizes = [Int](repeating: 0, count: parts)
         for c in range {
             for k in Int(columnStarts[c])..<Int(columnStarts[c + 1]) {
-                let row = Int(UInt32(truncatingIfNeeded: pairs[k]))
+                let row = row(at: k)
                 var p = 0
                 while row >= bounds[p + 1] { p += 1 }
                 sizes[p] += 1
@@ -163,20 +215,37 @@ final class SparseColumns: @unchecked Sendable {
 
     /// Copies the entries of the firing columns among `columns` into `buckets[p]`, split by
     /// the row ranges `rowBounds[p]..<rowBounds[p + 1]`, in ascending column order, with runs
-    /// of one input value (`runs[p]`, `runCounts[p]` of them). A column of up to 16 entries
-    /// splits without a branch: its rows are ascending, so each part's entries are one run of
-    /// it, found by counting rows below each bound with vector compares.
+    /// of one input value (`runs[p]`, `runCounts[p]` of them).
     func distribute(
         _ x: UnsafePointer<Float>, columns range: Range<Int>, firing: UnsafeMutablePointer<Int32>,
-        rowBounds: UnsafePointer<Int>, parts: Int, buckets: UnsafePointer<UnsafeMutablePointer<UInt64>>,
+        rowBounds: UnsafePointer<Int>, parts: Int, buckets: UnsafePointer<UnsafeMutableRawPointer>,
+        runs: UnsafePointer<UnsafeMutablePointer<Run>>, runCounts: UnsafeMutablePointer<Int>
+    ) {
+        if entryBytes == 4 {
+            distribute(
+                PackedEntry.self, x, columns: range, firing: firing, rowBounds: rowBounds, parts: parts, buckets: buckets,
+                runs: runs, runCounts: runCounts)
+        } else {
+            distribute(
+                PairEntry.self, x, columns: range, firing: firing, rowBounds: rowBounds, parts: parts, buckets: buckets,
+                runs: runs, runCounts: runCounts)
+        }
+    }
+
+    /// A column that fits two 64-byte lines splits without a branch: its rows are ascending,
+    /// so each part's entries are one run of it, found by counting rows below each bound with
+    /// vector compares.
+    @inline(__always)
+    private func distribute<Entry: SparseColumnEntry>(
+        _: Entry.Type, _ x: UnsafePointer<Float>, columns range: Range<Int>, firing: UnsafeMutablePointer<Int32>,
+        rowBounds: UnsafePointer<Int>, parts: Int, buckets: UnsafePointer<UnsafeMutableRawPointer>,
         runs: UnsafePointer<UnsafeMutablePointer<Run>>, runCounts: UnsafeMutablePointer<Int>
     ) {
         for p in 0..<parts { runCounts[p] = 0 }
         let count = SpikeScan.firing(x + range.lowerBound, count: range.count, into: firing)
         guard count > 0 else { return }
-        let source = UnsafeRawPointer(pairs)
-        let evenLanes = SIMD16<UInt32>(1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0)
-        let lowPairs = SIMD16<UInt32>(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7)
+        let source = UnsafeRawPointer(storage)
+        let twoLines = 2 * Entry.perLine
         withUnsafeTemporaryAllocation(of: Int.self, capacity: parts) { filled in
             let filled = filled.baseAddress!
             filled.initialize(repeating: 0, count: parts)
@@ -192,36 +261,35 @@ final class SparseColumns: @unchecked Sendable {
                     scale = input
                 }
                 let start = Int(columnStarts[c]), end = Int(columnStarts[c + 1]), length = end - start
-                if length <= 16 {
-                    let low = source.loadUnaligned(fromByteOffset: start * 8, as: SIMD16<UInt32>.self)
-                    let high = source.loadUnaligned(fromByteOffset: start * 8 + 64, as: SIMD16<UInt32>.self)
+                if length <= twoLines {
+                    let low = source.loadUnaligned(fromByteOffset: start * Entry.bytes, as: SIMD16<UInt32>.self)
+                    let high = source.loadUnaligned(fromByteOffset: start * Entry.bytes + 64, as: SIMD16<UInt32>.self)
                     let inColumn = SIMD16<UInt32>(repeating: UInt32(length))
-                    let lowValid = ((lowPairs &- inColumn) &>> 31) & evenLanes
-                    let highValid = ((lowPairs &+ 8 &- inColumn) &>> 31) & evenLanes
+                    // 1 in the lanes holding the row of an entry of this column.
+                    let lowRows = ((Entry.laneEntries &- inColumn) &>> 31) & Entry.rowLanes
+                    let highRows = ((Entry.laneEntries &+ UInt32(Entry.perLine) &- inColumn) &>> 31) & Entry.rowLanes
+                    let lowRowBits = low & Entry.rowMask, highRowBits = high & Entry.rowMask
                     var first = 0
                     for p in 0..<parts {
                         var next = length
                         if p < parts - 1 {
                             let bound = SIMD16<UInt32>(repeating: UInt32(rowBounds[p + 1]))
-                            let below = (((low &- bound) &>> 31) & lowValid) &+ (((high &- bound) &>> 31) & highValid)
-                            next = Int(below.wrappedSum())
+                            let below = (((lowRowBits &- bound) &>> 31) & lowRows)
+                                &+ (((highRowBits &- bound) &>> 31) & highRows)
+                            next = SparseColumns.laneSum(below)
                         }
-                        let target = UnsafeMutableRawPointer(buckets[p] + filled[p])
-                        target.storeBytes(
-                            of: source.loadUnaligned(fromByteOffset: (start + first) * 8, as: SIMD16<UInt32>.self),
-                            as: SIMD16<UInt32>.self)
-                        target.storeBytes(
-                            of: source.loadUnaligned(fromByteOffset: (start + first) * 8 + 64, as: SIMD16<UInt32>.self),
-                            toByteOffset: 64, as: SIMD16<UInt32>.self)
+                        let target = buckets[p] + filled[p] * Entry.bytes
+                        SparseColumns.copyLine(from: source, at: (start + first) * Entry.bytes, to: target, at: 0)
+                        SparseColumns.copyLine(from: source, at: (start + first) * Entry.bytes + 64, to: target, at: 64)
                         filled[p] += next - first
                         first = next
                     }
                 } else {
+                    let typed = source.assumingMemoryBound(to: Entry.Bits.self)
                     var p = 0
                     for k in start..<end {
-                        let row = Int(UInt32(truncatingIfNeeded: pairs[k]))
-                        while row >= rowBounds[p + 1] { p += 1 }
-                        buckets[p][filled[p]] = pairs[k]
+                        while Entry.row(typed[k]) >= rowBounds[p + 1] { p += 1 }
+                        buckets[p].storeBytes(of: typed[k], toByteOffset: filled[p] * Entry.bytes, as: Entry.Bits.self)
                         filled[p] += 1
                     }
                 }
@@ -233,16 +301,76 @@ final class SparseColumns: @unchecked Sendable {
         }
     }
 
-    /// Adds a bucket's pairs into `y`, each run scaled by its input value.
-    static func add(
-        _ pairs: UnsafeMutablePointer<UInt64>, runs: UnsafeMutablePointer<Run>, count: Int,
-        into y: UnsafeMutablePointer<Float>
-    ) {
+    /// The sum of the lanes (each at most 32). The standard library's `wrappedSum()` is not
+    /// always inlined.
+    @inline(__always)
+    private static func laneSum(_ lanes: SIMD16<UInt32>) -> Int {
+        let eight = lanes.lowHalf &+ lanes.highHalf
+        let four = eight.lowHalf &+ eight.highHalf
+        let two = four.lowHalf &+ four.highHalf
+        return Int(two[0] &+ two[1])
+    }
+
+    /// Adds a bucket's entries into `y`, each run scaled by its input value.
+    func add(_ bucket: UnsafeRawPointer, runs: UnsafeMutablePointer<Run>, count: Int, into y: UnsafeMutablePointer<Float>) {
         var start = 0
         for r in 0..<count {
             let end = Int(runs[r].end)
-            add(pairs + start, count: end - start, scaledBy: runs[r].scale, into: y)
+            if entryBytes == 4 {
+                add(PackedEntry.self, bucket + start * 4, count: end - start, scaledBy: runs[r].scale, into: y)
+            } else {
+                add(PairEntry.self, bucket + start * 8, count: end - start, scaledBy: runs[r].scale, into: y)
+            }
             start = end
         }
+    }
+}
+
+/// How one entry of ``SparseColumns`` is laid out. A 64-byte vector of 16 `UInt32` lanes holds
+/// ``perLine`` entries; ``laneEntries`` gives each lane's entry and ``rowLanes`` is 1 in the
+/// lanes that hold a row (whose bits are ``rowMask``).
+protocol SparseColumnEntry {
+    associatedtype Bits: FixedWidthInteger & UnsignedInteger
+    static var bytes: Int { get }
+    static var perLine: Int { get }
+    static var laneEntries: SIMD16<UInt32> { get }
+    static var rowLanes: SIMD16<UInt32> { get }
+    static var rowMask: SIMD16<UInt32> { get }
+    static func row(_ entry: Bits) -> Int
+    static func value(_ entry: Bits, palette: UnsafePointer<Float>) -> Float
+}
+
+/// 4 bytes: the row in the low 24 bits, the index of the value in the matrix's table of
+/// distinct values in the high 8.
+enum PackedEntry: SparseColumnEntry {
+    static let paletteCapacity = 256
+    static let rowCapacity = 1 << 24
+    static var bytes: Int { 4 }
+    static var perLine: Int { 16 }
+    static var laneEntries: SIMD16<UInt32> { SIMD16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) }
+    static var rowLanes: SIMD16<UInt32> { SIMD16(repeating: 1) }
+    static var rowMask: SIMD16<UInt32> { SIMD16(repeating: 0x00FF_FFFF) }
+
+    @inline(__always)
+    static func row(_ entry: UInt32) -> Int { Int(entry & 0x00FF_FFFF) }
+
+    @inline(__always)
+    static func value(_ entry: UInt32, palette: UnsafePointer<Float>) -> Float { palette[Int(entry >> 24)] }
+}
+
+/// 8 bytes: the row (a `UInt32`) in the low half, the value's bits in the high half.
+enum PairEntry: SparseColumnEntry {
+    static var bytes: Int { 8 }
+    static var perLine: Int { 8 }
+    static var laneEntries: SIMD16<UInt32> { SIMD16(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7) }
+    static var rowLanes: SIMD16<UInt32> { SIMD16(1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0) }
+    static var rowMask: SIMD16<UInt32> { SIMD16(repeating: 0xFFFF_FFFF) }
+
+    @inline(__always)
+    static func row(_ entry: UInt64) -> Int { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: entry)) }
+
+    @inline(__always)
+    static func value(_ entry: UInt64, palette: UnsafePointer<Float>) -> Float {
+        Float(bitPattern: UInt32(truncatingIfNeeded: entry >> 32))
     }
 }

@@ -24,7 +24,7 @@ final class SparseExchange: @unchecked Sendable {
     /// Set by ``prepare()``: the first row of each part and the end of the last, `parts + 1`.
     private var rowBounds: UnsafeMutablePointer<Int>?
     /// Bucket (q, p) at `q * parts + p`, with its count and its runs of one input value.
-    private var buckets: [UnsafeMutablePointer<UInt64>] = []
+    private var buckets: [UnsafeMutableRawPointer] = []
     private var runs: [UnsafeMutablePointer<SparseColumns.Run>] = []
     private var runCounts: UnsafeMutablePointer<Int>?
     private var firing: [UnsafeMutablePointer<Int32>] = []
@@ -72,7 +72,8 @@ final class SparseExchange: @unchecked Sendable {
         for q in 0..<parts {
             let sizes = matrix.entries(columns: columnRanges[q], splitAt: bounds, parts: parts)
             for p in 0..<parts {
-                buckets.append(.allocate(capacity: sizes[p] + SparseColumns.overshoot))
+                buckets.append(
+                    .allocate(byteCount: sizes[p] * matrix.entryBytes + SparseColumns.overshootBytes, alignment: 64))
                 runs.append(.allocate(capacity: columnRanges[q].count + 1))
             }
             firing.append(.allocate(capacity: max(columnRanges[q].count, 1)))
@@ -108,7 +109,7 @@ final class SparseExchange: @unchecked Sendable {
         if !accumulate { (y + rows.lowerBound).update(repeating: 0, count: rows.count) }
         for source in 0..<parts {
             let k = source * parts + q
-            SparseColumns.add(buckets[k], runs: runs[k], count: runCounts[k], into: y)
+            matrix.add(buckets[k], runs: runs[k], count: runCounts[k], into: y)
         }
     }
 }

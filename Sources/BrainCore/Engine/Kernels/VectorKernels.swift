@@ -14,6 +14,12 @@ final class ResetKernel: Kernel, @unchecked Sendable {
         target.update(repeating: value, count: count)
     }
 
+    override var runsElementwise: Bool { true }
+
+    override func run(elements range: Range<Int>) {
+        (target + range.lowerBound).update(repeating: value, count: range.count)
+    }
+
     override var cost: Int { count }
     override var splittableLength: Int { count }
 
@@ -43,14 +49,20 @@ final class CopyKernel: Kernel, @unchecked Sendable {
     }
 
     override func run(time: Double) {
+        run(elements: 0..<count)
+    }
+
+    override var runsElementwise: Bool { true }
+
+    override func run(elements range: Range<Int>) {
         if accumulate {
-            var i = 0
-            while i < count {
+            var i = range.lowerBound
+            while i < range.upperBound {
                 target[i] += source[i]
                 i += 1
             }
         } else {
-            target.update(from: source, count: count)
+            (target + range.lowerBound).update(from: source + range.lowerBound, count: range.count)
         }
     }
 
@@ -154,14 +166,20 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
     }
 
     override func run(time: Double) {
-        var i = 0
+        run(elements: 0..<count)
+    }
+
+    override var runsElementwise: Bool { true }
+
+    override func run(elements range: Range<Int>) {
+        var i = range.lowerBound
         if accumulate {
-            while i < count {
+            while i < range.upperBound {
                 y[i] += scale[i] * x[i]
                 i += 1
             }
         } else {
-            while i < count {
+            while i < range.upperBound {
                 y[i] = scale[i] * x[i]
                 i += 1
             }
@@ -203,14 +221,20 @@ final class ScaledKernel: Kernel, @unchecked Sendable {
     }
 
     override func run(time: Double) {
-        var i = 0
+        run(elements: 0..<count)
+    }
+
+    override var runsElementwise: Bool { true }
+
+    override func run(elements range: Range<Int>) {
+        var i = range.lowerBound
         if accumulate {
-            while i < count {
+            while i < range.upperBound {
                 y[i] += factor * x[i]
                 i += 1
             }
         } else {
-            while i < count {
+            while i < range.upperBound {
                 y[i] = factor * x[i]
                 i += 1
             }
