@@ -213,45 +213,71 @@ final class SparseColumns: @unchecked Sendable {
         return sizes
     }
 
+    /// For each column of `columns` that fits two 64-byte lines, how many of its entries fall
+    /// below each inner bound `rowBounds[1]`, …, `rowBounds[parts - 1]` (`parts - 1` bytes per
+    /// column; a column's rows are ascending, so each part's entries are one run of it). Fixed
+    /// once the parts are known, so the product does not compare rows at every step.
+    func splitPoints(columns range: Range<Int>, rowBounds: UnsafePointer<Int>, parts: Int) -> UnsafeMutablePointer<UInt8> {
+        let stride = max(parts - 1, 1)
+        let points = UnsafeMutablePointer<UInt8>.allocate(capacity: max(range.count * stride, 1))
+        points.initialize(repeating: 0, count: max(range.count * stride, 1))
+        let twoLines = 128 / entryBytes
+        for c in range {
+            let start = Int(columnStarts[c]), end = Int(columnStarts[c + 1])
+            guard end - start <= twoLines else { continue }
+            for p in 1..<max(parts, 1) {
+                var below = 0
+                for k in start..<end where row(at: k) < rowBounds[p] { below += 1 }
+                points[(c - range.lowerBound) * stride + p - 1] = UInt8(below)
+            }
+        }
+        return points
+    }
+
     /// Copies the entries of the firing columns among `columns` into `buckets[p]`, split by
-    /// the row ranges `rowBounds[p]..<rowBounds[p + 1]`, in ascending column order, with runs
-    /// of one input value (`runs[p]`, `runCounts[p]` of them).
+    /// the row ranges `rowBounds[p]..<rowBounds[p + 1]` (for columns of up to two lines, at
+    /// the points `splits` gives: ``splitPoints(columns:rowBounds:parts:)``), in ascending
+    /// column order, with runs of one input value (`runs[p]`, `runCounts[p]` of them).
     func distribute(
         _ x: UnsafePointer<Float>, columns range: Range<Int>, firing: UnsafeMutablePointer<Int32>,
-        rowBounds: UnsafePointer<Int>, parts: Int, buckets: UnsafePointer<UnsafeMutableRawPointer>,
-        runs: UnsafePointer<UnsafeMutablePointer<Run>>, runCounts: UnsafeMutablePointer<Int>
+        rowBounds: UnsafePointer<Int>, splits: UnsafePointer<UInt8>, parts: Int,
+        buckets: UnsafePointer<UnsafeMutableRawPointer>, runs: UnsafePointer<UnsafeMutablePointer<Run>>,
+        runCounts: UnsafeMutablePointer<Int>
     ) {
         if entryBytes == 4 {
             distribute(
-                PackedEntry.self, x, columns: range, firing: firing, rowBounds: rowBounds, parts: parts, buckets: buckets,
-                runs: runs, runCounts: runCounts)
+                PackedEntry.self, x, columns: range, firing: firing, rowBounds: rowBounds, splits: splits, parts: parts,
+                buckets: buckets, runs: runs, runCounts: runCounts)
         } else {
             distribute(
-                PairEntry.self, x, columns: range, firing: firing, rowBounds: rowBounds, parts: parts, buckets: buckets,
-                runs: runs, runCounts: runCounts)
+                PairEntry.self, x, columns: range, firing: firing, rowBounds: rowBounds, splits: splits, parts: parts,
+                buckets: buckets, runs: runs, runCounts: runCounts)
         }
     }
 
-    /// A column that fits two 64-byte lines splits without a branch: its rows are ascending,
-    /// so each part's entries are one run of it, found by counting rows below each bound with
-    /// vector compares.
+    /// A column of up to two lines goes to each part as one copy of one or two lines from
+    /// where its run starts (over-reading: the bucket advances by the run's length); longer
+    /// columns (rare) go entry by entry.
     @inline(__always)
     private func distribute<Entry: SparseColumnEntry>(
         _: Entry.Type, _ x: UnsafePointer<Float>, columns range: Range<Int>, firing: UnsafeMutablePointer<Int32>,
-        rowBounds: UnsafePointer<Int>, parts: Int, buckets: UnsafePointer<UnsafeMutableRawPointer>,
-        runs: UnsafePointer<UnsafeMutablePointer<Run>>, runCounts: UnsafeMutablePointer<Int>
+        rowBounds: UnsafePointer<Int>, splits: UnsafePointer<UInt8>, parts: Int,
+        buckets: UnsafePointer<UnsafeMutableRawPointer>, runs: UnsafePointer<UnsafeMutablePointer<Run>>,
+        runCounts: UnsafeMutablePointer<Int>
     ) {
         for p in 0..<parts { runCounts[p] = 0 }
         let count = SpikeScan.firing(x + range.lowerBound, count: range.count, into: firing)
         guard count > 0 else { return }
         let source = UnsafeRawPointer(storage)
         let twoLines = 2 * Entry.perLine
+        let stride = max(parts - 1, 1)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: parts) { filled in
             let filled = filled.baseAddress!
             filled.initialize(repeating: 0, count: parts)
             var scale = x[range.lowerBound + Int(firing[0])]
             for f in 0..<count {
-                let c = range.lowerBound + Int(firing[f])
+                let local = Int(firing[f])
+                let c = range.lowerBound + local
                 let input = x[c]
                 if input != scale {
                     for p in 0..<parts {
@@ -262,25 +288,16 @@ final class SparseColumns: @unchecked Sendable {
                 }
                 let start = Int(columnStarts[c]), end = Int(columnStarts[c + 1]), length = end - start
                 if length <= twoLines {
-                    let low = source.loadUnaligned(fromByteOffset: start * Entry.bytes, as: SIMD16<UInt32>.self)
-                    let high = source.loadUnaligned(fromByteOffset: start * Entry.bytes + 64, as: SIMD16<UInt32>.self)
-                    let inColumn = SIMD16<UInt32>(repeating: UInt32(length))
-                    // 1 in the lanes holding the row of an entry of this column.
-                    let lowRows = ((Entry.laneEntries &- inColumn) &>> 31) & Entry.rowLanes
-                    let highRows = ((Entry.laneEntries &+ UInt32(Entry.perLine) &- inColumn) &>> 31) & Entry.rowLanes
-                    let lowRowBits = low & Entry.rowMask, highRowBits = high & Entry.rowMask
+                    let wide = length > Entry.perLine
+                    let split = splits + local * stride
                     var first = 0
                     for p in 0..<parts {
-                        var next = length
-                        if p < parts - 1 {
-                            let bound = SIMD16<UInt32>(repeating: UInt32(rowBounds[p + 1]))
-                            let below = (((lowRowBits &- bound) &>> 31) & lowRows)
-                                &+ (((highRowBits &- bound) &>> 31) & highRows)
-                            next = SparseColumns.laneSum(below)
-                        }
+                        let next = p < parts - 1 ? Int(split[p]) : length
                         let target = buckets[p] + filled[p] * Entry.bytes
                         SparseColumns.copyLine(from: source, at: (start + first) * Entry.bytes, to: target, at: 0)
-                        SparseColumns.copyLine(from: source, at: (start + first) * Entry.bytes + 64, to: target, at: 64)
+                        if wide {
+                            SparseColumns.copyLine(from: source, at: (start + first) * Entry.bytes + 64, to: target, at: 64)
+                        }
                         filled[p] += next - first
                         first = next
                     }
@@ -301,16 +318,6 @@ final class SparseColumns: @unchecked Sendable {
         }
     }
 
-    /// The sum of the lanes (each at most 32). The standard library's `wrappedSum()` is not
-    /// always inlined.
-    @inline(__always)
-    private static func laneSum(_ lanes: SIMD16<UInt32>) -> Int {
-        let eight = lanes.lowHalf &+ lanes.highHalf
-        let four = eight.lowHalf &+ eight.highHalf
-        let two = four.lowHalf &+ four.highHalf
-        return Int(two[0] &+ two[1])
-    }
-
     /// Adds a bucket's entries into `y`, each run scaled by its input value.
     func add(_ bucket: UnsafeRawPointer, runs: UnsafeMutablePointer<Run>, count: Int, into y: UnsafeMutablePointer<Float>) {
         var start = 0
@@ -326,16 +333,11 @@ final class SparseColumns: @unchecked Sendable {
     }
 }
 
-/// How one entry of ``SparseColumns`` is laid out. A 64-byte vector of 16 `UInt32` lanes holds
-/// ``perLine`` entries; ``laneEntries`` gives each lane's entry and ``rowLanes`` is 1 in the
-/// lanes that hold a row (whose bits are ``rowMask``).
+/// How one entry of ``SparseColumns`` is laid out: ``bytes`` each, ``perLine`` to a 64-byte line.
 protocol SparseColumnEntry {
     associatedtype Bits: FixedWidthInteger & UnsignedInteger
     static var bytes: Int { get }
     static var perLine: Int { get }
-    static var laneEntries: SIMD16<UInt32> { get }
-    static var rowLanes: SIMD16<UInt32> { get }
-    static var rowMask: SIMD16<UInt32> { get }
     static func row(_ entry: Bits) -> Int
     static func value(_ entry: Bits, palette: UnsafePointer<Float>) -> Float
 }
@@ -347,9 +349,6 @@ enum PackedEntry: SparseColumnEntry {
     static let rowCapacity = 1 << 24
     static var bytes: Int { 4 }
     static var perLine: Int { 16 }
-    static var laneEntries: SIMD16<UInt32> { SIMD16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) }
-    static var rowLanes: SIMD16<UInt32> { SIMD16(repeating: 1) }
-    static var rowMask: SIMD16<UInt32> { SIMD16(repeating: 0x00FF_FFFF) }
 
     @inline(__always)
     static func row(_ entry: UInt32) -> Int { Int(entry & 0x00FF_FFFF) }
@@ -362,9 +361,6 @@ enum PackedEntry: SparseColumnEntry {
 enum PairEntry: SparseColumnEntry {
     static var bytes: Int { 8 }
     static var perLine: Int { 8 }
-    static var laneEntries: SIMD16<UInt32> { SIMD16(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7) }
-    static var rowLanes: SIMD16<UInt32> { SIMD16(1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0) }
-    static var rowMask: SIMD16<UInt32> { SIMD16(repeating: 0xFFFF_FFFF) }
 
     @inline(__always)
     static func row(_ entry: UInt64) -> Int { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: entry)) }

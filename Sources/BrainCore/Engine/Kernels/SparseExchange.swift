@@ -28,6 +28,8 @@ final class SparseExchange: @unchecked Sendable {
     private var runs: [UnsafeMutablePointer<SparseColumns.Run>] = []
     private var runCounts: UnsafeMutablePointer<Int>?
     private var firing: [UnsafeMutablePointer<Int32>] = []
+    /// Per part, where its columns split among the parts (``SparseColumns/splitPoints(columns:rowBounds:parts:)``).
+    private var splits: [UnsafeMutablePointer<UInt8>] = []
     /// Steps each part has taken (each part writes only its own counter: parts run on
     /// different threads at once).
     private var rounds: UnsafeMutablePointer<Int>?
@@ -47,6 +49,7 @@ final class SparseExchange: @unchecked Sendable {
         for bucket in buckets { bucket.deallocate() }
         for run in runs { run.deallocate() }
         for list in firing { list.deallocate() }
+        for table in splits { table.deallocate() }
     }
 
     var parts: Int { rowRanges.count }
@@ -77,6 +80,7 @@ final class SparseExchange: @unchecked Sendable {
                 runs.append(.allocate(capacity: columnRanges[q].count + 1))
             }
             firing.append(.allocate(capacity: max(columnRanges[q].count, 1)))
+            splits.append(matrix.splitPoints(columns: columnRanges[q], rowBounds: bounds, parts: parts))
         }
         runCounts = .allocate(capacity: parts * parts)
         runCounts!.initialize(repeating: 0, count: parts * parts)
@@ -91,7 +95,7 @@ final class SparseExchange: @unchecked Sendable {
         buckets.withUnsafeBufferPointer { buckets in
             runs.withUnsafeBufferPointer { runs in
                 matrix.distribute(
-                    x, columns: columnRanges[q], firing: firing[q], rowBounds: rowBounds, parts: parts,
+                    x, columns: columnRanges[q], firing: firing[q], rowBounds: rowBounds, splits: splits[q], parts: parts,
                     buckets: buckets.baseAddress! + q * parts, runs: runs.baseAddress! + q * parts,
                     runCounts: runCounts + q * parts)
             }
