@@ -1,4 +1,5 @@
 import COpenBLAS
+import Foundation
 
 /// The only place in BrainKit that calls BLAS or LAPACK.
 ///
@@ -16,11 +17,23 @@ public enum LinearAlgebra {
 
     // MARK: - Thread policy
 
-    /// Sets the number of OpenBLAS threads for the whole process.
+    /// Sets the number of OpenBLAS threads for the whole process. With one, OpenBLAS's idle
+    /// worker threads are also stopped: after the library loads (and after each threaded
+    /// call) they spin for about 80 ms, taking cores from the simulator's own threads (the
+    /// first simulation of a process ran 10–15 % slower on two threads). OpenBLAS starts them
+    /// again if a later call asks for more threads.
     public static func setBLASThreads(_ count: Int) {
         precondition(count >= 1, "LinearAlgebra.setBLASThreads: count must be >= 1")
         openblas_set_num_threads(Int32(count))
+        if count == 1 { stopIdleBLASThreads?() }
     }
+
+    /// OpenBLAS's `blas_thread_shutdown_` (what its threaded build calls before a fork), looked
+    /// up at run time: single-threaded and OpenMP builds of OpenBLAS do not have it.
+    private static let stopIdleBLASThreads: (@convention(c) () -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) () -> Int32).self)
+    }()
 
     /// The number of threads OpenBLAS currently uses.
     public static var blasThreads: Int {
