@@ -244,15 +244,86 @@ final class SparseColumns: @unchecked Sendable {
         buckets: UnsafePointer<UnsafeMutableRawPointer>, runs: UnsafePointer<UnsafeMutablePointer<Run>>,
         runCounts: UnsafeMutablePointer<Int>
     ) {
-        if entryBytes == 4 {
+        switch (entryBytes, parts) {
+        case (4, 2):
+            distributeInTwo(
+                PackedEntry.self, x, columns: range, firing: firing, rowBound: rowBounds[1], splits: splits,
+                buckets: buckets, runs: runs, runCounts: runCounts)
+        case (_, 2):
+            distributeInTwo(
+                PairEntry.self, x, columns: range, firing: firing, rowBound: rowBounds[1], splits: splits,
+                buckets: buckets, runs: runs, runCounts: runCounts)
+        case (4, _):
             distribute(
                 PackedEntry.self, x, columns: range, firing: firing, rowBounds: rowBounds, splits: splits, parts: parts,
                 buckets: buckets, runs: runs, runCounts: runCounts)
-        } else {
+        default:
             distribute(
                 PairEntry.self, x, columns: range, firing: firing, rowBounds: rowBounds, splits: splits, parts: parts,
                 buckets: buckets, runs: runs, runCounts: runCounts)
         }
+    }
+
+    /// ``distribute(_:columns:firing:rowBounds:splits:parts:buckets:runs:runCounts:)`` for two
+    /// parts (two threads, the common case), with both buckets' ends in registers: a column of
+    /// up to two lines goes to part 0 as a copy from its start and to part 1 as a copy from
+    /// its split point (each over-reading; the buckets advance by the runs' lengths).
+    @inline(__always)
+    private func distributeInTwo<Entry: SparseColumnEntry>(
+        _: Entry.Type, _ x: UnsafePointer<Float>, columns range: Range<Int>, firing: UnsafeMutablePointer<Int32>,
+        rowBound: Int, splits: UnsafePointer<UInt8>, buckets: UnsafePointer<UnsafeMutableRawPointer>,
+        runs: UnsafePointer<UnsafeMutablePointer<Run>>, runCounts: UnsafeMutablePointer<Int>
+    ) {
+        runCounts[0] = 0
+        runCounts[1] = 0
+        let count = SpikeScan.firing(x + range.lowerBound, count: range.count, into: firing)
+        guard count > 0 else { return }
+        let source = UnsafeRawPointer(storage)
+        let low = buckets[0], high = buckets[1]
+        var lowFilled = 0, highFilled = 0
+        var scale = x[range.lowerBound + Int(firing[0])]
+        func endRun() {
+            runs[0][runCounts[0]] = Run(scale: scale, end: Int32(lowFilled))
+            runs[1][runCounts[1]] = Run(scale: scale, end: Int32(highFilled))
+            runCounts[0] += 1
+            runCounts[1] += 1
+        }
+        for f in 0..<count {
+            let local = Int(firing[f])
+            let c = range.lowerBound + local
+            let input = x[c]
+            if input != scale {
+                endRun()
+                scale = input
+            }
+            let start = Int(columnStarts[c]), end = Int(columnStarts[c + 1]), length = end - start
+            if length <= 2 * Entry.perLine {
+                let split = Int(splits[local])
+                SparseColumns.copyLine(from: source, at: start * Entry.bytes, to: low, at: lowFilled * Entry.bytes)
+                SparseColumns.copyLine(
+                    from: source, at: (start + split) * Entry.bytes, to: high, at: highFilled * Entry.bytes)
+                if length > Entry.perLine {
+                    SparseColumns.copyLine(
+                        from: source, at: start * Entry.bytes + 64, to: low, at: lowFilled * Entry.bytes + 64)
+                    SparseColumns.copyLine(
+                        from: source, at: (start + split) * Entry.bytes + 64, to: high, at: highFilled * Entry.bytes + 64)
+                }
+                lowFilled += split
+                highFilled += length - split
+            } else {
+                let typed = source.assumingMemoryBound(to: Entry.Bits.self)
+                for k in start..<end {
+                    if Entry.row(typed[k]) < rowBound {
+                        low.storeBytes(of: typed[k], toByteOffset: lowFilled * Entry.bytes, as: Entry.Bits.self)
+                        lowFilled += 1
+                    } else {
+                        high.storeBytes(of: typed[k], toByteOffset: highFilled * Entry.bytes, as: Entry.Bits.self)
+                        highFilled += 1
+                    }
+                }
+            }
+        }
+        endRun()
     }
 
     /// A column of up to two lines goes to each part as one copy of one or two lines from
