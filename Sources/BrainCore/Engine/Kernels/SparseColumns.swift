@@ -20,6 +20,10 @@ final class SparseColumns: @unchecked Sendable {
     private let storage: UnsafeMutableRawPointer
     /// The distinct values packed entries index (empty for pairs).
     private let palette: UnsafeMutablePointer<Float>
+    /// How many distinct values `palette` holds (0 for pairs).
+    let paletteCount: Int
+    /// Scratch for the uncut product: the palette times the input value being added.
+    private let scaledPalette: UnsafeMutablePointer<Float>
     /// Bytes copied per column before looking at its length: 64 or 128 (whichever holds nine
     /// columns in ten).
     private let copyBytes: Int
@@ -49,6 +53,8 @@ final class SparseColumns: @unchecked Sendable {
         entryBytes = packed ? 4 : 8
         palette = .allocate(capacity: max(table.count, 1))
         palette.initialize(from: table, count: table.count)
+        paletteCount = packed ? table.count : 0
+        scaledPalette = .allocate(capacity: max(table.count, 1))
         // Counting sort of the entries by column, keeping row order within a column.
         let starts = UnsafeMutablePointer<Int32>.allocate(capacity: columns + 1)
         starts.initialize(repeating: 0, count: columns + 1)
@@ -93,6 +99,7 @@ final class SparseColumns: @unchecked Sendable {
         columnStarts.deallocate()
         storage.deallocate()
         palette.deallocate()
+        scaledPalette.deallocate()
         firing.deallocate()
         occupied.deallocate()
         batch.deallocate()
@@ -129,7 +136,7 @@ final class SparseColumns: @unchecked Sendable {
             let c = Int(firing[f])
             let input = x[c]
             if input != scale {
-                add(Entry.self, batch, count: filled, scaledBy: scale, into: y)
+                add(Entry.self, batch, count: filled, scaledBy: scale, into: y, scaledPalette: scaledPalette)
                 filled = 0
                 scale = input
             }
@@ -149,11 +156,11 @@ final class SparseColumns: @unchecked Sendable {
             }
             filled += end - k
             if filled >= batchEntries {
-                add(Entry.self, batch, count: filled, scaledBy: scale, into: y)
+                add(Entry.self, batch, count: filled, scaledBy: scale, into: y, scaledPalette: scaledPalette)
                 filled = 0
             }
         }
-        add(Entry.self, batch, count: filled, scaledBy: scale, into: y)
+        add(Entry.self, batch, count: filled, scaledBy: scale, into: y, scaledPalette: scaledPalette)
     }
 
     /// Bytes of entries gathered before they are added into `y` (16 KiB: stays in L1).
@@ -171,15 +178,19 @@ final class SparseColumns: @unchecked Sendable {
             toByteOffset: targetOffset, as: SIMD16<UInt32>.self)
     }
 
-    /// `y[row] += value · scale` for `count` entries.
+    /// `y[row] += value · scale` for `count` entries. Packed entries look their term up in
+    /// `scaledPalette`, filled here with `palette[v] · scale` (the same product, formed once
+    /// per distinct value rather than once per entry).
     @inline(__always)
     private func add<Entry: SparseColumnEntry>(
-        _: Entry.Type, _ entries: UnsafeRawPointer, count: Int, scaledBy scale: Float, into y: UnsafeMutablePointer<Float>
+        _: Entry.Type, _ entries: UnsafeRawPointer, count: Int, scaledBy scale: Float, into y: UnsafeMutablePointer<Float>,
+        scaledPalette: UnsafeMutablePointer<Float>
     ) {
+        for v in 0..<paletteCount { scaledPalette[v] = palette[v] * scale }
         let typed = entries.assumingMemoryBound(to: Entry.Bits.self)
         for k in 0..<count {
             let entry = typed[k]
-            y[Entry.row(entry)] += Entry.value(entry, palette: palette) * scale
+            y[Entry.row(entry)] += Entry.term(entry, scaledPalette: scaledPalette, scale: scale)
         }
     }
 
@@ -390,14 +401,22 @@ final class SparseColumns: @unchecked Sendable {
     }
 
     /// Adds a bucket's entries into `y`, each run scaled by its input value.
-    func add(_ bucket: UnsafeRawPointer, runs: UnsafeMutablePointer<Run>, count: Int, into y: UnsafeMutablePointer<Float>) {
+    /// `scaledPalette`: scratch for ``paletteCount`` values, one per part (parts add at once).
+    func add(
+        _ bucket: UnsafeRawPointer, runs: UnsafeMutablePointer<Run>, count: Int, into y: UnsafeMutablePointer<Float>,
+        scaledPalette: UnsafeMutablePointer<Float>
+    ) {
         var start = 0
         for r in 0..<count {
             let end = Int(runs[r].end)
             if entryBytes == 4 {
-                add(PackedEntry.self, bucket + start * 4, count: end - start, scaledBy: runs[r].scale, into: y)
+                add(
+                    PackedEntry.self, bucket + start * 4, count: end - start, scaledBy: runs[r].scale, into: y,
+                    scaledPalette: scaledPalette)
             } else {
-                add(PairEntry.self, bucket + start * 8, count: end - start, scaledBy: runs[r].scale, into: y)
+                add(
+                    PairEntry.self, bucket + start * 8, count: end - start, scaledBy: runs[r].scale, into: y,
+                    scaledPalette: scaledPalette)
             }
             start = end
         }
@@ -410,7 +429,9 @@ protocol SparseColumnEntry {
     static var bytes: Int { get }
     static var perLine: Int { get }
     static func row(_ entry: Bits) -> Int
-    static func value(_ entry: Bits, palette: UnsafePointer<Float>) -> Float
+    /// The entry's value times `scale`, for packed entries from `scaledPalette` (the matrix's
+    /// distinct values already multiplied by `scale`).
+    static func term(_ entry: Bits, scaledPalette: UnsafePointer<Float>, scale: Float) -> Float
 }
 
 /// 4 bytes: the row in the low 24 bits, the index of the value in the matrix's table of
@@ -425,7 +446,9 @@ enum PackedEntry: SparseColumnEntry {
     static func row(_ entry: UInt32) -> Int { Int(entry & 0x00FF_FFFF) }
 
     @inline(__always)
-    static func value(_ entry: UInt32, palette: UnsafePointer<Float>) -> Float { palette[Int(entry >> 24)] }
+    static func term(_ entry: UInt32, scaledPalette: UnsafePointer<Float>, scale: Float) -> Float {
+        scaledPalette[Int(entry >> 24)]
+    }
 }
 
 /// 8 bytes: the row (a `UInt32`) in the low half, the value's bits in the high half.
@@ -437,7 +460,7 @@ enum PairEntry: SparseColumnEntry {
     static func row(_ entry: UInt64) -> Int { Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: entry)) }
 
     @inline(__always)
-    static func value(_ entry: UInt64, palette: UnsafePointer<Float>) -> Float {
-        Float(bitPattern: UInt32(truncatingIfNeeded: entry >> 32))
+    static func term(_ entry: UInt64, scaledPalette: UnsafePointer<Float>, scale: Float) -> Float {
+        Float(bitPattern: UInt32(truncatingIfNeeded: entry >> 32)) * scale
     }
 }

@@ -30,6 +30,8 @@ final class SparseExchange: @unchecked Sendable {
     private var firing: [UnsafeMutablePointer<Int32>] = []
     /// Per part, where its columns split among the parts (``SparseColumns/splitPoints(columns:rowBounds:parts:)``).
     private var splits: [UnsafeMutablePointer<UInt8>] = []
+    /// Per part, scratch for the matrix's distinct values times an input value.
+    private var scaledPalettes: [UnsafeMutablePointer<Float>] = []
     /// Steps each part has taken (each part writes only its own counter: parts run on
     /// different threads at once).
     private var rounds: UnsafeMutablePointer<Int>?
@@ -50,6 +52,7 @@ final class SparseExchange: @unchecked Sendable {
         for run in runs { run.deallocate() }
         for list in firing { list.deallocate() }
         for table in splits { table.deallocate() }
+        for table in scaledPalettes { table.deallocate() }
     }
 
     var parts: Int { rowRanges.count }
@@ -81,6 +84,7 @@ final class SparseExchange: @unchecked Sendable {
             }
             firing.append(.allocate(capacity: max(columnRanges[q].count, 1)))
             splits.append(matrix.splitPoints(columns: columnRanges[q], rowBounds: bounds, parts: parts))
+            scaledPalettes.append(.allocate(capacity: max(matrix.paletteCount, 1)))
         }
         runCounts = .allocate(capacity: parts * parts)
         runCounts!.initialize(repeating: 0, count: parts * parts)
@@ -113,7 +117,7 @@ final class SparseExchange: @unchecked Sendable {
         if !accumulate { (y + rows.lowerBound).update(repeating: 0, count: rows.count) }
         for source in 0..<parts {
             let k = source * parts + q
-            matrix.add(buckets[k], runs: runs[k], count: runCounts[k], into: y)
+            matrix.add(buckets[k], runs: runs[k], count: runCounts[k], into: y, scaledPalette: scaledPalettes[q])
         }
     }
 }
