@@ -42,7 +42,15 @@ public final class Simulator {
     ///   - threads: threads stepping the simulation (default 1).
     /// - Throws: ``BrainKitError`` when the model cannot be built (kind `.build`, or
     ///   `.validation` for a parameter the build found invalid, such as unreachable max rates).
-    public init(_ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int = 1) throws(BrainKitError) {
+    public convenience init(_ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int = 1)
+        throws(BrainKitError)
+    {
+        try self.init(network, dt: dt, seed: seed, threads: threads, sharing: .whenItPays)
+    }
+
+    /// The same, with the executor's choice between its threads and one thread given
+    /// (`.always`: tests that must exercise the threaded path on a small model).
+    init(_ network: Network, dt: Double, seed: Int?, threads: Int, sharing: Executor.Sharing) throws(BrainKitError) {
         try Check.greaterThan(dt, 0, "Simulator", "dt")
         try Check.atLeast(threads, 1, "Simulator", "threads")
         if let seed { try Network.checkSeed(seed, object: "Simulator", parameter: "seed") }
@@ -53,7 +61,7 @@ public final class Simulator {
         let networkSeed = network.seed ?? entropy.nextSeed()
         self.seed = seed ?? network.seed.map { ($0 + 1) & Int(UInt32.max) } ?? entropy.nextSeed()
         model = try Builder.build(network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed))
-        engine = try Engine(model: model, network: network.name, threads: threads)
+        engine = try Engine(model: model, network: network.name, threads: threads, sharing: sharing)
         recorder = ProbeRecorder(probes: network.allProbes, sources: model.probes, arena: engine.arena)
         try reset()
     }

@@ -1,6 +1,7 @@
 import BrainTestSupport
 import Testing
 
+@testable import BrainCore
 @testable import BrainNetworks
 
 /// Nengo's basal ganglia tests (networks spec §C1: test_basic, test_bias_input,
@@ -41,7 +42,8 @@ struct BasalGangliaTests {
             let utilities = (0..<20).map { 0.3 + 0.4 * Double(($0 * 7) % 20) / 20 }
             try net.connect(try net.node(output: utilities), to: basalGanglia.input, synapse: nil)
             let probe = try net.probe(basalGanglia.output, synapse: 0.01)
-            let sim = try Simulator(net, threads: threads)
+            // Two threads even where one would do (the executor runs bg20 on one by itself).
+            let sim = try Simulator(net, dt: 0.001, seed: nil, threads: threads, sharing: .always)
             #expect(sim.threads == threads)
             try sim.run(seconds: 0.1)
             return try sim.data(probe).values

@@ -11,7 +11,7 @@ final class Engine {
     /// Process kernels in execution order; their steppers are remade at every reset.
     private let processKernels: [ProcessKernel]
 
-    init(model: BuiltModel, network: String, threads: Int) throws(BrainKitError) {
+    init(model: BuiltModel, network: String, threads: Int, sharing: Executor.Sharing = .whenItPays) throws(BrainKitError) {
         let operators = Optimizer.optimize(
             model.operators, protecting: Set(model.probes.values.map(\.signal)), signals: model.signals)
         let schedule = try Schedule(operators, network: network)
@@ -58,7 +58,7 @@ final class Engine {
         let fused = NeuronInputFusion.fuse(kernels: kernels, levels: levels, writes: writes, footprints: footprints)
         executor = Executor(
             kernels: fused.kernels, levels: fused.levels, writes: fused.writes, footprints: fused.footprints,
-            threads: threads)
+            threads: threads, sharing: sharing)
     }
 
     /// Returns every signal to its initial value and remakes the processes' steppers, drawing

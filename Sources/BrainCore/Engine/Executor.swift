@@ -39,7 +39,18 @@ final class Executor: @unchecked Sendable {
     /// Builds the phases from kernels in canonical order with their dependency levels, the
     /// signals each one writes and the arena memory each one touches (for kernels that cannot
     /// say more narrowly themselves, ``Kernel/footprint``).
-    init(kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], footprints: [MemoryFootprint], threads: Int) {
+    /// When the executor uses the threads it was given.
+    enum Sharing {
+        /// When the estimated work per thread, plus the barriers, beats one thread by 10 %.
+        case whenItPays
+        /// Whenever there is work for more than one thread (tests of the threaded path).
+        case always
+    }
+
+    init(
+        kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], footprints: [MemoryFootprint], threads: Int,
+        sharing: Sharing = .whenItPays
+    ) {
         precondition(threads >= 1)
         for (index, kernel) in kernels.enumerated() { kernel.index = index }
         // What a kernel touches: its own account, or its operator's signals.
@@ -47,7 +58,8 @@ final class Executor: @unchecked Sendable {
         var phases = Executor.partition(
             kernels: kernels, levels: levels, writes: writes, footprint: footprint, threads: threads)
         phases = Executor.mergingIndependentPhases(phases, footprint: footprint)
-        if !Executor.sharingPays(phases) {
+        let hasSharedWork = phases.contains { !$0.dropFirst().allSatisfy(\.isEmpty) }
+        if !hasSharedWork || (sharing == .whenItPays && !Executor.sharingPays(phases)) {
             // Nothing is worth another thread: run serially, without workers, in canonical order.
             threadCount = 1
             phases = [[kernels]]
@@ -299,14 +311,17 @@ final class Executor: @unchecked Sendable {
         return merged
     }
 
-    /// What a barrier between phases costs, in weight units (about 1.5 µs on the project's
-    /// 2-vCPU machine: lorenz, 2000 neurons in 4 phases, ran faster on one thread than on two).
-    private static let barrierWeight = 6_000
+    /// What a barrier between phases costs, in weight units: about 2.5 µs, more than a quiet
+    /// machine's 1.5 µs, because each barrier also waits for whichever thread the machine
+    /// delayed. On the project's 2-vCPU VM, bg20 (5 barriers a step) and comm64 (3) ran as
+    /// fast on one thread as on two once LIF got faster, and on two threads fell to half speed
+    /// whenever the other vCPU was busy; one thread is as fast and steady. (At 1.5 µs, lorenz,
+    /// 2000 neurons in 4 phases, already ran faster on one thread.)
+    private static let barrierWeight = 10_000
 
     /// Whether running `phases` on their threads beats one thread: the slowest thread of each
     /// phase plus a barrier per phase, against all the work in a row (with a 10 % margin).
     private static func sharingPays(_ phases: [[[Kernel]]]) -> Bool {
-        guard phases.contains(where: { !$0.dropFirst().allSatisfy(\.isEmpty) }) else { return false }
         var serial = 0, parallel = 0
         for phase in phases {
             let loads = phase.map { $0.reduce(0) { $0 + weight($1) } }

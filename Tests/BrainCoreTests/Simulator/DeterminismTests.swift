@@ -42,7 +42,7 @@ struct DeterminismTests {
 
     static func run(seed: Int, threads: Int) throws -> [[Double]] {
         let (net, probes) = try model(seed: seed)
-        let sim = try Simulator(net, threads: threads)
+        let sim = try Simulator(net, dt: 0.001, seed: nil, threads: threads, sharing: .always)
         #expect(sim.threads == threads)
         try sim.run(steps: 300)
         return try probes.map { try sim.data($0).values }
