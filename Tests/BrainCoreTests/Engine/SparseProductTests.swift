@@ -102,15 +102,20 @@ struct SparseProductTests {
         return (net, population)
     }
 
-    /// The parts of a cut product (``SparseExchange``), run at once on three threads, add
-    /// exactly what the whole product adds: long columns, inputs of several values (runs), a
-    /// square and a wide matrix, both entry layouts, over several steps.
-    @Test(arguments: [(rows: 400, columns: 400), (rows: 300, columns: 700)], [nil, 5] as [Int?])
-    func partsOfACutProductAddExactlyWhatTheWholeAdds(shape: (rows: Int, columns: Int), distinctValues: Int?) throws {
+    /// The parts of a cut product (``SparseExchange``), run at once on their own threads, add
+    /// exactly what the whole product adds: columns of one, two and more 64-byte lines, inputs
+    /// of several values (runs), a square and a wide matrix, both entry layouts, two parts
+    /// (their own loop) and three, over several steps.
+    @Test(arguments: [(rows: 400, columns: 400, parts: 3), (rows: 300, columns: 700, parts: 3),
+                      (rows: 400, columns: 400, parts: 2), (rows: 300, columns: 700, parts: 2)],
+          [nil, 5] as [Int?])
+    func partsOfACutProductAddExactlyWhatTheWholeAdds(
+        shape: (rows: Int, columns: Int, parts: Int), distinctValues: Int?
+    ) throws {
         var rng = RandomState(seed: 9)
         var entries: [(row: Int, column: Int, value: Double)] = []
         for c in 0..<shape.columns {
-            let length = c % 40 == 0 ? 60 : Int(rng.uniform(0, 12))
+            let length = c % 40 == 0 ? 60 : c % 17 == 0 ? 20 : Int(rng.uniform(0, 12))
             var chosen = Set<Int>()
             while chosen.count < length { chosen.insert(Int(rng.uniform(0, Double(shape.rows)))) }
             for r in chosen.sorted() {
@@ -131,8 +136,9 @@ struct SparseProductTests {
                         let shared = SparseMatrixVectorKernel(
                             matrix: matrix, values: values.baseAddress!, x: x.baseAddress!, y: cut.baseAddress!,
                             accumulate: false, constant: true)
-                        let bounds = [0, shape.rows / 3, shape.rows * 2 / 3 + 5, shape.rows]
-                        let parts = (0..<3).map { shared.part(bounds[$0]..<bounds[$0 + 1]) }
+                        let bounds = shape.parts == 3
+                            ? [0, shape.rows / 3, shape.rows * 2 / 3 + 5, shape.rows] : [0, shape.rows / 2 - 7, shape.rows]
+                        let parts = (0..<shape.parts).map { shared.part(bounds[$0]..<bounds[$0 + 1]) }
                         for part in parts { part.prepare() }
                         let siblings = parts.allSatisfy { $0.runsWithSiblings }
                         #expect(siblings)
@@ -143,7 +149,7 @@ struct SparseProductTests {
                             }
                             single.run(time: 0)
                             // One thread per part (as the executor places them): they wait for each other.
-                            let threads = (1..<3).map { index in Thread { parts[index].run(time: 0) } }
+                            let threads = (1..<shape.parts).map { index in Thread { parts[index].run(time: 0) } }
                             for thread in threads { thread.start() }
                             parts[0].run(time: 0)
                             while threads.contains(where: { !$0.isFinished }) { usleep(100) }
