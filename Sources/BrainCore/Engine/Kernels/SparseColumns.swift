@@ -18,7 +18,7 @@ final class SparseColumns: @unchecked Sendable {
     let entryBytes: Int
     private let columnStarts: UnsafeMutablePointer<Int32>
     private let storage: UnsafeMutableRawPointer
-    /// The distinct values packed entries index (empty for pairs).
+    /// The distinct values packed entries index (unused for pairs).
     private let palette: UnsafeMutablePointer<Float>
     /// How many distinct values `palette` holds (0 for pairs).
     let paletteCount: Int
