@@ -11,7 +11,7 @@ final class Engine {
     /// Process kernels in execution order; their steppers are remade at every reset.
     private let processKernels: [ProcessKernel]
 
-    init(model: BuiltModel, network: String, threads: Int, sharing: Executor.Sharing = .whenItPays) throws(BrainKitError) {
+    init(model: BuiltModel, network: String, threads: Int, sharing: Executor.Sharing) throws(BrainKitError) {
         let operators = Optimizer.optimize(
             model.operators, protecting: Set(model.probes.values.map(\.signal)), signals: model.signals)
         let schedule = try Schedule(operators, network: network)
@@ -38,7 +38,6 @@ final class Engine {
         var kernels: [Kernel] = []
         var levels: [Int] = []
         var writes: [[WrittenRegion]] = []
-        var reads: [Set<SignalID>] = []
         var footprints: [MemoryFootprint] = []
         var processKernels: [ProcessKernel] = []
         for unit in units {
@@ -48,11 +47,12 @@ final class Engine {
             if let process = kernel as? ProcessKernel { processKernels.append(process) }
             kernels.append(kernel)
             levels.append(schedule.levels[unit[0]])
-            writes.append(unit.flatMap { operators[$0].writtenRegions })
-            reads.append(Set(unit.flatMap { operators[$0].reads }))
+            let written = unit.flatMap { operators[$0].writtenRegions }
+            writes.append(written)
             footprints.append(
-                Engine.footprint(reads: reads[reads.count - 1], writes: writes[writes.count - 1], arena: arena,
-                                 signals: model.signals))
+                Engine.footprint(
+                    reads: Set(unit.flatMap { operators[$0].reads }), writes: written, arena: arena,
+                    signals: model.signals))
         }
         self.processKernels = processKernels
         let fused = NeuronInputFusion.fuse(kernels: kernels, levels: levels, writes: writes, footprints: footprints)

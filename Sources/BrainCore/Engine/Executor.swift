@@ -36,9 +36,6 @@ final class Executor: @unchecked Sendable {
     nonisolated(unsafe) private var currentTime = 0.0
     private var stepsTaken = 0
 
-    /// Builds the phases from kernels in canonical order with their dependency levels, the
-    /// signals each one writes and the arena memory each one touches (for kernels that cannot
-    /// say more narrowly themselves, ``Kernel/footprint``).
     /// When the executor uses the threads it was given.
     enum Sharing {
         /// When the estimated work per thread, plus the barriers, beats one thread by 10 %.
@@ -47,9 +44,12 @@ final class Executor: @unchecked Sendable {
         case always
     }
 
+    /// Builds the phases from kernels in canonical order with their dependency levels, the
+    /// signals each one writes and the arena memory each one touches (for kernels that cannot
+    /// say more narrowly themselves, ``Kernel/footprint``).
     init(
         kernels: [Kernel], levels: [Int], writes: [[WrittenRegion]], footprints: [MemoryFootprint], threads: Int,
-        sharing: Sharing = .whenItPays
+        sharing: Sharing
     ) {
         precondition(threads >= 1)
         for (index, kernel) in kernels.enumerated() { kernel.index = index }
@@ -138,18 +138,24 @@ final class Executor: @unchecked Sendable {
                 k += 1
             }
             arrivals.add(1, ordering: .acquiringAndReleasing)
-            let target = base + (p + 1) * threadCount
-            var spins = 0
-            while arrivals.load(ordering: .acquiring) < target {
-                spins += 1
-                // On a busy machine a thread we wait for may have lost its core: let it run.
-                if spins > Executor.spinsBeforeYield { sched_yield() }
-            }
+            Executor.spin(until: arrivals, reaches: base + (p + 1) * threadCount)
         }
     }
 
     /// Busy-wait iterations before a waiting thread starts yielding its core (a few µs).
     private static let spinsBeforeYield = 4_000
+
+    /// Waits for the other threads of a step (a barrier: `counter` reaching `target`) by
+    /// spinning; after a few µs it yields its core at each round, since on a busy machine a
+    /// thread it waits for may have lost its core.
+    @inline(__always)
+    static func spin(until counter: borrowing Atomic<Int>, reaches target: Int) {
+        var spins = 0
+        while counter.load(ordering: .acquiring) < target {
+            spins += 1
+            if spins > spinsBeforeYield { sched_yield() }
+        }
+    }
 
     private func workerLoop(index: Int) {
         var seen = 0

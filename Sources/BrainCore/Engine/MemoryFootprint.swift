@@ -5,11 +5,11 @@ struct MemoryFootprint {
     private(set) var writes: [Range<UInt>] = []
 
     mutating func reads(_ start: UnsafePointer<Float>, count: Int) {
-        reads.append(MemoryFootprint.range(start, count))
+        reads(MemoryFootprint.range(start, count))
     }
 
     mutating func writes(_ start: UnsafePointer<Float>, count: Int) {
-        writes.append(MemoryFootprint.range(start, count))
+        writes(MemoryFootprint.range(start, count))
     }
 
     mutating func reads(_ range: Range<UInt>) {

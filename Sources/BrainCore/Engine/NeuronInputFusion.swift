@@ -20,11 +20,11 @@ enum NeuronInputFusion {
             let band = range(neurons.current, neurons.count)
             guard let stages = stages(writing: band, before: n, kernels: kernels, levels: levels, touched: touched)
             else { continue }
-            neurons.fuse(inputStages: stages.map { k in
+            neurons.inputStages = stages.map { k in
                 let start = touched[k].writes[0].lowerBound
                 return NeuronKernel.InputStage(
                     kernel: kernels[k], offset: Int(start - band.lowerBound) / MemoryLayout<Float>.stride)
-            })
+            }
             writes[n] += stages.flatMap { writes[$0] }
             moved.formUnion(stages)
         }

@@ -63,13 +63,13 @@ struct NeuronInputFusionTests {
         let separateStages = separate.stages(split: split)
         let separateNeurons = separate.neurons(type, dt: dt)
         let whole = fused.neurons(type, dt: dt)
-        whole.fuse(inputStages: zip(fused.stages(split: split), [0, split, 0]).map {
+        whole.inputStages = zip(fused.stages(split: split), [0, split, 0]).map {
             NeuronKernel.InputStage(kernel: $0, offset: $1)
-        })
+        }
         let cutWhole = cut.neurons(type, dt: dt)
-        cutWhole.fuse(inputStages: zip(cut.stages(split: split), [0, split, 0]).map {
+        cutWhole.inputStages = zip(cut.stages(split: split), [0, split, 0]).map {
             NeuronKernel.InputStage(kernel: $0, offset: $1)
-        })
+        }
         let parts = [0..<1040, 1040..<2100, 2100..<count].map { cutWhole.part($0) }
 
         for step in 0..<300 {

@@ -13,14 +13,23 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
     let count: Int
     let stateStride: Int
     let dt: Double
-    /// The element-wise kernels writing the current, in canonical order.
-    private(set) var inputStages: [InputStage] = []
+    /// The element-wise kernels writing the current, in canonical order (set by
+    /// ``NeuronInputFusion`` before the executor places the kernel).
+    var inputStages: [InputStage] = []
 
-    /// An element-wise kernel whose element e writes current element `offset + e` (the offset
-    /// may be negative in a part: the stage then began before the part's first neuron).
+    /// An element-wise kernel whose element e, of `length`, writes current element
+    /// `offset + e` (the offset may be negative in a part: the stage then began before the
+    /// part's first neuron).
     struct InputStage {
         let kernel: Kernel
         let offset: Int
+        let length: Int
+
+        init(kernel: Kernel, offset: Int) {
+            self.kernel = kernel
+            self.offset = offset
+            length = kernel.splittableLength
+        }
     }
 
     /// Neurons whose current is formed and consumed at a time (4 KiB per array).
@@ -38,11 +47,6 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         self.inputStages = inputStages
     }
 
-    /// Takes over `stages` (element-wise kernels writing the current, in canonical order).
-    func fuse(inputStages stages: [InputStage]) {
-        inputStages = stages
-    }
-
     override func run(time: Double) {
         guard !inputStages.isEmpty else {
             type.step(dt: dt, count: count, current: current, output: output, state: state, stateStride: stateStride)
@@ -54,7 +58,7 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
             inputStages.withUnsafeBufferPointer { stages in
                 for stage in stages {
                     let low = max(start, stage.offset)
-                    let high = min(end, stage.offset + stage.kernel.splittableLength)
+                    let high = min(end, stage.offset + stage.length)
                     if low < high { stage.kernel.run(elements: (low - stage.offset)..<(high - stage.offset)) }
                 }
             }
@@ -86,7 +90,7 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         }
         // The stages' slices that fall on these neurons.
         for stage in inputStages {
-            let low = max(0, stage.offset), high = min(count, stage.offset + stage.kernel.splittableLength)
+            let low = max(0, stage.offset), high = min(count, stage.offset + stage.length)
             guard low < high, let slice = stage.kernel.part((low - stage.offset)..<(high - stage.offset)).footprint
             else { continue }
             for range in slice.reads { footprint.reads(range) }

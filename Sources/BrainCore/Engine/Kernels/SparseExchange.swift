@@ -106,13 +106,7 @@ final class SparseExchange: @unchecked Sendable {
         }
         rounds[q] += 1
         arrivals.add(1, ordering: .acquiringAndReleasing)
-        let target = rounds[q] * parts
-        var spins = 0
-        while arrivals.load(ordering: .acquiring) < target {
-            spins += 1
-            // A sibling may have lost its core on a busy machine: let it run.
-            if spins > 4_000 { sched_yield() }
-        }
+        Executor.spin(until: arrivals, reaches: rounds[q] * parts)
         let rows = rowRanges[q]
         if !accumulate { (y + rows.lowerBound).update(repeating: 0, count: rows.count) }
         for source in 0..<parts {

@@ -11,7 +11,7 @@ final class ResetKernel: Kernel, @unchecked Sendable {
     }
 
     override func run(time: Double) {
-        target.update(repeating: value, count: count)
+        run(elements: 0..<count)
     }
 
     override var runsElementwise: Bool { true }
