@@ -9,6 +9,9 @@
 /// otherwise 8 bytes, the row and the value's bits (separate row and value arrays would cost
 /// two misses per column).
 ///
+/// Entry counts and byte offsets stay far below `Int.max` (a matrix holds fewer than 2³¹
+/// entries), so the per-column loops use wrapping arithmetic: no overflow checks there.
+///
 /// Shared by a kernel and, when it is cut for threads, its ``SparseExchange``.
 final class SparseColumns: @unchecked Sendable {
     let rows: Int
@@ -141,10 +144,11 @@ final class SparseColumns: @unchecked Sendable {
                 scale = input
             }
             var k = Int(columnStarts[c])
-            let end = Int(columnStarts[c + 1])
-            SparseColumns.copyLine(from: source, at: k * Entry.bytes, to: batch, at: filled * Entry.bytes)
+            let end = Int(columnStarts[c &+ 1])
+            let from = k &* Entry.bytes, to = filled &* Entry.bytes
+            SparseColumns.copyLine(from: source, at: from, to: batch, at: to)
             if wide {
-                SparseColumns.copyLine(from: source, at: k * Entry.bytes + 64, to: batch, at: filled * Entry.bytes + 64)
+                SparseColumns.copyLine(from: source, at: from &+ 64, to: batch, at: to &+ 64)
             }
             var copied = copyBytes / Entry.bytes
             while k + copied < end {
@@ -154,7 +158,7 @@ final class SparseColumns: @unchecked Sendable {
                 SparseColumns.copyLine(from: source, at: k * Entry.bytes, to: batch, at: filled * Entry.bytes)
                 copied = Entry.perLine
             }
-            filled += end - k
+            filled &+= end &- k
             if filled >= batchEntries {
                 add(Entry.self, batch, count: filled, scaledBy: scale, into: y, scaledPalette: scaledPalette)
                 filled = 0
@@ -301,26 +305,25 @@ final class SparseColumns: @unchecked Sendable {
         }
         for f in 0..<count {
             let local = Int(firing[f])
-            let c = range.lowerBound + local
+            let c = range.lowerBound &+ local
             let input = x[c]
             if input != scale {
                 endRun()
                 scale = input
             }
-            let start = Int(columnStarts[c]), end = Int(columnStarts[c + 1]), length = end - start
+            let start = Int(columnStarts[c]), end = Int(columnStarts[c &+ 1]), length = end &- start
             if length <= 2 * Entry.perLine {
                 let split = Int(splits[local])
-                SparseColumns.copyLine(from: source, at: start * Entry.bytes, to: low, at: lowFilled * Entry.bytes)
-                SparseColumns.copyLine(
-                    from: source, at: (start + split) * Entry.bytes, to: high, at: highFilled * Entry.bytes)
+                let lowStart = start &* Entry.bytes, highStart = (start &+ split) &* Entry.bytes
+                let lowEnd = lowFilled &* Entry.bytes, highEnd = highFilled &* Entry.bytes
+                SparseColumns.copyLine(from: source, at: lowStart, to: low, at: lowEnd)
+                SparseColumns.copyLine(from: source, at: highStart, to: high, at: highEnd)
                 if length > Entry.perLine {
-                    SparseColumns.copyLine(
-                        from: source, at: start * Entry.bytes + 64, to: low, at: lowFilled * Entry.bytes + 64)
-                    SparseColumns.copyLine(
-                        from: source, at: (start + split) * Entry.bytes + 64, to: high, at: highFilled * Entry.bytes + 64)
+                    SparseColumns.copyLine(from: source, at: lowStart &+ 64, to: low, at: lowEnd &+ 64)
+                    SparseColumns.copyLine(from: source, at: highStart &+ 64, to: high, at: highEnd &+ 64)
                 }
-                lowFilled += split
-                highFilled += length - split
+                lowFilled &+= split
+                highFilled &+= length &- split
             } else {
                 let typed = source.assumingMemoryBound(to: Entry.Bits.self)
                 for k in start..<end {
