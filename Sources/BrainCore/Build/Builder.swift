@@ -114,9 +114,11 @@ struct Builder {
     {
         let filter = try synapse.discretized(dt: model.dt)
         let output = addSignal("\(owner).\(synapse)", count: input.count)
-        let state: SignalID? =
+        let separateState =
             filter.stateCount > 0
-            ? addSignal("\(owner).\(synapse).state", count: filter.stateCount * input.count).signal : nil
+            && !FilterKernel.keepsStateInOutput(order: filter.stateCount, advanced: filter.isAdvancedForm)
+        let state: SignalID? =
+            separateState ? addSignal("\(owner).\(synapse).state", count: filter.stateCount * input.count).signal : nil
         add(.filter(filter, input: input, output: output, state: state, delayed: delayed), owner: owner)
         return output
     }

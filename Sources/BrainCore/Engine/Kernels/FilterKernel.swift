@@ -3,6 +3,8 @@
 /// being the whole signal's length, so that a part of the kernel indexes the same storage).
 ///
 /// - no states: `y = d·u`;
+/// - one state and `d == 0` (Lowpass): `y = a·y + (b·c)·u`, the output being its own state
+///   (Nengo's form for one state; no state signal, one array less to read and write);
 /// - `d == 0`: `X = a·X + b·u`, `y = c·X` (the output includes the current input);
 /// - otherwise: `y = c·X + d·u` with the old X, then `X = a·X + b·u`.
 final class FilterKernel: Kernel, @unchecked Sendable {
@@ -46,6 +48,15 @@ final class FilterKernel: Kernel, @unchecked Sendable {
     deinit { scratch.deallocate() }
 
     override func run(time: Double) {
+        if FilterKernel.keepsStateInOutput(order: order, advanced: advanced) {
+            let a0 = a[0], gain = b[0] * c[0]
+            var i = 0
+            while i < count {
+                output[i] = a0 * output[i] + gain * input[i]
+                i += 1
+            }
+            return
+        }
         guard let state, order > 0 else {
             var i = 0
             while i < count {
@@ -57,20 +68,11 @@ final class FilterKernel: Kernel, @unchecked Sendable {
         if order == 1 {
             let a0 = a[0], b0 = b[0], c0 = c[0]
             var i = 0
-            if advanced {
-                while i < count {
-                    let x = a0 * state[i] + b0 * input[i]
-                    state[i] = x
-                    output[i] = c0 * x
-                    i += 1
-                }
-            } else {
-                while i < count {
-                    let old = state[i]
-                    output[i] = c0 * old + d * input[i]
-                    state[i] = a0 * old + b0 * input[i]
-                    i += 1
-                }
+            while i < count {
+                let old = state[i]
+                output[i] = c0 * old + d * input[i]
+                state[i] = a0 * old + b0 * input[i]
+                i += 1
             }
             return
         }
@@ -121,6 +123,10 @@ final class FilterKernel: Kernel, @unchecked Sendable {
             i += 1
         }
     }
+
+    /// Whether a filter of this form keeps its one state in its output (then it has no state
+    /// signal: ``Builder``).
+    static func keepsStateInOutput(order: Int, advanced: Bool) -> Bool { order == 1 && advanced }
 
     override var cost: Int { count * (order + 1) * (order + 1) }
     override var splittableLength: Int { count }
