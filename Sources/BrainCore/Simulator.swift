@@ -126,6 +126,20 @@ public final class Simulator {
         stepCount = 0
     }
 
+    // MARK: - Profiling
+
+    /// Times every kernel of the steps that follow (restarting if already timing), for
+    /// ``profile``. Each kernel then costs two clock readings (~50 ns), which slows models of
+    /// many small kernels; the results are unchanged.
+    public func startProfiling() {
+        engine.executor.startTiming()
+    }
+
+    /// Where the steps since ``startProfiling()`` spent their time, or nil before it.
+    public var profile: StepProfile? {
+        engine.executor.timing()
+    }
+
     /// Stops the worker threads; the simulator cannot run afterwards, but its data stays
     /// readable.
     public func close() {

@@ -1,4 +1,5 @@
 import Foundation
+import BrainKit
 
 /// One benchmark's runs over its seeds (and repetitions): times and per-seed metrics.
 struct BenchmarkResult {
@@ -17,6 +18,8 @@ struct BenchmarkResult {
     /// The process's peak resident memory (MB) when this benchmark finished: a high-water
     /// mark over the whole process, so it is this benchmark's own only when it runs first.
     let peakResidentMegabytes: Double
+    /// Where a step went in an extra, untimed run (`--profile`).
+    let profile: StepProfile?
 
     var medianBuildSeconds: Double { median(buildSeconds) }
     var medianRunSecondsPerSimulatedSecond: Double { median(runSecondsPerSimulatedSecond) }
@@ -48,7 +51,9 @@ extension BenchmarkResult {
     /// `build_s`, `run_s_per_sim_s` (medians over the runs), `neuron_steps_per_s`, `threads`,
     /// `metrics` (means over the seeds), and `metrics_min`, `metrics_max`, `metrics_per_seed`,
     /// `seeds`, `seconds`, `runs`, `build_s_min`, `run_s_per_sim_s_min`, `threads_used`,
-    /// `peak_rss_mb`, `simulator`. Non-finite numbers are written as null.
+    /// `peak_rss_mb`, `simulator`, and with `--profile` `profile` (`steps`, `kernels`: kind →
+    /// µs per step per thread, `waiting`: µs per step per thread). Non-finite numbers are
+    /// written as null.
     static func json(_ results: [BenchmarkResult]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -56,13 +61,15 @@ extension BenchmarkResult {
     }
 
     static func text(_ results: [BenchmarkResult]) -> String {
-        results.map { r in
+        let rows = results.map { r in
             String(
                 format: "%@ %7d neurons  build %7.3f s  run %8.4f s/sim-s (%6.1fx real time, %@ neuron-steps/s, peak %.0f MB)  %@",
                 r.name.padding(toLength: 22, withPad: " ", startingAt: 0), r.neurons, r.medianBuildSeconds, r.medianRunSecondsPerSimulatedSecond,
                 1 / r.medianRunSecondsPerSimulatedSecond, scientific(r.neuronStepsPerSecond), r.peakResidentMegabytes,
                 r.metricsText)
-        }.joined(separator: "\n")
+        }
+        let profiles = results.compactMap { r in r.profile.map { "\n\(r.name), profiled: \($0)" } }
+        return (rows + profiles).joined(separator: "\n")
     }
 
     static func markdown(_ results: [BenchmarkResult]) -> String {
@@ -105,6 +112,7 @@ extension BenchmarkResult {
         let buildSecondsMin, runSecondsPerSimulatedSecondMin: Number
         let peakResidentMegabytes: Number
         let simulator = "BrainKit"
+        let profile: Profile?
 
         init(_ r: BenchmarkResult) {
             name = r.name
@@ -125,6 +133,7 @@ extension BenchmarkResult {
             buildSecondsMin = Number(r.buildSeconds.min()!)
             runSecondsPerSimulatedSecondMin = Number(r.runSecondsPerSimulatedSecond.min()!)
             peakResidentMegabytes = Number(r.peakResidentMegabytes)
+            profile = r.profile.map(Profile.init)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -133,7 +142,20 @@ extension BenchmarkResult {
             case neuronStepsPerSecond = "neuron_steps_per_s", threadsUsed = "threads_used"
             case metricsMin = "metrics_min", metricsMax = "metrics_max", metricsPerSeed = "metrics_per_seed"
             case buildSecondsMin = "build_s_min", runSecondsPerSimulatedSecondMin = "run_s_per_sim_s_min"
-            case peakResidentMegabytes = "peak_rss_mb"
+            case peakResidentMegabytes = "peak_rss_mb", profile
+        }
+    }
+
+    /// `--profile`'s record: µs per step, by kind of kernel and thread.
+    private struct Profile: Encodable {
+        let steps: Int
+        let kernels: [String: [Number]]
+        let waiting: [Number]
+
+        init(_ profile: StepProfile) {
+            steps = profile.steps
+            kernels = Dictionary(uniqueKeysWithValues: profile.entries.map { ($0.kind, $0.secondsPerStep.map { Number($0 * 1e6) }) })
+            waiting = profile.waitingPerStep.map { Number($0 * 1e6) }
         }
     }
 

@@ -42,6 +42,12 @@ struct BrainKitBench: ParsableCommand {
     @Flag(name: .long, help: "Print a Markdown table instead of plain text.")
     var markdown = false
 
+    @Flag(name: .long, help: """
+        After the timed runs, run the first seed once more with every kernel timed, and print \
+        where a step goes (µs per step by kind of kernel and thread).
+        """)
+    var profile = false
+
     @Flag(name: .long, help: "List the benchmarks and exit.")
     var list = false
 
@@ -102,7 +108,19 @@ struct BrainKitBench: ParsableCommand {
         return BenchmarkResult(
             name: network.name, neurons: neurons, threads: threads, threadsUsed: threadsUsed, seconds: seconds,
             seeds: seeds, buildSeconds: builds, runSecondsPerSimulatedSecond: runs, metricsPerSeed: metrics,
-            peakResidentMegabytes: peakResidentMegabytes())
+            peakResidentMegabytes: peakResidentMegabytes(),
+            profile: profile ? try profiled(network, seed: seeds[0], seconds: seconds) : nil)
+    }
+
+    /// One more run of `network`, untimed, with every kernel timed (``Simulator/startProfiling()``).
+    private func profiled(_ network: StandardNetwork, seed: Int, seconds: Double) throws -> StepProfile? {
+        progress("brainkit \(network.name): seed \(seed), profiled")
+        let (net, _) = try network.make(seed, seconds)
+        let sim = try Simulator(net, threads: threads)
+        sim.startProfiling()
+        try sim.run(seconds: seconds)
+        defer { sim.close() }
+        return sim.profile
     }
 
     /// `--seeds N` (N seeds from `--seed` on) or `--seeds A,B,C`.

@@ -35,6 +35,10 @@ final class Executor: @unchecked Sendable {
     /// (release), read by workers after they observe it (acquire).
     nonisolated(unsafe) private var currentTime = 0.0
     private var stepsTaken = 0
+    /// Set between steps by ``startTiming()``; workers see it after the next step's release.
+    nonisolated(unsafe) private var timer: KernelTimer?
+    /// `timer != nil`, tested once per step (a plain load, no reference counting).
+    nonisolated(unsafe) private var isTiming = false
 
     /// When the executor uses the threads it was given.
     enum Sharing {
@@ -93,6 +97,13 @@ final class Executor: @unchecked Sendable {
 
     /// Runs one step at time `time` (seconds).
     func step(time: Double) {
+        if isTiming, let timer {
+            timer.steps += 1
+            if threadCount == 1 {
+                runTimed(thread: 0, base: 0, time: time, timer: timer, barriers: false)
+                return
+            }
+        }
         if threadCount == 1 {
             let list = lists[0]
             var k = 0
@@ -129,6 +140,10 @@ final class Executor: @unchecked Sendable {
     // MARK: - Workers
 
     private func runPhases(thread: Int, base: Int, time: Double) {
+        if isTiming, let timer {
+            runTimed(thread: thread, base: base, time: time, timer: timer, barriers: true)
+            return
+        }
         let list = lists[thread], ends = phaseEnds[thread]
         var k = 0
         for p in 0..<phaseCount {
@@ -140,6 +155,57 @@ final class Executor: @unchecked Sendable {
             arrivals.add(1, ordering: .acquiringAndReleasing)
             Executor.spin(until: arrivals, reaches: base + (p + 1) * threadCount)
         }
+    }
+
+    /// ``runPhases(thread:base:time:)`` (or, on one thread, the serial list) with a clock
+    /// reading around every kernel and barrier.
+    private func runTimed(thread: Int, base: Int, time: Double, timer: KernelTimer, barriers: Bool) {
+        let list = lists[thread], ends = phaseEnds[thread]
+        let counters = timer.kernelNanoseconds[thread]
+        var k = 0
+        for p in 0..<phaseCount {
+            let end = ends[p]
+            while k < end {
+                let start = KernelTimer.now()
+                list[k]._withUnsafeGuaranteedRef { $0.run(time: time) }
+                counters[k] &+= KernelTimer.now() &- start
+                k += 1
+            }
+            guard barriers else { continue }
+            let start = KernelTimer.now()
+            arrivals.add(1, ordering: .acquiringAndReleasing)
+            Executor.spin(until: arrivals, reaches: base + (p + 1) * threadCount)
+            timer.waitNanoseconds[thread] &+= KernelTimer.now() &- start
+        }
+    }
+
+    /// Starts (or restarts) timing every kernel of the steps that follow. Call between steps.
+    func startTiming() {
+        timer = KernelTimer(kernelCounts: (0..<threadCount).map { phaseEnds[$0][max(phaseCount - 1, 0)] })
+        isTiming = true
+    }
+
+    /// The kernels' times since ``startTiming()``, by kind, or nil when not timing.
+    func timing() -> StepProfile? {
+        guard let timer else { return nil }
+        let steps = Double(max(timer.steps, 1))
+        var kinds: [String] = []
+        var seconds: [String: [Double]] = [:]
+        for t in 0..<threadCount {
+            for k in 0..<phaseEnds[t][max(phaseCount - 1, 0)] {
+                let kind = String(describing: type(of: lists[t][k].takeUnretainedValue()))
+                if seconds[kind] == nil {
+                    kinds.append(kind)
+                    seconds[kind] = [Double](repeating: 0, count: threadCount)
+                }
+                seconds[kind]![t] += Double(timer.kernelNanoseconds[t][k]) / 1e9 / steps
+            }
+        }
+        let entries = kinds.map { StepProfile.Entry(kind: $0, secondsPerStep: seconds[$0]!) }
+            .sorted { ($0.secondsPerStep.max() ?? 0) > ($1.secondsPerStep.max() ?? 0) }
+        return StepProfile(
+            steps: timer.steps, entries: entries,
+            waitingPerStep: (0..<threadCount).map { Double(timer.waitNanoseconds[$0]) / 1e9 / steps })
     }
 
     /// Busy-wait iterations before a waiting thread starts yielding its core (a few µs).
