@@ -162,24 +162,31 @@ struct LIFKernel {
         let one = Group(repeating: 1)
         let dtV = Group(repeating: dt)
         let oldVoltage = voltage
-        let startsAbove = oldVoltage .> one
-        aboveThreshold .|= startsAbove
         var ref = refractoryTime - dtV
         let delta = dtV - ref
         // Δ <= 0 gives a factor of exactly 0 (no change); Δ >= dt the precomputed factor.
         var factor = LIFPolynomials.expm1(delta.replacing(with: zero, where: delta .< zero) * negativeRate, polynomials)
         factor.replace(with: fullStepFactor, where: delta .>= dtV)
         var v = oldVoltage - (j - oldVoltage) * factor
-        let spiked = (v .> one) .& .!startsAbove
+        let spiked = v .> one
         let tSpike = dtV + tauRC * LIFPolynomials.log1pOfNegativeRatio(v - 1, j - 1, polynomials)
         ref.replace(with: tauRef + tSpike, where: spiked)
-        ref.replace(with: refractoryTime, where: startsAbove)
         v.replace(with: minVoltage, where: v .< Group(repeating: minVoltage))
         v.replace(with: 0, where: spiked)
-        v.replace(with: oldVoltage, where: startsAbove)
+        var out = zero.replacing(with: spikeHeight, where: spiked)
+        // Lanes that started above threshold (only an initial state puts one there) go back
+        // to how they were, for the scalar step. Behind a branch that is never taken in a
+        // running network: as blends in every group it cost a seventh of the loop.
+        let startsAbove = oldVoltage .> one
+        if LIFKernel.anyLane(startsAbove) {
+            v.replace(with: oldVoltage, where: startsAbove)
+            ref.replace(with: refractoryTime, where: startsAbove)
+            out.replace(with: 0, where: startsAbove)
+            aboveThreshold .|= startsAbove
+        }
         voltage = v
         refractoryTime = ref
-        return zero.replacing(with: spikeHeight, where: spiked)
+        return out
     }
 
     /// Whether any lane of `mask` is set. (The standard library's `any(_:)` calls an
