@@ -27,7 +27,8 @@ struct MemoryFootprint {
             && !reads.contains { othersWrote.overlaps($0) }
     }
 
-    private static func range(_ start: UnsafePointer<Float>, _ count: Int) -> Range<UInt> {
+    /// The addresses of `count` floats from `start`.
+    static func range(_ start: UnsafePointer<Float>, _ count: Int) -> Range<UInt> {
         let address = UInt(bitPattern: start)
         return address..<(address + UInt(max(count, 0) * MemoryLayout<Float>.stride))
     }

@@ -17,19 +17,41 @@ enum NeuronInputFusion {
         var moved = Set<Int>()
         for (n, kernel) in kernels.enumerated() {
             guard let neurons = kernel as? NeuronKernel, neurons.count > 0 else { continue }
-            let band = range(neurons.current, neurons.count)
+            let band = MemoryFootprint.range(neurons.current, neurons.count)
             guard let stages = stages(writing: band, before: n, kernels: kernels, levels: levels, touched: touched)
             else { continue }
-            neurons.inputStages = stages.map { k in
+            neurons.inputStages = combiningBiasAndGain(stages.map { k in
                 let start = touched[k].writes[0].lowerBound
                 return NeuronKernel.InputStage(
                     kernel: kernels[k], offset: Int(start - band.lowerBound) / MemoryLayout<Float>.stride)
-            }
+            })
             writes[n] += stages.flatMap { writes[$0] }
             moved.formUnion(stages)
         }
         let kept = kernels.indices.filter { !moved.contains($0) }
         return (kept.map { kernels[$0] }, kept.map { levels[$0] }, kept.map { writes[$0] }, kept.map { footprints[$0] })
+    }
+
+    /// Consecutive stages `J = bias` (a copy) and `J += gain ⊙ input` over the same elements —
+    /// how every connection into a population's neurons forms its current — become one,
+    /// `J = bias + gain ⊙ input`: the same operations in one pass instead of two.
+    static func combiningBiasAndGain(_ stages: [NeuronKernel.InputStage]) -> [NeuronKernel.InputStage] {
+        var combined: [NeuronKernel.InputStage] = []
+        for stage in stages {
+            if let last = combined.last, last.offset == stage.offset, let copy = last.kernel as? CopyKernel,
+                !copy.accumulate, let product = stage.kernel as? ElementwiseKernel, product.accumulate,
+                product.bias == nil, product.y == copy.target, product.count == copy.count
+            {
+                combined[combined.count - 1] = NeuronKernel.InputStage(
+                    kernel: ElementwiseKernel(
+                        scale: product.scale, x: product.x, y: product.y, count: product.count, accumulate: false,
+                        bias: copy.source),
+                    offset: stage.offset)
+            } else {
+                combined.append(stage)
+            }
+        }
+        return combined
     }
 
     /// The kernels that may move into the neurons at `n` whose current is `band`, or nil.
@@ -59,10 +81,5 @@ enum NeuronInputFusion {
             }
         }
         return stages
-    }
-
-    private static func range(_ start: UnsafeMutablePointer<Float>, _ count: Int) -> Range<UInt> {
-        let address = UInt(bitPattern: start)
-        return address..<(address + UInt(count * MemoryLayout<Float>.stride))
     }
 }

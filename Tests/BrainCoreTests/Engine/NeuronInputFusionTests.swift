@@ -31,23 +31,9 @@ struct NeuronInputFusionTests {
         }
         let parts = [0..<1040, 1040..<2100, 2100..<count].map { cutWhole.part($0) }
 
-        for step in 0..<300 {
-            let input = (0..<count).map { _ in Float(rng.uniform(-0.05, 0.05)) }
-            for population in [separate, fused, cut] { population.input.update(from: input, count: count) }
-            for kernel in separateStages { kernel.run(time: 0) }
-            separateNeurons.run(time: 0)
-            whole.run(time: 0)
-            for part in parts.reversed() { part.run(time: 0) }
-            for population in [fused, cut] {
-                let same = (0..<count).allSatisfy {
-                    population.current[$0].bitPattern == separate.current[$0].bitPattern
-                        && population.output[$0] == separate.output[$0]
-                        && population.state[$0].bitPattern == separate.state[$0].bitPattern
-                        && population.state[count + $0].bitPattern == separate.state[count + $0].bitPattern
-                }
-                #expect(same, "step \(step)")
-            }
-        }
+        expectSameSteps(
+            300, separate: separate, stages: separateStages, neurons: separateNeurons,
+            fused: [(fused, [whole]), (cut, parts.reversed())], rng: &rng)
         let spikes = (0..<count).filter { separate.output[$0] > 0 }.count
         #expect(spikes > 0)
     }
@@ -65,34 +51,23 @@ struct NeuronInputFusionTests {
         let cut = Population(bias: bias, gain: gain)
         /// `J = bias` and `J += gain ⊙ input` over the whole population (the empty second copy
         /// of ``Population/stages(split:)`` left out).
+        /// The pair combined into one stage (``NeuronInputFusion/combiningBiasAndGain(_:)``).
         func pair(_ population: Population) -> [NeuronKernel.InputStage] {
             let stages = population.stages(split: count)
-            return [NeuronKernel.InputStage(kernel: stages[0], offset: 0), NeuronKernel.InputStage(kernel: stages[2], offset: 0)]
+            return NeuronInputFusion.combiningBiasAndGain(
+                [NeuronKernel.InputStage(kernel: stages[0], offset: 0), NeuronKernel.InputStage(kernel: stages[2], offset: 0)])
         }
         let separateStages = separate.stages(split: count)
         let separateNeurons = separate.neurons(LIF(), dt: 0.001)
         let whole = fused.neurons(LIF(), dt: 0.001)
         whole.inputStages = pair(fused)
+        #expect(whole.inputStages.count == 1)
         let cutWhole = cut.neurons(LIF(), dt: 0.001)
         cutWhole.inputStages = pair(cut)
         let parts = [0..<1000, 1000..<count].map { cutWhole.part($0) }
-        for step in 0..<200 {
-            let input = (0..<count).map { _ in Float(rng.uniform(-0.05, 0.05)) }
-            for population in [separate, fused, cut] { population.input.update(from: input, count: count) }
-            for kernel in separateStages { kernel.run(time: 0) }
-            separateNeurons.run(time: 0)
-            whole.run(time: 0)
-            for part in parts { part.run(time: 0) }
-            for population in [fused, cut] {
-                let same = (0..<count).allSatisfy {
-                    population.current[$0].bitPattern == separate.current[$0].bitPattern
-                        && population.output[$0] == separate.output[$0]
-                        && population.state[$0].bitPattern == separate.state[$0].bitPattern
-                        && population.state[count + $0].bitPattern == separate.state[count + $0].bitPattern
-                }
-                #expect(same, "step \(step)")
-            }
-        }
+        expectSameSteps(
+            200, separate: separate, stages: separateStages, neurons: separateNeurons,
+            fused: [(fused, [whole]), (cut, parts)], rng: &rng)
         #expect((0..<count).contains { separate.output[$0] > 0 })
     }
 
@@ -103,6 +78,34 @@ struct NeuronInputFusionTests {
         let (net, _) = try SparseProductTests.sparseRecurrence(neurons: 500)
         let sim = try Simulator(net, threads: 1)
         #expect(sim.kernelsPerStep == 3)
+    }
+}
+
+/// Runs `steps` steps of random input through the separate stages and neurons and through
+/// each fused population's kernels (in the order given), and expects every fused population to
+/// hold the separate one's currents, outputs and states, bit for bit, after each step.
+private func expectSameSteps(
+    _ steps: Int, separate: Population, stages: [Kernel], neurons: NeuronKernel,
+    fused: [(population: Population, kernels: [Kernel])], rng: inout RandomState
+) {
+    let count = separate.count
+    for step in 0..<steps {
+        let input = (0..<count).map { _ in Float(rng.uniform(-0.05, 0.05)) }
+        for population in [separate] + fused.map(\.population) { population.input.update(from: input, count: count) }
+        for kernel in stages { kernel.run(time: 0) }
+        neurons.run(time: 0)
+        for (_, kernels) in fused {
+            for kernel in kernels { kernel.run(time: 0) }
+        }
+        for (population, _) in fused {
+            let same = (0..<count).allSatisfy {
+                population.current[$0].bitPattern == separate.current[$0].bitPattern
+                    && population.output[$0] == separate.output[$0]
+                    && population.state[$0].bitPattern == separate.state[$0].bitPattern
+                    && population.state[count + $0].bitPattern == separate.state[count + $0].bitPattern
+            }
+            #expect(same, "step \(step)")
+        }
     }
 }
 

@@ -4,9 +4,7 @@
 /// `J += gain ⊙ input` for connections into the neurons) can run inside it as **input stages**
 /// (``NeuronInputFusion``): the current of a block of neurons is formed and consumed while it
 /// is in the L1 cache, instead of in passes of their own over the whole population. Each
-/// element is computed by the same operations in the same order either way. The usual pair,
-/// `J = bias` then `J += gain ⊙ input` over the whole population, runs as one pass per block
-/// (`J = bias + gain ⊙ input`, the same operations).
+/// element is computed by the same operations in the same order either way.
 final class NeuronKernel: Kernel, @unchecked Sendable {
     let type: any NeuronType
     let current: UnsafeMutablePointer<Float>
@@ -17,30 +15,7 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
     let dt: Double
     /// The element-wise kernels writing the current, in canonical order (set by
     /// ``NeuronInputFusion`` before the executor places the kernel).
-    var inputStages: [InputStage] = [] {
-        didSet { affineStages = AffineStages(inputStages, count: count) }
-    }
-    /// Set when the stages are exactly `J = bias` and `J += gain ⊙ input`.
-    private var affineStages: AffineStages?
-
-    /// The stages `J = bias` (a copy) and `J += gain ⊙ input`, each covering the population,
-    /// as their three arrays (from this kernel's first neuron).
-    private struct AffineStages {
-        let bias: UnsafePointer<Float>
-        let gain: UnsafePointer<Float>
-        let input: UnsafePointer<Float>
-
-        init?(_ stages: [InputStage], count: Int) {
-            guard stages.count == 2, stages.allSatisfy({ $0.offset <= 0 && $0.offset + $0.length >= count }),
-                let copy = stages[0].kernel as? CopyKernel, !copy.accumulate,
-                let product = stages[1].kernel as? ElementwiseKernel, product.accumulate
-            else { return nil }
-            // Stage element e feeds current element `offset + e`.
-            bias = UnsafePointer(copy.source - stages[0].offset)
-            gain = UnsafePointer(product.scale - stages[1].offset)
-            input = UnsafePointer(product.x - stages[1].offset)
-        }
-    }
+    var inputStages: [InputStage] = []
 
     /// An element-wise kernel whose element e, of `length`, writes current element
     /// `offset + e` (the offset may be negative in a part: the stage then began before the
@@ -49,11 +24,16 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         let kernel: Kernel
         let offset: Int
         let length: Int
+        /// `kernel` without reference counting, for the step loop: the parts of a cut
+        /// population share their stages, and counting references to one object from two
+        /// threads every block bounced its cache line between the cores.
+        let unretained: Unmanaged<Kernel>
 
         init(kernel: Kernel, offset: Int) {
             self.kernel = kernel
             self.offset = offset
             length = kernel.splittableLength
+            unretained = Unmanaged.passUnretained(kernel)
         }
     }
 
@@ -70,7 +50,6 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         self.stateStride = stateStride
         self.dt = dt
         self.inputStages = inputStages
-        affineStages = AffineStages(inputStages, count: count)
     }
 
     override func run(time: Double) {
@@ -81,15 +60,7 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         var start = 0
         while start < count {
             let end = min(start + NeuronKernel.block, count)
-            if let affine = affineStages {
-                var i = start
-                while i < end {
-                    current[i] = affine.bias[i] + affine.gain[i] * affine.input[i]
-                    i += 1
-                }
-            } else {
-                runStages(start..<end)
-            }
+            runStages(start..<end)
             type.step(
                 dt: dt, count: end - start, current: current + start, output: output + start, state: state + start,
                 stateStride: stateStride)
@@ -100,10 +71,13 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
     /// The input stages' elements that fall on neurons `block`.
     private func runStages(_ block: Range<Int>) {
         inputStages.withUnsafeBufferPointer { stages in
-            for stage in stages {
-                let low = max(block.lowerBound, stage.offset)
-                let high = min(block.upperBound, stage.offset + stage.length)
-                if low < high { stage.kernel.run(elements: (low - stage.offset)..<(high - stage.offset)) }
+            for k in stages.indices {
+                let offset = stages[k].offset
+                let low = max(block.lowerBound, offset)
+                let high = min(block.upperBound, offset + stages[k].length)
+                if low < high {
+                    stages[k].unretained._withUnsafeGuaranteedRef { $0.run(elements: (low - offset)..<(high - offset)) }
+                }
             }
         }
     }

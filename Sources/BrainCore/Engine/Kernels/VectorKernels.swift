@@ -148,21 +148,26 @@ final class ScatterAddKernel: Kernel, @unchecked Sendable {
     override var cost: Int { count }
 }
 
-/// `y (+)= scale ⊙ x`.
+/// `y (+)= scale ⊙ x`, or `y = bias + scale ⊙ x` (a bias copy and the product fused:
+/// ``NeuronInputFusion``; the same operations, in one pass).
 final class ElementwiseKernel: Kernel, @unchecked Sendable {
     let scale: UnsafeMutablePointer<Float>
     let x: UnsafeMutablePointer<Float>
     let y: UnsafeMutablePointer<Float>
     let count: Int
     let accumulate: Bool
+    /// When set, `y = bias + scale ⊙ x` (and `accumulate` is false).
+    let bias: UnsafeMutablePointer<Float>?
 
     init(scale: UnsafeMutablePointer<Float>, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>,
-         count: Int, accumulate: Bool) {
+         count: Int, accumulate: Bool, bias: UnsafeMutablePointer<Float>? = nil) {
+        precondition(bias == nil || !accumulate, "ElementwiseKernel: a bias replaces y")
         self.scale = scale
         self.x = x
         self.y = y
         self.count = count
         self.accumulate = accumulate
+        self.bias = bias
     }
 
     override func run(time: Double) {
@@ -173,7 +178,12 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
 
     override func run(elements range: Range<Int>) {
         var i = range.lowerBound
-        if accumulate {
+        if let bias {
+            while i < range.upperBound {
+                y[i] = bias[i] + scale[i] * x[i]
+                i += 1
+            }
+        } else if accumulate {
             while i < range.upperBound {
                 y[i] += scale[i] * x[i]
                 i += 1
@@ -192,13 +202,15 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
     override func part(_ range: Range<Int>) -> Kernel {
         let start = range.lowerBound
         return ElementwiseKernel(
-            scale: scale + start, x: x + start, y: y + start, count: range.count, accumulate: accumulate)
+            scale: scale + start, x: x + start, y: y + start, count: range.count, accumulate: accumulate,
+            bias: bias.map { $0 + start })
     }
 
     override var footprint: MemoryFootprint? {
         var footprint = MemoryFootprint()
         footprint.reads(scale, count: count)
         footprint.reads(x, count: count)
+        if let bias { footprint.reads(bias, count: count) }
         footprint.writes(y, count: count)
         return footprint
     }
