@@ -179,9 +179,12 @@ final class Executor: @unchecked Sendable {
         }
     }
 
+    /// How many kernels thread `t` runs per step (the end of its last phase).
+    private func kernelCount(thread t: Int) -> Int { phaseEnds[t][max(phaseCount - 1, 0)] }
+
     /// Starts (or restarts) timing every kernel of the steps that follow. Call between steps.
     func startTiming() {
-        timer = KernelTimer(kernelCounts: (0..<threadCount).map { phaseEnds[$0][max(phaseCount - 1, 0)] })
+        timer = KernelTimer(kernelCounts: (0..<threadCount).map { kernelCount(thread: $0) })
         isTiming = true
     }
 
@@ -192,7 +195,7 @@ final class Executor: @unchecked Sendable {
         var kinds: [String] = []
         var seconds: [String: [Double]] = [:]
         for t in 0..<threadCount {
-            for k in 0..<phaseEnds[t][max(phaseCount - 1, 0)] {
+            for k in 0..<kernelCount(thread: t) {
                 let kind = String(describing: type(of: lists[t][k].takeUnretainedValue()))
                 if seconds[kind] == nil {
                     kinds.append(kind)
