@@ -99,7 +99,7 @@ struct LIFKernel {
         output: UnsafeMutablePointer<Float>, current: (Int) -> Group, scalarCurrent: (Int) -> Float,
         _ polynomials: LIFPolynomials.Range
     ) -> Bool {
-        var aboveThreshold = GroupMask(repeating: false)
+        var aboveThreshold = false
         var i = 0
         let groupEnd = count - count % Group.scalarCount
         while i < groupEnd {
@@ -128,7 +128,7 @@ struct LIFKernel {
                 output[i + lane] = out[lane]
             }
         }
-        return LIFKernel.anyLane(aboveThreshold)
+        return aboveThreshold
     }
 
     /// One neuron, any case, with the C library's `expm1f` / `log1pf`. Returns the output.
@@ -151,12 +151,12 @@ struct LIFKernel {
         return 0
     }
 
-    /// A group of neurons. Lanes that start above threshold are left unchanged (output 0) and
-    /// added to `aboveThreshold`. Returns the outputs.
+    /// A group of neurons. Lanes that start above threshold are left unchanged (output 0), and
+    /// `aboveThreshold` is set when there are any. Returns the outputs.
     @inline(__always)
     func step(
         voltage: inout Group, refractoryTime: inout Group, current j: Group, _ polynomials: LIFPolynomials.Range,
-        _ aboveThreshold: inout GroupMask
+        _ aboveThreshold: inout Bool
     ) -> Group {
         let zero = Group()
         let one = Group(repeating: 1)
@@ -182,7 +182,7 @@ struct LIFKernel {
             v.replace(with: oldVoltage, where: startsAbove)
             ref.replace(with: refractoryTime, where: startsAbove)
             out.replace(with: 0, where: startsAbove)
-            aboveThreshold .|= startsAbove
+            aboveThreshold = true
         }
         voltage = v
         refractoryTime = ref
