@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 
-.PHONY: all deps demo test build bench bench-compare clean
+.PHONY: all deps demo test test-portable build bench bench-compare clean
 
 all: test
 
@@ -28,6 +28,12 @@ demo: deps
 ## The whole test suite (release build: the behavioural tests simulate spiking networks).
 test: deps
 	$(SWIFT) test -c release --disable-xctest
+
+## The suite again under each OpenBLAS kernel family this CPU can run (OPENBLAS_CORETYPE forced:
+## pre-AVX, AVX, AVX2, AVX-512), so results that depend on a BLAS kernel's rounding show here.
+test-portable: deps
+	$(SWIFT) test list -c release --disable-xctest > /dev/null
+	bash .ci/test-portable
 
 build: deps
 	$(SWIFT) build -c release

@@ -6,6 +6,7 @@ extension LinearAlgebra {
     static func multiply(
         _ a: SingleMatrix, _ b: SingleMatrix, transposeA: Bool = false, transposeB: Bool = false
     ) -> SingleMatrix {
+        _ = singleThreaded
         let m = transposeA ? a.columns : a.rows
         let k = transposeA ? a.rows : a.columns
         let n = transposeB ? b.rows : b.columns
@@ -34,6 +35,7 @@ extension LinearAlgebra {
     /// The lower triangle of `aᵀ·a` (`transpose`) or `a·aᵀ`, by ssyrk, in `Double`; the upper
     /// triangle is zero.
     static func singleLowerSyrk(_ a: SingleMatrix, transpose: Bool) -> Matrix {
+        _ = singleThreaded
         let n = transpose ? a.columns : a.rows
         let k = transpose ? a.rows : a.columns
         var c = Matrix(rows: n, columns: n)

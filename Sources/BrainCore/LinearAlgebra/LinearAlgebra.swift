@@ -28,6 +28,13 @@ public enum LinearAlgebra {
         if count == 1 { stopIdleBLASThreads?() }
     }
 
+    /// Applied before the first build-time routine of the process runs: BLAS on one thread.
+    /// Build-time callers (decoder solves on all cores, tests running in parallel) call BLAS
+    /// from several threads at once; with OpenBLAS's own threads as well, a result depended on
+    /// whether a simulator had already set one thread (the split of a product among BLAS
+    /// threads changes its rounding) and, with concurrent callers, was sometimes wrong.
+    static let singleThreaded: Void = setBLASThreads(1)
+
     /// OpenBLAS's `blas_thread_shutdown_` (what its threaded build calls before a fork), looked
     /// up at run time: single-threaded and OpenMP builds of OpenBLAS do not have it.
     private static let stopIdleBLASThreads: (@convention(c) () -> Int32)? = {
@@ -46,6 +53,7 @@ public enum LinearAlgebra {
     public static func multiply(
         _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false
     ) -> Matrix {
+        _ = singleThreaded
         let m = transposeA ? a.columns : a.rows
         let k = transposeA ? a.rows : a.columns
         let kb = transposeB ? b.columns : b.rows
@@ -72,6 +80,7 @@ public enum LinearAlgebra {
 
     /// `a · x` for a vector `x` (dgemv).
     public static func multiply(_ a: Matrix, _ x: [Double]) -> [Double] {
+        _ = singleThreaded
         precondition(x.count == a.columns, "LinearAlgebra.multiply: vector of \(x.count) for \(a.columns) columns")
         var y = [Double](repeating: 0, count: a.rows)
         if a.rows == 0 || a.columns == 0 { return y }
@@ -112,6 +121,7 @@ public enum LinearAlgebra {
     }
 
     private static func syrk(_ a: Matrix, transpose: Bool, accumulation: Accumulation, mirror: Bool) -> Matrix {
+        _ = singleThreaded
         let n = transpose ? a.columns : a.rows
         let k = transpose ? a.rows : a.columns
         var c = Matrix(rows: n, columns: n)
@@ -144,6 +154,7 @@ public enum LinearAlgebra {
     /// transposed copy.
     /// - Throws: ``BrainKitError/Kind/linearAlgebra`` when `spd` is not positive definite.
     public static func choleskySolve(_ spd: Matrix, _ rhs: Matrix) throws(BrainKitError) -> Matrix {
+        _ = singleThreaded
         precondition(spd.rows == spd.columns, "LinearAlgebra.choleskySolve: matrix is \(spd.rows)x\(spd.columns)")
         precondition(rhs.rows == spd.rows, "LinearAlgebra.choleskySolve: rhs has \(rhs.rows) rows for \(spd.rows)")
         let n = spd.rows
@@ -167,6 +178,7 @@ public enum LinearAlgebra {
     /// `u` is rows x k, `s` has k values in descending order and `vt` is k x columns, with
     /// k = min(rows, columns).
     public static func svd(_ m: Matrix) throws(BrainKitError) -> (u: Matrix, s: [Double], vt: Matrix) {
+        _ = singleThreaded
         let k = min(m.rows, m.columns)
         var a = m.values
         var s = [Double](repeating: 0, count: k)
@@ -187,6 +199,7 @@ public enum LinearAlgebra {
     /// Minimum-norm least squares `argmin ‖a·x − b‖` by SVD (dgelsd); singular values below
     /// `rcond · s_max` are treated as zero.
     public static func leastSquares(_ a: Matrix, _ b: Matrix, rcond: Double) throws(BrainKitError) -> Matrix {
+        _ = singleThreaded
         precondition(a.rows == b.rows, "LinearAlgebra.leastSquares: \(a.rows) rows against \(b.rows)")
         let m = a.rows, n = a.columns, nrhs = b.columns
         if n == 0 || nrhs == 0 { return Matrix(rows: n, columns: nrhs) }
