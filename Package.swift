@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "BrainCore", targets: ["BrainCore"]),
         .library(name: "BrainNetworks", targets: ["BrainNetworks"]),
         .library(name: "BrainBiophysics", targets: ["BrainBiophysics"]),
+        .library(name: "BrainSPA", targets: ["BrainSPA"]),
         .executable(name: "squaring", targets: ["squaring"]),
         .executable(name: "brainkit-bench", targets: ["brainkit-bench"]),
     ],
@@ -30,10 +31,13 @@ let package = Package(
 
         .target(name: "BrainCore", dependencies: ["COpenBLAS"]),
         .target(name: "BrainNetworks", dependencies: ["BrainCore"]),
+        // The Semantic Pointer Architecture: algebras, semantic pointers, vocabularies and the
+        // expression language; SPA modules and action selection on BrainNetworks.
+        .target(name: "BrainSPA", dependencies: ["BrainNetworks"]),
         // Conductance-based and equation-defined neurons (AdEx, Hodgkin–Huxley compartments,
         // Brian-style equations); a side layer on BrainCore, usable as ensemble neuron types.
         .target(name: "BrainBiophysics", dependencies: ["BrainCore"]),
-        .target(name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics"]),
+        .target(name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics", "BrainSPA"]),
 
         // MARK: - Tools
 
@@ -69,6 +73,11 @@ let package = Package(
         .testTarget(
             name: "BrainNetworksTests",
             dependencies: ["BrainNetworks", "BrainTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BrainSPATests",
+            dependencies: ["BrainSPA", "BrainTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -2,3 +2,4 @@
 @_exported import BrainCore
 @_exported import BrainNetworks
 @_exported import BrainBiophysics
+@_exported import BrainSPA

@@ -12,7 +12,9 @@
 ///   probe data recorded before the failing step stays readable;
 /// - ``Kind/simulatorClosed``: stepping a simulator after `close()`;
 /// - ``Kind/linearAlgebra``: a LAPACK routine that failed (for example a matrix that is not
-///   positive definite).
+///   positive definite);
+/// - ``Kind/expression``: a semantic-pointer expression that is malformed or cannot be
+///   evaluated; ``position`` is the offset (in characters) in the expression where it fails.
 public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable {
     public enum Kind: String, Sendable {
         case validation
@@ -20,6 +22,7 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
         case simulation
         case simulatorClosed
         case linearAlgebra
+        case expression
     }
 
     public let kind: Kind
@@ -29,12 +32,16 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
     public let parameter: String?
     /// What is wrong, without the object's name.
     public let message: String
+    /// For an ``Kind/expression`` error, the 0-based offset in characters of the place in the
+    /// expression where it fails; nil otherwise.
+    public let position: Int?
 
-    public init(_ kind: Kind, object: String, parameter: String? = nil, message: String) {
+    public init(_ kind: Kind, object: String, parameter: String? = nil, message: String, position: Int? = nil) {
         self.kind = kind
         self.object = object
         self.parameter = parameter
         self.message = message
+        self.position = position
     }
 
     public var description: String {

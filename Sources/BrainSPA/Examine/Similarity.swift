@@ -1,0 +1,62 @@
+import BrainCore
+import Foundation
+
+// Reading vectors (probe data, pointers) in terms of a vocabulary's keys.
+extension Vocabulary {
+    /// The dot product of each row of `data` (T × dimensions, e.g. a probe's data) with each
+    /// pointer: a T × count matrix whose column k follows `keys[k]` over time. With
+    /// `normalize`, cosine similarities instead (a zero row gives zeros).
+    /// - Throws: ``BrainKitError`` when `data` does not have ``dimensions`` columns.
+    public func similarity(_ data: Matrix, normalize: Bool = false) throws(BrainKitError) -> Matrix {
+        guard data.columns == dimensions || data.rows == 0 else {
+            throw BrainKitError(
+                .validation, object: object, parameter: "similarity",
+                message: "needs data with \(dimensions) columns (the vocabulary's dimensions), got \(data.columns)")
+        }
+        let pointers = vectors
+        var result = Matrix(rows: data.rows, columns: count)
+        let pointerNorms = pointers.nested.map { row in row.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        for t in 0..<data.rows {
+            let row = data.row(t)
+            let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            for k in 0..<count {
+                var dot = 0.0
+                for i in 0..<dimensions { dot += row[i] * pointers[k, i] }
+                if normalize {
+                    let scale = norm * pointerNorms[k]
+                    dot = scale > 0 ? dot / scale : 0
+                }
+                result.values[t * count + k] = dot
+            }
+        }
+        return result
+    }
+
+    /// The keys `v` is most similar to, as text: `"0.84A;0.73C;0.59B"`, similarities with two
+    /// decimals, most similar first (nengo_spa's `text`).
+    /// - Parameters:
+    ///   - minimumCount: at least this many keys, even below the threshold.
+    ///   - maximumCount: at most this many (nil: no limit).
+    ///   - threshold: keys below this similarity are left out (nil: none are).
+    ///   - separator: between entries.
+    ///   - normalize: cosine similarities instead of dot products.
+    /// - Throws: ``BrainKitError`` when `v` does not have ``dimensions`` values.
+    public func text(
+        _ v: [Double], minimumCount: Int = 1, maximumCount: Int? = nil, threshold: Double? = 0.1,
+        separator: String = ";", normalize: Bool = false
+    ) throws(BrainKitError) -> String {
+        let similarities = try similarity(Matrix(row: v), normalize: normalize).row(0)
+        let ranked = zip(keys, similarities).sorted { $0.1 > $1.1 }
+        var chosen: [(String, Double)] = []
+        for (index, entry) in ranked.enumerated() {
+            if let maximumCount, chosen.count >= maximumCount { break }
+            if index < minimumCount || threshold.map({ entry.1 >= $0 }) ?? true { chosen.append(entry) }
+        }
+        return chosen.map { String(format: "%.2f", $0.1) + $0.0 }.joined(separator: separator)
+    }
+
+    /// ``text(_:minimumCount:maximumCount:threshold:separator:normalize:)`` of a pointer.
+    public func text(_ pointer: SemanticPointer, maximumCount: Int? = nil, normalize: Bool = false) throws(BrainKitError) -> String {
+        try text(pointer.vector, maximumCount: maximumCount, normalize: normalize)
+    }
+}
