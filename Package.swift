@@ -63,6 +63,7 @@ let package = Package(
             name: "neuron-demo",
             dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/neuron-demo"),
+        .executableTarget(name: "spa-sequence", dependencies: ["BrainKit"], path: "Examples/spa-sequence"),
 
         // MARK: - Tests
 

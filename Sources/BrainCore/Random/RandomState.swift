@@ -9,7 +9,9 @@ import Foundation
 ///
 /// The algorithms are the published ones: MT19937 with `init_genrand` seeding; 53-bit doubles
 /// from two 32-bit draws; bounded integers by masked rejection; Gaussians by the polar
-/// Box–Muller method with one cached value; Fisher–Yates shuffles from the last element down.
+/// Box–Muller method with one cached value; gammas by Marsaglia and Tsang's method (shape > 1)
+/// or rejection (shape < 1); betas by Jöhnk's algorithm or a ratio of gammas; Fisher–Yates
+/// shuffles from the last element down.
 public struct RandomState: Sendable {
     private var state = [UInt32](repeating: 0, count: 624)
     private var index = 624
@@ -130,6 +132,93 @@ public struct RandomState: Sendable {
     /// computed exactly so (not with `log1p`, which rounds differently in ~7% of draws).
     public mutating func exponential(scale: Double) -> Double {
         -log(1 - randomSample()) * scale
+    }
+
+    /// A standard gamma draw with the given shape (scale 1) (`standard_gamma`), as numpy's
+    /// legacy `RandomState`:
+    /// - `shape == 1`: the standard exponential `-log(1 - u)`;
+    /// - `shape == 0`: 0, drawing nothing;
+    /// - `shape < 1`: rejection from a mixture of a power and an exponential tail: draw `u`
+    ///   and an exponential `v`; if `u ≤ 1 − shape`, `x = u^(1/shape)` is accepted when `x ≤ v`;
+    ///   otherwise `y = −log((1 − u)/shape)`, `x = (1 − shape + shape·y)^(1/shape)` is accepted
+    ///   when `x ≤ v + y`;
+    /// - `shape > 1`: Marsaglia and Tsang's method with `b = shape − 1/3`, `c = 1/√(9b)`: draw a
+    ///   standard normal `x` (``standardNormal()``, sharing its cached value) until
+    ///   `v = 1 + c·x > 0`, then `v = v³` and a uniform `u`; return `b·v` when
+    ///   `u < 1 − 0.0331·x⁴` or `log(u) < x²/2 + b·(1 − v + log(v))`, else start again.
+    ///
+    /// Every operation is done in numpy's order (and with the C library's `pow`, `log`), so
+    /// the draws are bit-identical.
+    /// - Precondition: `shape >= 0`.
+    public mutating func standardGamma(shape: Double) -> Double {
+        precondition(shape >= 0, "RandomState.standardGamma: shape must be >= 0, got \(shape)")
+        if shape == 1 {
+            return exponential(scale: 1)  // -log(1 - u): the factor 1 is exact
+        }
+        if shape == 0 {
+            return 0
+        }
+        if shape < 1 {
+            while true {
+                let u = randomSample()
+                let v = exponential(scale: 1)
+                if u <= 1 - shape {
+                    let x = pow(u, 1 / shape)
+                    if x <= v { return x }
+                } else {
+                    let y = -log((1 - u) / shape)
+                    let x = pow(1 - shape + shape * y, 1 / shape)
+                    if x <= v + y { return x }
+                }
+            }
+        }
+        let b = shape - 1 / 3
+        let c = 1 / (9 * b).squareRoot()
+        while true {
+            var x = 0.0, v = 0.0
+            repeat {
+                x = standardNormal()
+                v = 1 + c * x
+            } while v <= 0
+            v = v * v * v
+            let u = randomSample()
+            if u < 1 - 0.0331 * (x * x) * (x * x) { return b * v }
+            if log(u) < 0.5 * x * x + b * (1 - v + log(v)) { return b * v }
+        }
+    }
+
+    /// A beta draw with shapes `a` and `b` (`beta(a, b)`), density
+    /// `x^(a−1) (1 − x)^(b−1) / B(a, b)` on [0, 1], as numpy's legacy `RandomState`:
+    /// - `a ≤ 1` and `b ≤ 1`: Jöhnk's algorithm: draw uniforms `u`, `v` and set `x = u^(1/a)`,
+    ///   `y = v^(1/b)` until `x + y ≤ 1`, then return `x / (x + y)`; when both powers underflow
+    ///   to 0, the ratio is taken in logs: with `lx = log(u)/a`, `ly = log(v)/b` shifted by
+    ///   their maximum, `exp(lx − log(exp(lx) + exp(ly)))`;
+    /// - otherwise `x = G(a)`, `y = G(b)` from ``standardGamma(shape:)`` (in that order) and
+    ///   `x / (x + y)`.
+    /// - Precondition: `a > 0` and `b > 0`.
+    public mutating func beta(_ a: Double, _ b: Double) -> Double {
+        precondition(a > 0 && b > 0, "RandomState.beta: a and b must be > 0, got \(a) and \(b)")
+        guard a <= 1 && b <= 1 else {
+            let x = standardGamma(shape: a)
+            let y = standardGamma(shape: b)
+            return x / (x + y)
+        }
+        while true {
+            let u = randomSample()
+            let v = randomSample()
+            let x = pow(u, 1 / a)
+            let y = pow(v, 1 / b)
+            guard x + y <= 1 else { continue }
+            if x + y > 0 {
+                return x / (x + y)
+            }
+            var logX = log(u) / a
+            var logY = log(v) / b
+            let logMax = logX > logY ? logX : logY
+            logX -= logMax
+            logY -= logMax
+            return exp(logX - log(exp(logX) + exp(logY)))
+        }
     }
 
     /// Shuffles `values` in place exactly as `shuffle` does (Fisher–Yates from the end).

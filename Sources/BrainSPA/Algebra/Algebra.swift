@@ -64,6 +64,23 @@ public protocol Algebra: Sendable, CustomStringConvertible {
     /// The absorbing element of norm 1: binding it with any vector gives a multiple of itself.
     /// - Throws: ``BrainKitError`` when the algebra has none.
     func absorbingElement(dimensions: Int, sidedness: Sidedness) throws(BrainKitError) -> [Double]
+
+    /// The spiking network that binds two `dimensions`-D inputs in this algebra, with
+    /// `neuronsPerProduct` neurons per pairwise product; `unbindLeft` / `unbindRight` bind
+    /// with the inverse of that input instead.
+    func makeBindingNetwork(
+        in parent: Network, label: String, neuronsPerProduct: Int, dimensions: Int, unbindLeft: Bool, unbindRight: Bool
+    ) throws(BrainKitError) -> BindingNetwork
+}
+
+/// A network computing a binding: two inputs and the output, all passthrough nodes of the
+/// vectors' dimensions.
+public struct BindingNetwork {
+    public let network: Network
+    public let inputLeft: Node
+    public let inputRight: Node
+    /// The bound vector, unfiltered (the products' decoded outputs, no synapse).
+    public let output: Node
 }
 
 extension Algebra {
