@@ -64,6 +64,7 @@ let package = Package(
             dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/neuron-demo"),
         .executableTarget(name: "spa-sequence", dependencies: ["BrainKit"], path: "Examples/spa-sequence"),
+        .executableTarget(name: "question-memory", dependencies: ["BrainKit"], path: "Examples/question-memory"),
 
         // MARK: - Tests
 

@@ -75,7 +75,10 @@ do {
     let period = gaps.isEmpty ? 0 : gaps.reduce(0, +) / Double(gaps.count)
     print(String(format: "neurons %d, build %.2f s, run %.2f s", model.neuronCount, buildSeconds, runSeconds))
     let order = found.map { "\"\($0.key)\"" }.joined(separator: ", ")
-    print(String(format: "{\"order\": [%@], \"period_ms\": %.1f}", order, period * 1000))
+    print(
+        String(
+            format: "{\"order\": [%@], \"period_ms\": %.1f, \"neurons\": %d, \"build_s\": %.4f, \"run_s\": %.4f}",
+            order, period * 1000, model.neuronCount, buildSeconds, runSeconds))
 } catch {
     print("spa-sequence: \(error)")
     exit(1)

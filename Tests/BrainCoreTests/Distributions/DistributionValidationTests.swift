@@ -26,6 +26,36 @@ struct DistributionValidationTests {
         #expect(validationError { _ = try Exponential(scale: 1, high: .nan) }?.parameter == "high")
     }
 
+    @Test func betaDistributionParameters() throws {
+        let n = validationError { _ = try SqrtBeta(n: 0) }
+        #expect(n?.object == "SqrtBeta" && n?.parameter == "n")
+        #expect(n?.description == "SqrtBeta: n must be >= 1, got 0")
+        #expect(validationError { _ = try SqrtBeta(n: 3, m: 0) }?.parameter == "m")
+        #expect(validationError { _ = try SqrtBeta(n: -2, m: 1) }?.parameter == "n")
+
+        let one = validationError { _ = try SubvectorLength(dimensions: 1) }
+        #expect(one?.object == "SubvectorLength" && one?.parameter == "dimensions")
+        let whole = validationError { _ = try SubvectorLength(dimensions: 4, subdimensions: 4) }
+        #expect(whole?.object == "SubvectorLength" && whole?.parameter == "subdimensions")
+        #expect(whole?.description == "SubvectorLength: subdimensions must be < dimensions (4), got 4")
+        let none = validationError { _ = try SubvectorLength(dimensions: 4, subdimensions: 0) }
+        #expect(none?.parameter == "subdimensions")
+
+        let cosine = validationError { _ = try CosineSimilarity(dimensions: 1) }
+        #expect(cosine?.object == "CosineSimilarity" && cosine?.parameter == "dimensions")
+        #expect(cosine?.description == "CosineSimilarity: dimensions must be >= 2, got 1")
+        #expect(validationError { _ = try CosineSimilarity(dimensions: -5) }?.parameter == "dimensions")
+
+        var rng = RandomState(seed: 0)
+        let cosineSimilarity = try CosineSimilarity(dimensions: 8)
+        let count = validationError { _ = try cosineSimilarity.sample(count: -1, dimensions: 2, rng: &rng) }
+        #expect(count?.object == "CosineSimilarity" && count?.parameter == "count")
+        let columns = validationError { _ = try SqrtBeta(n: 2).sample(count: 3, dimensions: -1, rng: &rng) }
+        #expect(columns?.object == "SqrtBeta" && columns?.parameter == "dimensions")
+        #expect(validationError { _ = try SubvectorLength(dimensions: 3).sample(count: -1, dimensions: 1, rng: &rng) }?
+            .object == "SubvectorLength")
+    }
+
     @Test func samplesShape() throws {
         let samples = Samples(Matrix([[1, 2], [3, 4]]))
         var rng = RandomState(seed: 0)
@@ -84,6 +114,9 @@ struct DistributionValidationTests {
         #expect(try QuasirandomSequence().sample(count: 0, dimensions: 3, rng: &rng).rows == 0)
         #expect(try UniformHypersphere().sample(count: 0, dimensions: 2, rng: &rng).rows == 0)
         #expect(try ScatteredHypersphere(surface: true).sample(count: 0, dimensions: 2, rng: &rng).rows == 0)
+        let emptyCosine = try CosineSimilarity(dimensions: 5).sample(count: 0, dimensions: 3, rng: &rng)
+        #expect(emptyCosine.rows == 0 && emptyCosine.columns == 3)
+        #expect(try SqrtBeta(n: 2).sample(count: 4, dimensions: 0, rng: &rng).values.isEmpty)
         // One 1-D ball point: an empty positive grid and a one-point negative grid (Nengo
         // divides by zero here).
         let single = try ScatteredHypersphere().sample(count: 1, dimensions: 1, rng: &rng)
@@ -101,5 +134,11 @@ struct DistributionValidationTests {
         #expect(ScatteredHypersphere(surface: true, base: Uniform(0, 1)).description
             == "ScatteredHypersphere(surface: true, base: Uniform(0.0, 1.0))")
         #expect(Samples([1, 2]).description == "Samples(count: 2, dimensions: 1)")
+        #expect(try SqrtBeta(n: 3).description == "SqrtBeta(n: 3)")
+        #expect(try SqrtBeta(n: 3, m: 2).description == "SqrtBeta(n: 3, m: 2)")
+        #expect(try SubvectorLength(dimensions: 16).description == "SubvectorLength(dimensions: 16)")
+        #expect(try SubvectorLength(dimensions: 16, subdimensions: 4).description
+            == "SubvectorLength(dimensions: 16, subdimensions: 4)")
+        #expect(try CosineSimilarity(dimensions: 64).description == "CosineSimilarity(dimensions: 64)")
     }
 }

@@ -3,7 +3,9 @@
 Every case draws from a fresh numpy.random.RandomState(seed) and stores the (n, d) result,
 row-major, under `values`. ScatteredHypersphere cases for d >= 2 use method='sct' (the exact
 inverse-CDF spherical transform), which BrainKit implements; Nengo's default 'sct-approx'
-interpolates a tabulated betaincinv instead. `betaincinv` holds scipy.special.betaincinv(a, b, y)
+interpolates a tabulated betaincinv instead. CosineSimilarity, SubvectorLength and SqrtBeta
+cases exercise numpy's legacy beta and standard_gamma, also drawn directly (numpy_* cases).
+`betaincinv` holds scipy.special.betaincinv(a, b, y)
 on a grid, and `betainc` the forward function (from mpmath), to test BrainKit's own incomplete
 beta.
 
@@ -88,6 +90,63 @@ for d in (2, 3, 16):
 cases["scattered_sct_ball_min_magnitude_d3"] = draw(
     dists.ScatteredHypersphere(min_magnitude=0.3, method="sct"), 60, 3, 300)
 
+# CosineSimilarity, SubvectorLength and SqrtBeta, all through numpy's legacy RandomState.beta
+# (Johnk's algorithm when both shapes are <= 1, else a ratio of legacy standard gammas).
+# `parameters` holds the constructor's arguments.
+def with_parameters(case, **parameters):
+    case["parameters"] = parameters
+    return case
+
+
+for m, first_seed in ((3, 400), (18, 410), (34, 420), (66, 430)):
+    for d in (1, 3, 16):
+        cases[f"cosine_similarity_m{m}_d{d}"] = with_parameters(
+            draw(dists.CosineSimilarity(m), 40, d, first_seed + d), dimensions=m)
+# sample(n) (no d); m = 2 is Beta(1/2, 1/2), the arcsine distribution.
+for m, seed in ((2, 440), (18, 441)):
+    cases[f"cosine_similarity_m{m}_scalar"] = with_parameters(
+        draw(dists.CosineSimilarity(m), 50, 1, seed, scalar=True), dimensions=m)
+
+subvector_lengths = ((16, 1, 1, 450), (16, 1, 3, 451), (16, 4, 3, 452), (5, 3, 16, 453), (64, 32, 3, 454))
+for dimensions, subdimensions, d, seed in subvector_lengths:
+    cases[f"subvector_length_{dimensions}_{subdimensions}_d{d}"] = with_parameters(
+        draw(dists.SubvectorLength(dimensions, subdimensions), 40, d, seed),
+        dimensions=dimensions, subdimensions=subdimensions)
+
+# SqrtBeta(n, m) draws Beta(m/2, n/2): (1, 1), (2, 2), (1, 2) use Johnk's algorithm; the others
+# standard gammas of shape < 1 (0.5), = 1 (exponential) and > 1 (Marsaglia-Tsang) in both slots.
+sqrt_betas = ((1, 1), (2, 2), (1, 2), (200, 1), (3, 2), (1, 4), (2, 3), (1, 3), (50, 30), (300, 300))
+for i, (n, m) in enumerate(sqrt_betas):
+    for j, d in enumerate((1, 3, 16)):
+        cases[f"sqrt_beta_n{n}_m{m}_d{d}"] = with_parameters(
+            draw(dists.SqrtBeta(n, m), 40, d, 500 + 10 * i + j), n=n, m=m)
+
+
+# numpy's legacy RandomState.beta and standard_gamma drawn directly (size = n, stored as a column).
+def numpy_draw(method, n, seed, **parameters):
+    rng = np.random.RandomState(seed)
+    values = np.asarray(getattr(rng, method)(*parameters.values(), size=n), dtype=float)
+    return {"seed": seed, "n": n, "d": 1, "repr": f"RandomState({seed}).{method}{tuple(parameters.values())}",
+            "parameters": parameters, "values": values.reshape(n, 1).tolist()}
+
+
+# a = b = 0.001 and 0.002: u^(1/a) + v^(1/b) often underflows to 0 (the log-space branch) or
+# to subnormals.
+betas = ((0.5, 0.5), (1.0, 1.0), (0.3, 0.9), (1.0, 0.25), (0.001, 0.001), (0.002, 0.002),
+         (0.5, 100.0), (2.0, 0.5), (1.0, 1.5), (1.5, 1.0), (15.0, 25.0), (0.05, 3.0), (300.0, 0.2))
+for i, (a, b) in enumerate(betas):
+    cases[f"numpy_beta_{i}"] = numpy_draw("beta", 60, 600 + i, a=a, b=b)
+gamma_shapes = (0.0, 0.05, 0.3, 0.5, 0.999, 1.0, 1.001, 1.5, 2.0, 7.5, 100.0, 1e4)
+for i, shape in enumerate(gamma_shapes):
+    cases[f"numpy_standard_gamma_{i}"] = numpy_draw("standard_gamma", 60, 700 + i, shape=shape)
+# Gammas of shape > 1 use the cached polar Gaussian: 7 gammas, then 5 standard normals.
+rng = np.random.RandomState(800)
+gammas_then_normals = np.concatenate([rng.standard_gamma(2.5, size=7), rng.standard_normal(5)])
+cases["numpy_standard_gamma_then_normal"] = {
+    "seed": 800, "n": 12, "d": 1, "repr": "RandomState(800): standard_gamma(2.5, 7), standard_normal(5)",
+    "parameters": {"shape": 2.5, "gammas": 7, "normals": 5},
+    "values": gammas_then_normals.reshape(12, 1).tolist()}
+
 # scipy's incomplete beta and its inverse, with b = 1/2 as the sct transform uses it.
 a_values = [k / 2 for k in range(1, 41)] + [37.5, 50.0, 125.0, 250.0, 500.0]
 y_values = [1e-300, 1e-100, 1e-30, 1e-10, 1e-4, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99,
@@ -128,7 +187,10 @@ assert len(sum_lengths) >= 4
 
 out = {
     "description": "Reference draws of nengo.dists with numpy RandomState(seed) (see make_distributions.py). "
-                   "cases[name] = {seed, n, d, repr, values (n x d)}; choice cases add options and weights. "
+                   "cases[name] = {seed, n, d, repr, values (n x d)}; choice cases add options and weights; "
+                   "cosine_similarity, subvector_length and sqrt_beta cases add the constructor's parameters; "
+                   "numpy_beta and numpy_standard_gamma cases are RandomState(seed).beta(a, b, n) and "
+                   ".standard_gamma(shape, n) with their parameters. "
                    "betaincinv = columns a, b, y, x with x = scipy.special.betaincinv(a, b, y). "
                    "betainc = columns a, b, x, value = I_x(a, b) and complement = 1 - I_x(a, b) = I_(1-x)(b, a), "
                    "by mpmath at 50 digits. pairwise_sum: np.sum of the first lengths[i] values is sums[i].",
