@@ -65,6 +65,7 @@ let package = Package(
             path: "Examples/neuron-demo"),
         .executableTarget(name: "spa-sequence", dependencies: ["BrainKit"], path: "Examples/spa-sequence"),
         .executableTarget(name: "question-memory", dependencies: ["BrainKit"], path: "Examples/question-memory"),
+        .executableTarget(name: "question-control", dependencies: ["BrainKit"], path: "Examples/question-control"),
 
         // MARK: - Tests
 
