@@ -20,7 +20,7 @@ extension StandardNetwork {
     /// Every benchmark, in the order they run (the same as bench/nengo/standard/__init__.py).
     static let all: [StandardNetwork] = [
         squaring, chain, comm64, cconv64, lorenz, bg20, product, integrator, controlledOscillator, pesLearning,
-        wattsStrogatz, ring100k,
+        wattsStrogatz, ring100k, spaSequence, questionControl,
     ]
 
     /// Benchmarks run only when named with `--only`: the other sizes of the ring, for the

@@ -19,23 +19,36 @@ public struct IfMax {
     public let utility: Utility
     public let effects: [Route]
 
-    public init(_ name: String? = nil, _ utility: some ScalarExpressible, @RouteBuilder effects: () -> [Route]) {
-        self.name = name
-        self.utility = .expression(utility.scalarExpression)
-        self.effects = effects()
+    public init(_ name: String, _ utility: some ScalarExpressible, @RouteBuilder effects: () -> [Route]) {
+        self.init(name: name, utility: .expression(utility.scalarExpression), effects: effects())
+    }
+
+    public init(_ utility: some ScalarExpressible, @RouteBuilder effects: () -> [Route]) {
+        self.init(name: nil, utility: .expression(utility.scalarExpression), effects: effects())
     }
 
     /// A constant utility; 0 leaves the utility to be driven by hand (as in nengo_spa).
-    public init(_ name: String? = nil, _ utility: Double, @RouteBuilder effects: () -> [Route]) {
-        self.name = name
-        self.utility = utility == 0 ? .manual : .expression(ScalarExpression(utility))
-        self.effects = effects()
+    public init(_ name: String, _ utility: Double, @RouteBuilder effects: () -> [Route]) {
+        self.init(name: name, utility: utility == 0 ? .manual : .expression(ScalarExpression(utility)), effects: effects())
     }
 
-    public init(_ name: String? = nil, _ utility: Utility, @RouteBuilder effects: () -> [Route]) {
+    /// A constant utility; 0 leaves the utility to be driven by hand (as in nengo_spa).
+    public init(_ utility: Double, @RouteBuilder effects: () -> [Route]) {
+        self.init(name: nil, utility: utility == 0 ? .manual : .expression(ScalarExpression(utility)), effects: effects())
+    }
+
+    public init(_ name: String, _ utility: Utility, @RouteBuilder effects: () -> [Route]) {
+        self.init(name: name, utility: utility, effects: effects())
+    }
+
+    public init(_ utility: Utility, @RouteBuilder effects: () -> [Route]) {
+        self.init(name: nil, utility: utility, effects: effects())
+    }
+
+    private init(name: String?, utility: Utility, effects: [Route]) {
         self.name = name
         self.utility = utility
-        self.effects = effects()
+        self.effects = effects
     }
 }
 

@@ -7,7 +7,7 @@ same objects in the same order in the same subnetworks, so that one network seed
 1-D ensemble the same neurons on both sides, and inputs drawn from numpy's legacy
 `RandomState` (which BrainKit reproduces bit for bit).
 """
-from . import arrays, basic, dynamics, large, learning, selection
+from . import arrays, basic, dynamics, large, learning, selection, spa
 
 # Ordered as `brainkit-bench --list`.
 NETWORKS = {
@@ -23,6 +23,8 @@ NETWORKS = {
     "pes-learning": learning.pes_learning,
     "watts-strogatz": large.watts_strogatz,
     "ring100k": large.ring100k,
+    "spa-sequence": spa.spa_sequence,
+    "question-control": spa.question_control,
 }
 
 # Run only when named with --only: the other sizes of the ring, for the scaling plot.
