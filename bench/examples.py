@@ -18,6 +18,9 @@ EXAMPLES = {
     "integrator": "integrator.py",
     "controlled-oscillator": "controlled_oscillator.py",
     "learning": "learning.py",
+    "spa-sequence": "spa_sequence.py",
+    "question-memory": "question_memory.py",
+    "question-control": "question_control.py",
 }
 
 

@@ -60,3 +60,11 @@ extension Vocabulary {
         try text(pointer.vector, maximumCount: maximumCount, normalize: normalize)
     }
 }
+
+extension Vocabulary {
+    /// `"X*Y"` for every pair of distinct keys, X before Y in key order (nengo_spa's `pairs`,
+    /// which gives the same set): the expressions of the bound pairs of a vocabulary.
+    public var pairs: [String] {
+        keys.indices.flatMap { i in keys[(i + 1)...].map { "\(keys[i])*\($0)" } }
+    }
+}
