@@ -93,6 +93,24 @@ extension Algebra {
         return bind(v, try inverse(of: signVector, sidedness: .twoSided))
     }
 
+    /// `power` unless a value is not finite (a binding power that overflowed).
+    func checkedPower(_ power: [Double], _ exponent: Double) throws(BrainKitError) -> [Double] {
+        guard power.allSatisfy(\.isFinite) else {
+            throw BrainKitError(
+                .validation, object: name, parameter: "exponent",
+                message: "\(exponent) overflows: the binding power has values that are not finite")
+        }
+        return power
+    }
+
+    /// Throws unless |exponent| ≤ 2⁵² (a whole number of repeated bindings a Double holds).
+    func checkExponentSize(_ exponent: Double) throws(BrainKitError) {
+        guard Swift.abs(exponent) <= 4_503_599_627_370_496 else {
+            throw BrainKitError(
+                .validation, object: name, parameter: "exponent", message: "must be at most 2^52 in size, got \(exponent)")
+        }
+    }
+
     /// Whether `other` is the same algebra.
     public func isSame(as other: any Algebra) -> Bool { name == other.name }
 

@@ -89,7 +89,7 @@ public struct HRR: Algebra {
             real[k] = length * cos(angle)
             imaginary[k] = length * sin(angle)
         }
-        return fourier.inverse(real: real, imaginary: imaginary)
+        return try checkedPower(fourier.inverse(real: real, imaginary: imaginary), exponent)
     }
 
     /// The signs of the DC and Nyquist coefficients (Nyquist takes the DC's sign for odd D,

@@ -54,7 +54,9 @@ enum SquareMatrixVectors {
 
     /// Makes √s·V orthogonal: each row i ≥ 1 gets its first i entries solved so that it is
     /// orthogonal to the rows above it (keeping its other entries), then every row is
-    /// normalised and the matrix divided by √s (so the vector has norm 1).
+    /// normalised and the matrix divided by √s (so the vector has norm 1). A singular system
+    /// leaves the unsolvable entries 0 and a zero row stays zero (nengo_spa raises there), so
+    /// the result is always finite.
     static func unitary(_ v: [Double], side s: Int) -> [Double] {
         var m = matrix(v, side: s)
         for i in 1..<max(s, 1) {
@@ -75,6 +77,7 @@ enum SquareMatrixVectors {
             var norm = 0.0
             for c in 0..<s { norm += m[r, c] * m[r, c] }
             norm = norm.squareRoot()
+            guard norm > 0 else { continue }
             for c in 0..<s { m.values[r * s + c] = m[r, c] / norm / scale }
         }
         return m.values
@@ -127,7 +130,7 @@ enum SquareMatrixVectors {
     /// matrix must be symmetric positive definite (what a positive vector's matrix is), and
     /// the power is taken on its eigenvalues.
     static func power(_ m: Matrix, _ p: Double) -> Matrix {
-        if p == p.rounded() {
+        if p == p.rounded(), p <= Double(1 << 52) {
             var result = Matrix.identity(m.rows)
             var exponent = Int(p)
             var base = m

@@ -47,6 +47,7 @@ public struct TVTB: Algebra {
     /// `(√s·V)^|p| / √s` (V the inverse when p < 0).
     public func bindingPower(_ v: [Double], _ exponent: Double) throws(BrainKitError) -> [Double] {
         try Check.finite([exponent], "TVTB", "exponent")
+        try checkExponentSize(exponent)
         let s = side(v.count)
         if exponent != exponent.rounded(), !sign(of: v).isPositive {
             throw BrainKitError(
@@ -57,7 +58,7 @@ public struct TVTB: Algebra {
         let scale = Double(s).squareRoot()
         let power = SquareMatrixVectors.power(
             SquareMatrixVectors.matrix(base, side: s).scaled(by: scale), Swift.abs(exponent))
-        return power.scaled(by: 1 / scale).values
+        return try checkedPower(power.scaled(by: 1 / scale).values, exponent)
     }
 
     public func sign(of v: [Double]) -> AlgebraSign {

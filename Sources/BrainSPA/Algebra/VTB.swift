@@ -50,6 +50,7 @@ public struct VTB: Algebra {
     /// the right identity.
     public func bindingPower(_ v: [Double], _ exponent: Double) throws(BrainKitError) -> [Double] {
         try Check.finite([exponent], "VTB", "exponent")
+        try checkExponentSize(exponent)
         let d = v.count, s = side(d)
         if exponent == 0 { return try identity(dimensions: d, sidedness: .right) }
         if exponent != exponent.rounded(), !sign(of: v).isPositive {
@@ -61,7 +62,7 @@ public struct VTB: Algebra {
         let scale = Double(s).squareRoot()
         let w = SquareMatrixVectors.power(
             SquareMatrixVectors.matrix(base, side: s).scaled(by: scale), Swift.abs(exponent) - 1)
-        return bind(base, w.scaled(by: 1 / scale).values)
+        return try checkedPower(bind(base, w.scaled(by: 1 / scale).values), exponent)
     }
 
     public func sign(of v: [Double]) -> AlgebraSign {

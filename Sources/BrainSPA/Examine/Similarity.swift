@@ -33,11 +33,13 @@ extension Vocabulary {
     }
 
     /// The keys `v` is most similar to, as text: `"0.84A;0.73C;0.59B"`, similarities with two
-    /// decimals, most similar first (nengo_spa's `text`).
+    /// decimals, most similar first, equal similarities in reverse key order (nengo_spa's
+    /// `text`).
     /// - Parameters:
-    ///   - minimumCount: at least this many keys, even below the threshold.
-    ///   - maximumCount: at most this many (nil: no limit).
-    ///   - threshold: keys below this similarity are left out (nil: none are).
+    ///   - minimumCount: at least this many keys, even below the threshold (and even beyond
+    ///     `maximumCount`).
+    ///   - maximumCount: at most this many above `minimumCount` (nil: no limit).
+    ///   - threshold: only keys whose similarity exceeds it (nil: every key).
     ///   - separator: between entries.
     ///   - normalize: cosine similarities instead of dot products.
     /// - Throws: ``BrainKitError`` when `v` does not have ``dimensions`` values.
@@ -46,11 +48,16 @@ extension Vocabulary {
         separator: String = ";", normalize: Bool = false
     ) throws(BrainKitError) -> String {
         let similarities = try similarity(Matrix(row: v), normalize: normalize).row(0)
-        let ranked = zip(keys, similarities).sorted { $0.1 > $1.1 }
+        // Ascending by similarity (ties in key order), then reversed: as nengo_spa ranks.
+        let ranked = Array(zip(keys, similarities).enumerated().sorted {
+            $0.element.1 != $1.element.1 ? $0.element.1 < $1.element.1 : $0.offset < $1.offset
+        }.map(\.element).reversed())
         var chosen: [(String, Double)] = []
         for (index, entry) in ranked.enumerated() {
-            if let maximumCount, chosen.count >= maximumCount { break }
-            if index < minimumCount || threshold.map({ entry.1 >= $0 }) ?? true { chosen.append(entry) }
+            let aboveThreshold = threshold.map { entry.1 > $0 } ?? true
+            if index < minimumCount || (aboveThreshold && chosen.count < (maximumCount ?? .max)) {
+                chosen.append(entry)
+            }
         }
         return chosen.map { String(format: "%.2f", $0.1) + $0.0 }.joined(separator: separator)
     }

@@ -36,7 +36,7 @@ struct ExpressionEvaluator {
         case .unary(let op, let operand, let position):
             return try unary(op, try evaluate(operand), position)
         case .binary(let op, let left, let right, let position):
-            return try binary(op, try evaluate(left), try evaluate(right), position)
+            return try finite(try binary(op, try evaluate(left), try evaluate(right), position), position)
         case .method(let operand, let method, let position):
             guard case .pointer(let pointer) = try evaluate(operand) else {
                 throw fail(position, "\(method.rawValue)() applies to a semantic pointer, not to a number")
@@ -47,6 +47,14 @@ struct ExpressionEvaluator {
                 throw fail(position, error.message)
             }
         }
+    }
+
+    /// `value` unless it is a pointer with a value that is not finite (an overflow).
+    private func finite(_ value: ExpressionValue, _ position: Int) throws(BrainKitError) -> ExpressionValue {
+        if case .pointer(let pointer) = value, !pointer.vector.allSatisfy(\.isFinite) {
+            throw fail(position, "the result has values that are not finite (an overflow)")
+        }
+        return value
     }
 
     /// The pointer (number·Identity for a number) an expression gives.

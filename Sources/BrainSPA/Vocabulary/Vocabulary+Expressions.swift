@@ -67,7 +67,7 @@ extension Vocabulary {
         }
         guard case .name(let key, let position) = node else {
             throw expressionError(
-                entry, position: offset + syntax.position, "expected NAME, NAME.method() or NAME = expression")
+                whole, position: offset + syntax.position, "expected NAME, NAME.method() or NAME = expression")
         }
         guard Vocabulary.isValidKey(key) else {
             throw expressionError(whole, position: offset + position, "'\(key)' is not a valid key")

@@ -162,24 +162,23 @@ public final class Vocabulary: CustomStringConvertible {
     ///   - methods: applied to each candidate before it is compared (e.g. `[.unitary]`).
     public func createPointer(attempts: Int = 100, methods: [PointerMethod] = []) throws(BrainKitError) -> SemanticPointer {
         try Check.atLeast(attempts, 1, object, "attempts")
-        var best: SemanticPointer?
-        var bestSimilarity = Double.infinity
+        var best: (pointer: SemanticPointer, similarity: Double)?
         for _ in 0..<attempts {
             var candidate = SemanticPointer(
                 unchecked: try generator.next(dimensions: dimensions), algebra: algebra, vocabulary: reference, name: nil)
             for method in methods { candidate = try candidate.applying(method) }
             if rows.isEmpty { return candidate }
             let similarity = dot(candidate.vector).max() ?? 0
-            if similarity < bestSimilarity {
-                best = candidate
-                bestSimilarity = similarity
-            }
             if similarity < maxSimilarity { return candidate }
+            if best == nil || similarity < best!.similarity { best = (candidate, similarity) }
+        }
+        guard let best else {
+            throw BrainKitError(.validation, object: object, parameter: "createPointer", message: "drew no candidate")
         }
         warnings.append(
             "could not create a pointer with maxSimilarity \(maxSimilarity) in \(attempts) attempts; "
-                + "the best has similarity \(bestSimilarity) (key \(count + 1))")
-        return best!
+                + "the best has similarity \(best.similarity) (key \(count + 1))")
+        return best.pointer
     }
 
     /// `vectors · v`: the dot product of `v` with every pointer, in key order.
