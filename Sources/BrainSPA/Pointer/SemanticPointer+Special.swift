@@ -7,30 +7,27 @@ extension SemanticPointer {
     public static func identity(
         dimensions: Int, algebra: any Algebra = HRR(), sidedness: Sidedness = .twoSided
     ) throws(BrainKitError) -> SemanticPointer {
-        try algebra.checkDimensions(dimensions, "Identity")
-        return SemanticPointer(
-            unchecked: try algebra.identity(dimensions: dimensions, sidedness: sidedness), algebra: algebra,
-            vocabulary: nil, name: "Identity")
+        try special("Identity", dimensions, algebra) { (a) throws(BrainKitError) in
+            try a.identity(dimensions: dimensions, sidedness: sidedness)
+        }
     }
 
     /// The negated identity.
     public static func negativeIdentity(
         dimensions: Int, algebra: any Algebra = HRR(), sidedness: Sidedness = .twoSided
     ) throws(BrainKitError) -> SemanticPointer {
-        try algebra.checkDimensions(dimensions, "NegativeIdentity")
-        return SemanticPointer(
-            unchecked: try algebra.negativeIdentity(dimensions: dimensions, sidedness: sidedness), algebra: algebra,
-            vocabulary: nil, name: "NegativeIdentity")
+        try special("NegativeIdentity", dimensions, algebra) { (a) throws(BrainKitError) in
+            try a.negativeIdentity(dimensions: dimensions, sidedness: sidedness)
+        }
     }
 
     /// The zero vector.
     public static func zero(
         dimensions: Int, algebra: any Algebra = HRR(), sidedness: Sidedness = .twoSided
     ) throws(BrainKitError) -> SemanticPointer {
-        try algebra.checkDimensions(dimensions, "Zero")
-        return SemanticPointer(
-            unchecked: try algebra.zero(dimensions: dimensions, sidedness: sidedness), algebra: algebra,
-            vocabulary: nil, name: "Zero")
+        try special("Zero", dimensions, algebra) { (a) throws(BrainKitError) in
+            try a.zero(dimensions: dimensions, sidedness: sidedness)
+        }
     }
 
     /// The absorbing element of norm 1 (HRR: `(1, …, 1)/√D`).
@@ -38,10 +35,18 @@ extension SemanticPointer {
     public static func absorbingElement(
         dimensions: Int, algebra: any Algebra = HRR(), sidedness: Sidedness = .twoSided
     ) throws(BrainKitError) -> SemanticPointer {
-        try algebra.checkDimensions(dimensions, "AbsorbingElement")
-        return SemanticPointer(
-            unchecked: try algebra.absorbingElement(dimensions: dimensions, sidedness: sidedness), algebra: algebra,
-            vocabulary: nil, name: "AbsorbingElement")
+        try special("AbsorbingElement", dimensions, algebra) { (a) throws(BrainKitError) in
+            try a.absorbingElement(dimensions: dimensions, sidedness: sidedness)
+        }
+    }
+
+    /// The special element `element` gives, named `name`, after checking the dimensions.
+    private static func special(
+        _ name: String, _ dimensions: Int, _ algebra: any Algebra,
+        _ element: (any Algebra) throws(BrainKitError) -> [Double]
+    ) throws(BrainKitError) -> SemanticPointer {
+        try algebra.checkDimensions(dimensions, name)
+        return SemanticPointer(unchecked: try element(algebra), algebra: algebra, vocabulary: nil, name: name)
     }
 
     /// This pointer as one of `vocabulary`'s, with the same vector (nengo_spa's `reinterpret`).
