@@ -45,9 +45,9 @@ public final class ActionSelection {
     ///   or no actions at all.
     public init(
         in parent: Network, label: String = "Action Selection", settings: ExpressionSettings = ExpressionSettings(),
-        @ActionBuilder _ actions: () -> [IfMax]
+        @ActionBuilder _ actions: () throws(BrainKitError) -> [IfMax]
     ) throws(BrainKitError) {
-        let list = actions()
+        let list = try actions()
         let name = "ActionSelection '\(label)'"
         guard !list.isEmpty else { throw .validation(name, "actions", "must hold at least one IfMax") }
         var seen = Set<String>()

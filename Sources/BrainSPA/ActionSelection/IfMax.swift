@@ -6,6 +6,8 @@ import BrainCore
 ///     IfMax("A to B", dot(cortex, sym.A)) { sym.B --> cortex }
 ///     IfMax(0.5) { sym.C --> motor }              // a constant utility
 ///     IfMax("by hand", .manual) { sym.D --> motor } // drive ActionSelection's utility node
+///
+/// The effects block may throw (then so does the `IfMax`).
 public struct IfMax {
     /// How the utility is given.
     public enum Utility {
@@ -19,30 +21,30 @@ public struct IfMax {
     public let utility: Utility
     public let effects: [Route]
 
-    public init(_ name: String, _ utility: some ScalarExpressible, @RouteBuilder effects: () -> [Route]) {
-        self.init(name: name, utility: .expression(utility.scalarExpression), effects: effects())
+    public init<E: Error>(_ name: String, _ utility: some ScalarExpressible, @RouteBuilder effects: () throws(E) -> [Route]) throws(E) {
+        self.init(name: name, utility: .expression(utility.scalarExpression), effects: try effects())
     }
 
-    public init(_ utility: some ScalarExpressible, @RouteBuilder effects: () -> [Route]) {
-        self.init(name: nil, utility: .expression(utility.scalarExpression), effects: effects())
-    }
-
-    /// A constant utility; 0 leaves the utility to be driven by hand (as in nengo_spa).
-    public init(_ name: String, _ utility: Double, @RouteBuilder effects: () -> [Route]) {
-        self.init(name: name, utility: utility == 0 ? .manual : .expression(ScalarExpression(utility)), effects: effects())
+    public init<E: Error>(_ utility: some ScalarExpressible, @RouteBuilder effects: () throws(E) -> [Route]) throws(E) {
+        self.init(name: nil, utility: .expression(utility.scalarExpression), effects: try effects())
     }
 
     /// A constant utility; 0 leaves the utility to be driven by hand (as in nengo_spa).
-    public init(_ utility: Double, @RouteBuilder effects: () -> [Route]) {
-        self.init(name: nil, utility: utility == 0 ? .manual : .expression(ScalarExpression(utility)), effects: effects())
+    public init<E: Error>(_ name: String, _ utility: Double, @RouteBuilder effects: () throws(E) -> [Route]) throws(E) {
+        self.init(name: name, utility: utility == 0 ? .manual : .expression(ScalarExpression(utility)), effects: try effects())
     }
 
-    public init(_ name: String, _ utility: Utility, @RouteBuilder effects: () -> [Route]) {
-        self.init(name: name, utility: utility, effects: effects())
+    /// A constant utility; 0 leaves the utility to be driven by hand (as in nengo_spa).
+    public init<E: Error>(_ utility: Double, @RouteBuilder effects: () throws(E) -> [Route]) throws(E) {
+        self.init(name: nil, utility: utility == 0 ? .manual : .expression(ScalarExpression(utility)), effects: try effects())
     }
 
-    public init(_ utility: Utility, @RouteBuilder effects: () -> [Route]) {
-        self.init(name: nil, utility: utility, effects: effects())
+    public init<E: Error>(_ name: String, _ utility: Utility, @RouteBuilder effects: () throws(E) -> [Route]) throws(E) {
+        self.init(name: name, utility: utility, effects: try effects())
+    }
+
+    public init<E: Error>(_ utility: Utility, @RouteBuilder effects: () throws(E) -> [Route]) throws(E) {
+        self.init(name: nil, utility: utility, effects: try effects())
     }
 
     private init(name: String?, utility: Utility, effects: [Route]) {

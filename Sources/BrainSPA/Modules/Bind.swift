@@ -29,9 +29,13 @@ public final class Bind: PointerExpressible {
         try Check.atLeast(neuronsPerDimension, 1, name, "neuronsPerDimension")
         network = try parent.network(label: label, seed: seed)
         self.vocabulary = vocabulary
-        binding = try vocabulary.algebra.makeBindingNetwork(
-            in: network, label: "binding", neuronsPerProduct: neuronsPerDimension, dimensions: vocabulary.dimensions,
-            unbindLeft: unbindLeft, unbindRight: unbindRight)
+        do {
+            binding = try vocabulary.algebra.makeBindingNetwork(
+                in: network, label: "binding", neuronsPerProduct: neuronsPerDimension,
+                dimensions: vocabulary.dimensions, unbindLeft: unbindLeft, unbindRight: unbindRight)
+        } catch {
+            throw BrainKitError(error.kind, object: name, parameter: error.parameter, message: error.message)
+        }
         inputLeft = PointerInput(binding.inputLeft, vocabulary: vocabulary, name: "\(name) left input")
         inputRight = PointerInput(binding.inputRight, vocabulary: vocabulary, name: "\(name) right input")
         output = PointerOutput(binding.output, vocabulary: vocabulary, name: "\(name) output")

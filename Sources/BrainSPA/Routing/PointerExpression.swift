@@ -29,33 +29,32 @@ public struct PointerExpression: PointerExpressible {
     init(_ term: Term) { self.term = term }
 
     public var pointerExpression: PointerExpression { self }
-
-    /// The two-sided inverse (the right one in VTB).
-    public static prefix func ~ (a: PointerExpression) -> PointerExpression { PointerExpression(.inverse(a.term, .twoSided)) }
-
-    /// The left inverse.
-    public func leftInverse() -> PointerExpression { PointerExpression(.inverse(term, .left)) }
-
-    /// The right inverse.
-    public func rightInverse() -> PointerExpression { PointerExpression(.inverse(term, .right)) }
-
-    /// The same values read as pointers of `vocabulary` (same dimensions); nil: of the
-    /// vocabulary of the input it is routed to.
-    public func reinterpreted(as vocabulary: Vocabulary? = nil) -> PointerExpression {
-        PointerExpression(.reinterpreted(term, vocabulary))
-    }
-
-    /// The values mapped into `vocabulary` by `Vocabulary.transform(to:)` of their own
-    /// vocabulary.
-    public func translated(to vocabulary: Vocabulary, keys: [String]? = nil, populate: Bool? = nil) -> PointerExpression {
-        PointerExpression(.translated(term, vocabulary, keys: keys, populate: populate))
-    }
 }
 
 /// Anything that can stand for a semantic pointer in an expression: module outputs, modules
 /// (their output), fixed pointers, symbols.
 public protocol PointerExpressible {
     var pointerExpression: PointerExpression { get }
+}
+
+extension PointerExpressible {
+    /// The left inverse.
+    public func leftInverse() -> PointerExpression { PointerExpression(.inverse(pointerExpression.term, .left)) }
+
+    /// The right inverse.
+    public func rightInverse() -> PointerExpression { PointerExpression(.inverse(pointerExpression.term, .right)) }
+
+    /// The same values read as pointers of `vocabulary` (same dimensions); nil: of the
+    /// vocabulary of the input it is routed to.
+    public func reinterpreted(as vocabulary: Vocabulary? = nil) -> PointerExpression {
+        PointerExpression(.reinterpreted(pointerExpression.term, vocabulary))
+    }
+
+    /// The values mapped into `vocabulary` by `Vocabulary.transform(to:)` of their own
+    /// vocabulary.
+    public func translated(to vocabulary: Vocabulary, keys: [String]? = nil, populate: Bool? = nil) -> PointerExpression {
+        PointerExpression(.translated(pointerExpression.term, vocabulary, keys: keys, populate: populate))
+    }
 }
 
 extension PointerOutput: PointerExpressible {

@@ -71,11 +71,11 @@ extension Network {
         }
     }
 
-    /// Adds every route of the block (see ``add(_:settings:)``).
-    public func add(settings: ExpressionSettings = ExpressionSettings(), @RouteBuilder _ routes: () -> [Route])
-        throws(BrainKitError)
-    {
-        for route in routes() { try add(route, settings: settings) }
+    /// Adds every route of the block (see ``add(_:settings:)``); the block may throw.
+    public func add(
+        settings: ExpressionSettings = ExpressionSettings(), @RouteBuilder _ routes: () throws(BrainKitError) -> [Route]
+    ) throws(BrainKitError) {
+        for route in try routes() { try add(route, settings: settings) }
     }
 }
 
