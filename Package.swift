@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BrainNetworks", targets: ["BrainNetworks"]),
         .library(name: "BrainBiophysics", targets: ["BrainBiophysics"]),
         .library(name: "BrainSPA", targets: ["BrainSPA"]),
+        .library(name: "SpaunLite", targets: ["SpaunLite"]),
         .executable(name: "squaring", targets: ["squaring"]),
         .executable(name: "brainkit-bench", targets: ["brainkit-bench"]),
     ],
@@ -38,6 +39,14 @@ let package = Package(
         // Brian-style equations); a side layer on BrainCore, usable as ensemble neuron types.
         .target(name: "BrainBiophysics", dependencies: ["BrainCore"]),
         .target(name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics", "BrainSPA"]),
+
+        // MARK: - Architectures
+
+        // Spaun-lite: a perception-to-action model on BrainSPA (vision, working memory, action
+        // selection, motor), with the shipped digit images as a resource.
+        .target(
+            name: "SpaunLite", dependencies: ["BrainSPA"], path: "Architectures/SpaunLite",
+            resources: [.copy("Resources")]),
 
         // MARK: - Tools
 
@@ -83,6 +92,7 @@ let package = Package(
             dependencies: ["BrainSPA", "BrainTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "SpaunLiteTests", dependencies: ["SpaunLite", "BrainTestSupport"]),
         .testTarget(
             name: "BrainBiophysicsTests",
             dependencies: ["BrainBiophysics", "BrainTestSupport", "AllocationCounter"],
