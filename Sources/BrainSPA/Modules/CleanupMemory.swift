@@ -86,17 +86,23 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
         network = try parent.network(label: label, seed: seed)
         let count = pairs.count
         let selectionInput: Node
-        switch selection {
-        case .thresholding(let threshold, let function):
-            let net = try Thresholding(in: network, label: "selection", neurons: neurons, count: count, threshold: threshold, function: function)
-            (selectionInput, selectionOutput, inputReset) = (net.input, net.output, nil)
-        case .winnerTakeAll(let threshold, let function):
-            let net = try WTA(in: network, label: "selection", neurons: neurons, count: count, threshold: threshold, function: function)
-            (selectionInput, selectionOutput, inputReset) = (net.input, net.output, nil)
-        case .independentAccumulators:
-            let net = try IA(in: network, label: "selection", neurons: neurons, count: count)
-            (selectionInput, selectionOutput) = (net.input, net.output)
-            inputReset = ScalarInput(net.inputReset, name: "\(name) input reset")
+        do {
+            switch selection {
+            case .thresholding(let threshold, let function):
+                let net = try Thresholding(
+                    in: network, label: "selection", neurons: neurons, count: count, threshold: threshold, function: function)
+                (selectionInput, selectionOutput, inputReset) = (net.input, net.output, nil)
+            case .winnerTakeAll(let threshold, let function):
+                let net = try WTA(
+                    in: network, label: "selection", neurons: neurons, count: count, threshold: threshold, function: function)
+                (selectionInput, selectionOutput, inputReset) = (net.input, net.output, nil)
+            case .independentAccumulators:
+                let net = try IA(in: network, label: "selection", neurons: neurons, count: count)
+                (selectionInput, selectionOutput) = (net.input, net.output)
+                inputReset = ScalarInput(net.inputReset, name: "\(name) input reset")
+            }
+        } catch {
+            throw BrainKitError(error.kind, object: name, parameter: "selection", message: error.description)
         }
         let inputNode = try network.node(label: "input", sizeIn: inputVocabulary.dimensions)
         let outputNode = try network.node(label: "output", sizeIn: outputVocabulary.dimensions)
@@ -115,7 +121,7 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
 
     /// Gives `key` (an expression of the output vocabulary) while no item's selection output
     /// reaches `minimumActivation`: an ensemble of `neurons` thresholding neurons driven by 1
-    /// and inhibited by `Σ selection / minimumActivation`.
+    /// and inhibited by `Σ selection / minimumActivation`, decoding `max(x, 0)` times the key.
     /// - Throws: ``BrainKitError`` when a default output exists already, `minimumActivation`
     ///   is not > 0, or `key` does not parse.
     public func addDefaultOutput(_ key: String, minimumActivation: Double, neurons: Int = 50) throws(BrainKitError) {
@@ -133,7 +139,10 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
             evalPoints: defaults.evalPoints)
         let bias = try network.node(label: "default bias", output: 1)
         try network.connect(bias, to: ensemble)
-        try network.connect(ensemble, to: output.node, transform: .dense(Matrix(column: vector)))
+        // Thresholding neurons rectify by themselves; a Direct ensemble needs the rectification
+        // computed.
+        let rectified: (([Double]) -> [Double])? = ensemble.neuronType.isDirect ? { [Swift.max($0[0], 0)] } : nil
+        try network.connect(ensemble, to: output.node, function: rectified, transform: .dense(Matrix(column: vector)))
         try network.connect(
             selectionOutput, to: ensemble,
             transform: .dense(Matrix(rows: 1, columns: inputKeys.count, repeating: -1 / minimumActivation)))
