@@ -11,7 +11,10 @@ import Synchronization
 /// count.
 ///
 /// Workers spin on an atomic step counter while the simulation runs (a futex wake-up costs
-/// 10–50 µs on a VM, more than many whole steps) and back off to short sleeps when idle.
+/// 10–50 µs on a VM, more than many whole steps), yielding their core after a few µs; a worker
+/// idle for ``idleNanosecondsBeforeSleeping`` (no step started for 2 ms) sleeps on a condition
+/// variable, and the next step wakes it. Back-to-back steps never make a system call: the
+/// caller signals only when a worker is asleep.
 final class Executor: @unchecked Sendable {
     // Written only before the workers start; read-only afterwards.
     let threadCount: Int
@@ -31,6 +34,13 @@ final class Executor: @unchecked Sendable {
     private let arrivals = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
     private let finished = Atomic<Int>(0)
+    /// Workers asleep (or about to sleep) on `wakeUp`; the caller signals only when nonzero.
+    private let sleepers = Atomic<Int>(0)
+    /// Where idle workers sleep until the next step (or shutdown).
+    private let wakeUp = NSCondition()
+    /// Each worker's CPU-time clock (index 0 unused), set when it starts; `started` counts them.
+    private let workerClocks: UnsafeMutablePointer<clockid_t>
+    private let started = Atomic<Int>(0)
     /// The time of the step in progress; written by the caller before it bumps `generation`
     /// (release), read by workers after they observe it (acquire).
     nonisolated(unsafe) private var currentTime = 0.0
@@ -88,6 +98,8 @@ final class Executor: @unchecked Sendable {
         }
         self.kernels = owned
         for kernel in owned { kernel.prepare() }
+        workerClocks = .allocate(capacity: threadCount)
+        workerClocks.initialize(repeating: clockid_t(), count: threadCount)
         for worker in 1..<threadCount {
             let thread = Thread { [self] in workerLoop(index: worker) }
             thread.name = "BrainKit worker \(worker)"
@@ -117,14 +129,32 @@ final class Executor: @unchecked Sendable {
         currentTime = time
         let base = stepsTaken * phaseCount * threadCount
         stepsTaken += 1
-        generation.add(1, ordering: .releasing)
+        // Sequentially consistent with the sleepers' count: a worker going to sleep either sees
+        // this step or is counted here (see ``sleep(whileGenerationIs:)``).
+        generation.add(1, ordering: .sequentiallyConsistent)
+        if sleepers.load(ordering: .sequentiallyConsistent) > 0 { wakeWorkers() }
         runPhases(thread: 0, base: base, time: time)
     }
 
     /// Stops and releases the worker threads; the executor cannot step afterwards.
     func shutdown() {
-        guard threadCount > 1, !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        guard threadCount > 1, !stopping.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        wakeWorkers()
         while finished.load(ordering: .acquiring) < threadCount - 1 { usleep(50) }
+    }
+
+    /// The CPU time the worker threads have used since they started, in seconds (0 without
+    /// workers; for tests that check idle workers sleep). Call before ``shutdown()``.
+    func workerCPUSeconds() -> Double {
+        guard threadCount > 1 else { return 0 }
+        while started.load(ordering: .acquiring) < threadCount - 1 { usleep(100) }
+        var total = 0.0
+        for worker in 1..<threadCount {
+            var time = timespec()
+            guard clock_gettime(workerClocks[worker], &time) == 0 else { continue }
+            total += Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
+        return total
     }
 
     deinit {
@@ -135,6 +165,7 @@ final class Executor: @unchecked Sendable {
         }
         lists.deallocate()
         phaseEnds.deallocate()
+        workerClocks.deallocate()
     }
 
     // MARK: - Workers
@@ -226,27 +257,72 @@ final class Executor: @unchecked Sendable {
         }
     }
 
+    /// How long a worker waits for the next step, spinning and yielding, before it sleeps:
+    /// 2 ms, so steps that come back to back (µs apart) never pay a wake-up (10–50 µs on a VM),
+    /// and a simulator held between runs costs no CPU after the first 2 ms.
+    static let idleNanosecondsBeforeSleeping: UInt64 = 2_000_000
+
     private func workerLoop(index: Int) {
+        pthread_getcpuclockid(pthread_self(), workerClocks + index)
+        started.add(1, ordering: .releasing)
         var seen = 0
-        var idleSpins = 0
-        while !stopping.load(ordering: .acquiring) {
-            let current = generation.load(ordering: .acquiring)
-            if current == seen {
-                idleSpins += 1
-                if idleSpins > 200_000 {
-                    usleep(100)
-                } else if idleSpins > Executor.spinsBeforeYield {
-                    sched_yield()
-                }
-                continue
-            }
-            idleSpins = 0
+        while let current = nextGeneration(after: seen) {
             let base = seen * phaseCount * threadCount
             seen += 1
             precondition(current == seen, "BrainKit executor: a worker fell behind")
             runPhases(thread: index, base: base, time: currentTime)
         }
         finished.add(1, ordering: .releasing)
+    }
+
+    /// Waits for the step after `seen` and returns its generation, or nil when stopping:
+    /// spinning at first, yielding the core after a few µs (on a busy machine the caller may
+    /// need it), and sleeping once idle for ``idleNanosecondsBeforeSleeping``.
+    private func nextGeneration(after seen: Int) -> Int? {
+        var spins = 0
+        var idleSince: UInt64?
+        while true {
+            if stopping.load(ordering: .acquiring) { return nil }
+            let current = generation.load(ordering: .acquiring)
+            if current != seen { return current }
+            spins += 1
+            guard spins > Executor.spinsBeforeYield else { continue }
+            sched_yield()
+            let now = KernelTimer.now()
+            guard let since = idleSince else {
+                idleSince = now
+                continue
+            }
+            if now &- since >= Executor.idleNanosecondsBeforeSleeping {
+                sleep(whileGenerationIs: seen)
+                spins = 0
+                idleSince = nil
+            }
+        }
+    }
+
+    /// Blocks until a step after `seen` starts or the executor stops. The worker counts itself
+    /// in `sleepers` before it looks at `generation` again, and the caller bumps `generation`
+    /// before it reads `sleepers` (all sequentially consistent): either the worker sees the new
+    /// step and does not wait, or the caller sees the sleeper and signals — under the lock, so
+    /// the signal cannot fall between the worker's check and its wait.
+    private func sleep(whileGenerationIs seen: Int) {
+        wakeUp.lock()
+        sleepers.add(1, ordering: .sequentiallyConsistent)
+        while generation.load(ordering: .sequentiallyConsistent) == seen,
+            !stopping.load(ordering: .sequentiallyConsistent)
+        {
+            wakeUp.wait()
+        }
+        sleepers.subtract(1, ordering: .sequentiallyConsistent)
+        wakeUp.unlock()
+    }
+
+    /// Wakes every sleeping worker (a step started, or the executor is stopping).
+    private func wakeWorkers() {
+        wakeUp.lock()
+        wakeUp.broadcast()
+        wakeUp.unlock()
     }
 
     // MARK: - Partitioning

@@ -15,7 +15,7 @@ struct PhaseTests {
         try net.connect(noise, to: ring[0])
         for i in 0..<8 { try net.connect(ring[i], to: ring[(i + 1) % 8], synapse: 0.01, transform: .scalar(0.9)) }
         let probe = try net.probe(ring[7], synapse: 0.01)
-        let parallel = try Simulator(net, threads: 2)
+        let parallel = try Simulator(net, dt: 0.001, seed: nil, threads: 2, sharing: .whenItPays)  // 2 whatever the cores
         #expect(parallel.threads == 2)
         // Encoders and neurons; decoders; synapses and the first ensemble; its decoders.
         #expect(parallel.barriersPerStep == 4)

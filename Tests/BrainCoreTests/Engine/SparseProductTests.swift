@@ -169,7 +169,7 @@ struct SparseProductTests {
         let (net, population) = try SparseProductTests.sparseRecurrence(neurons: 20_000)
         let probe = try net.probe(population.neurons)
         let serial = try Simulator(net, threads: 1)
-        let parallel = try Simulator(net, threads: 2)
+        let parallel = try Simulator(net, dt: 0.001, seed: nil, threads: 2, sharing: .whenItPays)  // 2 whatever the cores
         #expect(parallel.threads == 2)
         #expect(parallel.barriersPerStep == 1)
         try serial.run(steps: 100)

@@ -47,7 +47,7 @@ struct AllocationTests {
     func twoThreadsThroughASparseRecurrenceAllocateNothing() throws {
         let (net, population) = try SparseProductTests.sparseRecurrence(neurons: 20_000)
         try net.probe(population.neurons, sampleEvery: 0.01)
-        let sim = try Simulator(net, threads: 2)
+        let sim = try Simulator(net, dt: 0.001, seed: nil, threads: 2, sharing: .whenItPays)  // 2 whatever the cores
         #expect(sim.threads == 2)
         let allocations = try AllocationTests.allocationsInThousandSteps(sim)
         #expect(allocations == 0, "\(allocations) allocations in 1000 steps")
