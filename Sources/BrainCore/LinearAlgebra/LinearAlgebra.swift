@@ -174,6 +174,41 @@ public enum LinearAlgebra {
         return Matrix(rows: rhs.columns, columns: n, values: b).transposed
     }
 
+    /// `x` with `a·x = b` for a square `a`, by LU with partial pivoting (dgesv).
+    /// - Throws: a linear-algebra error when `a` is singular.
+    public static func solve(_ a: Matrix, _ b: [Double]) throws(BrainKitError) -> [Double] {
+        _ = singleThreaded
+        precondition(a.rows == a.columns && a.rows == b.count, "LinearAlgebra.solve: \(a.rows)x\(a.columns) against \(b.count)")
+        let n = a.rows
+        if n == 0 { return [] }
+        var av = a.values, x = b
+        var pivots = [Int32](repeating: 0, count: n)
+        let info = LAPACKE_dgesv(LAPACK_ROW_MAJOR, Int32(n), 1, &av, Int32(n), &pivots, &x, 1)
+        guard info == 0 else {
+            throw BrainKitError(
+                .linearAlgebra, object: "LU solve", parameter: nil,
+                message: info > 0 ? "matrix is singular (U[\(info), \(info)] is 0)" : "argument \(-info) was invalid")
+        }
+        return x
+    }
+
+    /// The eigenvalues (ascending) and eigenvectors (the columns of `vectors`) of a symmetric
+    /// matrix, whose lower triangle is read (dsyevd).
+    /// - Throws: a linear-algebra error when the iteration does not converge.
+    public static func symmetricEigen(_ m: Matrix) throws(BrainKitError) -> (values: [Double], vectors: Matrix) {
+        _ = singleThreaded
+        precondition(m.rows == m.columns, "LinearAlgebra.symmetricEigen: \(m.rows)x\(m.columns) is not square")
+        let n = m.rows
+        if n == 0 { return ([], Matrix(rows: 0, columns: 0)) }
+        var a = m.values
+        var w = [Double](repeating: 0, count: n)
+        let info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "V")), lower, Int32(n), &a, Int32(n), &w)
+        guard info == 0 else {
+            throw BrainKitError(.linearAlgebra, object: "Symmetric eigendecomposition", parameter: nil, message: "dsyevd failed (info \(info))")
+        }
+        return (w, Matrix(rows: n, columns: n, values: a))
+    }
+
     /// The thin singular value decomposition `m = u · diag(s) · vt` (dgesdd).
     /// `u` is rows x k, `s` has k values in descending order and `vt` is k x columns, with
     /// k = min(rows, columns).

@@ -7,10 +7,10 @@ import Foundation
 /// Bluestein's chirp-z algorithm, which rewrites the transform as a circular convolution of
 /// power-of-two length L ≥ 2n − 1 via `jk = (j² + k² − (k − j)²)/2`. Chirp angles are reduced
 /// exactly (`j² mod 2n`) before the cosine, so the error stays ~1e-16 · log n relative to the
-/// largest value. Build-time only (white-signal synthesis).
+/// largest value. Build-time only (white-signal synthesis, the SPA layer's HRR algebra).
 /// - Complexity: O(n log n) time for any n; O(L) memory.
-struct FourierTransform {
-    let count: Int
+package struct FourierTransform {
+    package let count: Int
     private let plan: Plan
 
     private enum Plan {
@@ -19,7 +19,7 @@ struct FourierTransform {
     }
 
     /// - Precondition: `count >= 1`.
-    init(count: Int) {
+    package init(count: Int) {
         precondition(count >= 1, "FourierTransform: length must be >= 1, got \(count)")
         self.count = count
         if count & (count - 1) == 0 {
@@ -31,7 +31,7 @@ struct FourierTransform {
 
     /// Transforms `(real, imaginary)` in place.
     /// - Precondition: both arrays have `count` values.
-    func transform(real: inout [Double], imaginary: inout [Double], inverse: Bool) {
+    package func transform(real: inout [Double], imaginary: inout [Double], inverse: Bool) {
         precondition(real.count == count && imaginary.count == count, "FourierTransform: wrong length")
         switch plan {
         case .radix2(let radix2): radix2.transform(real: &real, imaginary: &imaginary, inverse: inverse)

@@ -51,19 +51,10 @@ public struct HRR: Algebra {
 
     /// Each Fourier coefficient divided by its modulus (a zero coefficient becomes 1).
     public func makeUnitary(_ v: [Double]) -> [Double] {
-        let fourier = DiscreteFourier(count: v.count)
-        var (real, imaginary) = fourier.forward(v)
-        for k in real.indices {
-            let modulus = (real[k] * real[k] + imaginary[k] * imaginary[k]).squareRoot()
-            if modulus > 0 {
-                real[k] /= modulus
-                imaginary[k] /= modulus
-            } else {
-                real[k] = 1
-                imaginary[k] = 0
-            }
+        mappingSpectrum(v) { re, im in
+            let modulus = (re * re + im * im).squareRoot()
+            return modulus > 0 ? (re / modulus, im / modulus) : (1, 0)
         }
-        return fourier.inverse(real: real, imaginary: imaginary)
     }
 
     /// Each Fourier coefficient raised to |p| (of the inverse when p < 0).
@@ -76,20 +67,35 @@ public struct HRR: Algebra {
         }
         let base = exponent < 0 ? try inverse(of: v, sidedness: .twoSided) : v
         let power = Swift.abs(exponent)
-        let fourier = DiscreteFourier(count: v.count)
-        var (real, imaginary) = fourier.forward(base)
-        for k in real.indices {
-            let modulus = (real[k] * real[k] + imaginary[k] * imaginary[k]).squareRoot()
-            if modulus == 0 {
-                real[k] = power == 0 ? 1 : 0
-                imaginary[k] = 0
-                continue
-            }
-            let angle = atan2(imaginary[k], real[k]) * power, length = pow(modulus, power)
-            real[k] = length * cos(angle)
-            imaginary[k] = length * sin(angle)
+        let result = mappingSpectrum(base) { re, im in
+            let modulus = (re * re + im * im).squareRoot()
+            if modulus == 0 { return (power == 0 ? 1 : 0, 0) }
+            let angle = atan2(im, re) * power, length = pow(modulus, power)
+            return (length * cos(angle), length * sin(angle))
         }
-        return try checkedPower(fourier.inverse(real: real, imaginary: imaginary), exponent)
+        return try checkedPower(result, exponent)
+    }
+
+    /// The real vector whose spectrum is `map` of each coefficient of `v`'s for k = 0…⌊D/2⌋,
+    /// the rest mirrored as their conjugates and the imaginary parts of the DC and Nyquist
+    /// coefficients dropped (numpy's `irfft(map(rfft(v)), n = D)`).
+    private func mappingSpectrum(_ v: [Double], _ map: (Double, Double) -> (Double, Double)) -> [Double] {
+        let n = v.count
+        let fourier = FourierTransform(count: n)
+        var real = v, imaginary = [Double](repeating: 0, count: n)
+        fourier.transform(real: &real, imaginary: &imaginary, inverse: false)
+        for k in 0...(n / 2) {
+            var (re, im) = map(real[k], imaginary[k])
+            if k == 0 || 2 * k == n { im = 0 }
+            real[k] = re
+            imaginary[k] = im
+            if k > 0, n - k != k {
+                real[n - k] = re
+                imaginary[n - k] = -im
+            }
+        }
+        fourier.transform(real: &real, imaginary: &imaginary, inverse: true)
+        return real.map { $0 / Double(n) }
     }
 
     /// The signs of the DC and Nyquist coefficients (Nyquist takes the DC's sign for odd D,

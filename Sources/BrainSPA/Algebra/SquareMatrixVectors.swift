@@ -55,8 +55,8 @@ enum SquareMatrixVectors {
     /// Makes √s·V orthogonal: each row i ≥ 1 gets its first i entries solved so that it is
     /// orthogonal to the rows above it (keeping its other entries), then every row is
     /// normalised and the matrix divided by √s (so the vector has norm 1). A singular system
-    /// leaves the unsolvable entries 0 and a zero row stays zero (nengo_spa raises there), so
-    /// the result is always finite.
+    /// leaves those entries 0 and a zero row stays zero (nengo_spa raises there), so the
+    /// result is always finite.
     static func unitary(_ v: [Double], side s: Int) -> [Double] {
         var m = matrix(v, side: s)
         for i in 1..<max(s, 1) {
@@ -69,7 +69,7 @@ enum SquareMatrixVectors {
                 for c in i..<s { sum += m[r, c] * m[i, c] }
                 y[r] = -sum
             }
-            let x = solve(a, y)
+            let x = (try? LinearAlgebra.solve(a, y)) ?? [Double](repeating: 0, count: i)
             for c in 0..<i { m.values[i * s + c] = x[c] }
         }
         let scale = Double(s).squareRoot()
@@ -83,68 +83,26 @@ enum SquareMatrixVectors {
         return m.values
     }
 
-    /// Gaussian elimination with partial pivoting (small systems).
-    static func solve(_ a: Matrix, _ b: [Double]) -> [Double] {
-        let n = a.rows
-        var m = a, rhs = b
-        for col in 0..<n {
-            var pivot = col
-            for r in (col + 1)..<n where Swift.abs(m[r, col]) > Swift.abs(m[pivot, col]) { pivot = r }
-            if pivot != col {
-                for c in 0..<n { m.values.swapAt(col * n + c, pivot * n + c) }
-                rhs.swapAt(col, pivot)
-            }
-            let diagonal = m[col, col]
-            guard diagonal != 0 else { continue }
-            for r in (col + 1)..<n {
-                let factor = m[r, col] / diagonal
-                if factor == 0 { continue }
-                for c in col..<n { m.values[r * n + c] -= factor * m[col, c] }
-                rhs[r] -= factor * rhs[col]
-            }
-        }
-        var x = [Double](repeating: 0, count: n)
-        for r in stride(from: n - 1, through: 0, by: -1) {
-            var sum = rhs[r]
-            for c in (r + 1)..<n { sum -= m[r, c] * x[c] }
-            x[r] = m[r, r] == 0 ? 0 : sum / m[r, r]
-        }
-        return x
-    }
-
-    /// `a·b` for square matrices.
-    static func product(_ a: Matrix, _ b: Matrix) -> Matrix {
-        let n = a.rows
-        var c = Matrix(rows: n, columns: n)
-        for i in 0..<n {
-            for k in 0..<n {
-                let aik = a[i, k]
-                if aik == 0 { continue }
-                for j in 0..<n { c.values[i * n + j] += aik * b[k, j] }
-            }
-        }
-        return c
-    }
-
     /// `m^p` for a square matrix: repeated products for whole p ≥ 0; for a fractional p the
     /// matrix must be symmetric positive definite (what a positive vector's matrix is), and
     /// the power is taken on its eigenvalues.
-    static func power(_ m: Matrix, _ p: Double) -> Matrix {
+    static func power(_ m: Matrix, _ p: Double) throws(BrainKitError) -> Matrix {
         if p == p.rounded(), p <= Double(1 << 52) {
             var result = Matrix.identity(m.rows)
             var exponent = Int(p)
             var base = m
             while exponent > 0 {
-                if exponent & 1 == 1 { result = product(result, base) }
+                if exponent & 1 == 1 { result = LinearAlgebra.multiply(result, base) }
                 exponent >>= 1
-                if exponent > 0 { base = product(base, base) }
+                if exponent > 0 { base = LinearAlgebra.multiply(base, base) }
             }
             return result
         }
-        let symmetric = Matrix(
+        let (values, vectors) = try LinearAlgebra.symmetricEigen(m)
+        let scaled = Matrix(
             rows: m.rows, columns: m.columns,
-            values: (0..<m.values.count).map { (m.values[$0] + m.transposed.values[$0]) / 2 })
-        return SymmetricEigen(symmetric).applying { Foundation.pow(Swift.max($0, 0), p) }
+            values: (0..<m.values.count).map { vectors.values[$0] * Foundation.pow(Swift.max(values[$0 % m.columns], 0), p) })
+        return LinearAlgebra.multiply(scaled, vectors, transposeB: true)
     }
 
     /// The definite sign of the symmetric s×s matrix B (the binding matrix's eigenvalues are
@@ -158,7 +116,9 @@ enum SquareMatrixVectors {
                 if Swift.abs(x - y) > 1e-8 + 1e-5 * Swift.abs(y) { return AlgebraSign(value: .definite(nil)) }
             }
         }
-        let eigenvalues = SymmetricEigen(b.scaled(by: scale)).values
+        guard let eigenvalues = try? LinearAlgebra.symmetricEigen(b.scaled(by: scale)).values else {
+            return AlgebraSign(value: .definite(nil))
+        }
         if eigenvalues.allSatisfy({ $0 > 0 }) { return AlgebraSign(value: .definite(1)) }
         if eigenvalues.allSatisfy({ $0 < 0 }) { return AlgebraSign(value: .definite(-1)) }
         if eigenvalues.allSatisfy({ Swift.abs($0) <= 1e-8 }) { return AlgebraSign(value: .definite(0)) }

@@ -18,7 +18,7 @@ public struct TVTB: Algebra {
 
     public func bind(_ a: [Double], _ b: [Double]) -> [Double] {
         let s = side(a.count)
-        let product = SquareMatrixVectors.product(
+        let product = LinearAlgebra.multiply(
             SquareMatrixVectors.matrix(a, side: s), SquareMatrixVectors.matrix(b, side: s))
         return product.scaled(by: Double(s).squareRoot()).values
     }
@@ -56,7 +56,7 @@ public struct TVTB: Algebra {
         }
         let base = exponent < 0 ? try inverse(of: v) : v
         let scale = Double(s).squareRoot()
-        let power = SquareMatrixVectors.power(
+        let power = try SquareMatrixVectors.power(
             SquareMatrixVectors.matrix(base, side: s).scaled(by: scale), Swift.abs(exponent))
         return try checkedPower(power.scaled(by: 1 / scale).values, exponent)
     }

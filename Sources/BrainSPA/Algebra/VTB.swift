@@ -20,7 +20,7 @@ public struct VTB: Algebra {
 
     public func bind(_ a: [Double], _ b: [Double]) -> [Double] {
         let s = side(a.count)
-        let product = SquareMatrixVectors.product(
+        let product = LinearAlgebra.multiply(
             SquareMatrixVectors.matrix(a, side: s), SquareMatrixVectors.matrix(b, side: s).transposed)
         return product.scaled(by: Double(s).squareRoot()).values
     }
@@ -60,7 +60,7 @@ public struct VTB: Algebra {
         }
         let base = exponent < 0 ? try inverse(of: v, sidedness: .right) : v
         let scale = Double(s).squareRoot()
-        let w = SquareMatrixVectors.power(
+        let w = try SquareMatrixVectors.power(
             SquareMatrixVectors.matrix(base, side: s).scaled(by: scale), Swift.abs(exponent) - 1)
         return try checkedPower(bind(base, w.scaled(by: 1 / scale).values), exponent)
     }
