@@ -1,4 +1,5 @@
 import Foundation
+import BrainTestSupport
 
 /// A Nengo reference fixture (JSON) from `Fixtures/`, read through typed accessors.
 /// `null` (a non-finite value in the generator) reads as NaN.

@@ -1,3 +1,4 @@
+import BrainTestSupport
 import BrainCore
 import Testing
 import BrainSPA
@@ -74,7 +75,7 @@ struct ExpressionFixtureTests {
                 }
                 let identity = try VTB().identity(dimensions: 16, sidedness: .right)
                 let pointer = try vocabulary.parse(expression)
-                #expect(maxDifference(pointer.vector, identity.map { n * $0 }) <= Self.tolerance, "\(expression)")
+                #expect(maxAbsoluteDifference(pointer.vector, identity.map { n * $0 }) <= Self.tolerance, "\(expression)")
                 #expect(pointer.algebra.name == "VTB")
                 #expect(pointer.vocabulary == vocabulary.reference)
                 continue
@@ -88,7 +89,7 @@ struct ExpressionFixtureTests {
                     Issue.record("\(expression): nengo_spa gives a vector, BrainKit throws \(error)")
                     continue
                 }
-                #expect(maxDifference(pointer.vector, expected) <= Self.tolerance, "\(expression)")
+                #expect(maxAbsoluteDifference(pointer.vector, expected) <= Self.tolerance, "\(expression)")
                 #expect(pointer.vocabulary == vocabulary.reference, "\(expression)")
                 #expect(pointer.algebra.name == algebraName, "\(expression)")
                 #expect(pointer.name == expression)
@@ -114,8 +115,8 @@ struct ExpressionFixtureTests {
     @Test func vtbIdentityIsRightSided() throws {
         let vocabulary = try Self.vocabulary(try Self.block("VTB"))
         let x = vocabulary["X"]!
-        #expect(maxDifference(try vocabulary.parse("X*Identity").vector, x.vector) <= Self.tolerance)
-        #expect(maxDifference(try vocabulary.parse("Identity*X").vector, try x.rightInverse().vector) <= Self.tolerance)
-        #expect(maxDifference(try vocabulary.parse("Identity*X").vector, x.vector) > 0.1)
+        #expect(maxAbsoluteDifference(try vocabulary.parse("X*Identity").vector, x.vector) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(try vocabulary.parse("Identity*X").vector, try x.rightInverse().vector) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(try vocabulary.parse("Identity*X").vector, x.vector) > 0.1)
     }
 }

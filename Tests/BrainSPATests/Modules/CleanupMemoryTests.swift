@@ -1,3 +1,4 @@
+import BrainTestSupport
 import BrainCore
 import Foundation
 import Testing
@@ -454,7 +455,7 @@ struct CleanupMemoryTests {
             try outputVocabulary.pointer("C").vector.map { $0 * Self.filteredStep(cc) },
             [Double](repeating: 0, count: 32),
         ]
-        let errors = try zip(probes, expected).map { probe, target in maxDifference(try sim.data(probe).row(last), target) }
+        let errors = try zip(probes, expected).map { probe, target in maxAbsoluteDifference(try sim.data(probe).row(last), target) }
         SPASimulation.measure("am direct thresholding: \(errors)")
         #expect(errors[0] < 1e-6, "identity function, input B: \(errors[0])")
         #expect(errors[1] < 1e-6, "filtered step, input C: \(errors[1])")
@@ -479,8 +480,8 @@ struct CleanupMemoryTests {
         let last = sim.stepCount - 1
         let a = try vocabulary.pointer("A")
         let similarity = try a.dot(try vocabulary.parse("A + 0.8 * B"))
-        let wtaError = maxDifference(try sim.data(pw).row(last), a.vector.map { $0 * similarity })
-        let iaError = maxDifference(try sim.data(pi).row(last), a.vector)
+        let wtaError = maxAbsoluteDifference(try sim.data(pw).row(last), a.vector.map { $0 * similarity })
+        let iaError = maxAbsoluteDifference(try sim.data(pi).row(last), a.vector)
         SPASimulation.measure("am direct wta/ia: \(wtaError) \(iaError)")
         #expect(wtaError < 1e-6, "WTA: \(wtaError)")
         #expect(iaError < 1e-6, "IA: \(iaError)")
@@ -512,10 +513,10 @@ struct CleanupMemoryTests {
         let sim = try SPASimulation.run(model, seconds: 0.2)
         let last = sim.stepCount - 1
         let a = try vocabulary.pointer("A"), d = try vocabulary.pointer("D").vector
-        let idleError = maxDifference(try sim.data(pi).row(last), d)
+        let idleError = maxAbsoluteDifference(try sim.data(pi).row(last), d)
         let activeOutput = try sim.data(pa).row(last)
         let aa = try a.dot(a)
-        let activeError = maxDifference(activeOutput, a.vector.map { $0 * aa })
+        let activeError = maxAbsoluteDifference(activeOutput, a.vector.map { $0 * aa })
         let activeD = zip(activeOutput, d).reduce(0) { $0 + $1.0 * $1.1 }
         SPASimulation.measure("am direct default: idle \(idleError), active \(activeError), active·D \(activeD)")
         #expect(idleError < 1e-6, "no item active: output − D \(idleError)")

@@ -1,3 +1,4 @@
+import BrainTestSupport
 import BrainCore
 import Testing
 
@@ -49,8 +50,8 @@ struct ModuleNeuronTypeTests {
         let probe = try model.probe(state.output.node)
         let output = try Self.last(model, probe)
         let expected = try vocabulary.parse("A + 0.5*B").vector
-        SPASimulation.measure("direct state: \(maxDifference(output, expected))")
-        #expect(maxDifference(output, expected) < 1e-6, "\(maxDifference(output, expected))")
+        SPASimulation.measure("direct state: \(maxAbsoluteDifference(output, expected))")
+        #expect(maxAbsoluteDifference(output, expected) < 1e-6, "\(maxAbsoluteDifference(output, expected))")
         #expect(model.neuronCount == 0)
     }
 
@@ -75,11 +76,11 @@ struct ModuleNeuronTypeTests {
         let expectedUnbound = algebra.bind(c, try algebra.inverse(of: b, sidedness: .right))
         let output = try sim.data(bound).row(sim.stepCount - 1)
         let outputUnbound = try sim.data(unbound).row(sim.stepCount - 1)
-        SPASimulation.measure("direct bind \(name): \(maxDifference(output, expected)) \(maxDifference(outputUnbound, expectedUnbound))")
-        #expect(maxDifference(output, expected) < 1e-6, "\(name) bind: \(maxDifference(output, expected))")
+        SPASimulation.measure("direct bind \(name): \(maxAbsoluteDifference(output, expected)) \(maxAbsoluteDifference(outputUnbound, expectedUnbound))")
+        #expect(maxAbsoluteDifference(output, expected) < 1e-6, "\(name) bind: \(maxAbsoluteDifference(output, expected))")
         #expect(
-            maxDifference(outputUnbound, expectedUnbound) < 1e-6,
-            "\(name) unbind: \(maxDifference(outputUnbound, expectedUnbound))")
+            maxAbsoluteDifference(outputUnbound, expectedUnbound) < 1e-6,
+            "\(name) unbind: \(maxAbsoluteDifference(outputUnbound, expectedUnbound))")
         #expect(model.neuronCount == 0)
     }
 
@@ -101,8 +102,8 @@ struct ModuleNeuronTypeTests {
         let output = try Self.last(model, probe)
         let b = try vocabulary.pointer("B").vector
         let expected = algebra.bind(try algebra.inverse(of: b, sidedness: .left), try vocabulary.parse("B*A").vector)
-        SPASimulation.measure("direct left unbind \(name): \(maxDifference(output, expected))")
-        #expect(maxDifference(output, expected) < 1e-6, "\(name): \(maxDifference(output, expected))")
+        SPASimulation.measure("direct left unbind \(name): \(maxAbsoluteDifference(output, expected))")
+        #expect(maxAbsoluteDifference(output, expected) < 1e-6, "\(name): \(maxAbsoluteDifference(output, expected))")
     }
 
     @Test func compareInDirectModeIsTheDotProduct() throws {
@@ -162,8 +163,8 @@ struct ModuleNeuronTypeTests {
         let probe = try model.probe(sink.output.node)
         let output = try Self.last(model, probe)
         let expected = algebra.bind(try vocabulary.pointer("A").vector, b)
-        SPASimulation.measure("direct transcode: \(maxDifference(output, expected))")
-        #expect(maxDifference(output, expected) < 1e-6, "\(maxDifference(output, expected))")
+        SPASimulation.measure("direct transcode: \(maxAbsoluteDifference(output, expected))")
+        #expect(maxAbsoluteDifference(output, expected) < 1e-6, "\(maxAbsoluteDifference(output, expected))")
         #expect(map.failure == nil)
     }
 
@@ -247,6 +248,6 @@ struct ModuleNeuronTypeTests {
         let source = try Transcode(in: model, output: vocabulary, constant: "B")
         let probe = try model.probe(source.output.node)
         let output = try Self.last(model, probe, seconds: 0.01)
-        #expect(maxDifference(output, try vocabulary.pointer("B").vector) < 1e-6)
+        #expect(maxAbsoluteDifference(output, try vocabulary.pointer("B").vector) < 1e-6)
     }
 }

@@ -1,3 +1,4 @@
+import BrainTestSupport
 import BrainCore
 import Testing
 import BrainSPA
@@ -47,19 +48,19 @@ struct SemanticPointerTests {
         let algebra = Self.algebra(name)
         let (a, _) = try Self.pair(algebra)
         let identity = try SemanticPointer.identity(dimensions: 16, algebra: algebra, sidedness: .right)
-        #expect(maxDifference(try (a * identity).vector, a.vector) <= 1e-12)
+        #expect(maxAbsoluteDifference(try (a * identity).vector, a.vector) <= 1e-12)
         if name == "VTB" {
-            #expect(maxDifference(try (identity * a).vector, try a.rightInverse().vector) <= 1e-12)
-            #expect(maxDifference(try (identity * a).vector, a.vector) > 0.1)
+            #expect(maxAbsoluteDifference(try (identity * a).vector, try a.rightInverse().vector) <= 1e-12)
+            #expect(maxAbsoluteDifference(try (identity * a).vector, a.vector) > 0.1)
             expectBrainKitError(.validation) { _ = try SemanticPointer.identity(dimensions: 16, algebra: algebra, sidedness: .left) }
         } else {
-            #expect(maxDifference(try (identity * a).vector, a.vector) <= 1e-12)
+            #expect(maxAbsoluteDifference(try (identity * a).vector, a.vector) <= 1e-12)
             let left = try SemanticPointer.identity(dimensions: 16, algebra: algebra, sidedness: .left)
-            #expect(maxDifference(try (left * a).vector, a.vector) <= 1e-12)
+            #expect(maxAbsoluteDifference(try (left * a).vector, a.vector) <= 1e-12)
         }
         // The negated identity negates, the zero element annihilates.
         let negative = try SemanticPointer.negativeIdentity(dimensions: 16, algebra: algebra, sidedness: .right)
-        #expect(maxDifference(try (a * negative).vector, a.vector.map { -$0 }) <= 1e-12)
+        #expect(maxAbsoluteDifference(try (a * negative).vector, a.vector.map { -$0 }) <= 1e-12)
         let zero = try SemanticPointer.zero(dimensions: 16, algebra: algebra)
         #expect(try (a * zero).vector.allSatisfy { $0 == 0 })
     }
@@ -71,16 +72,16 @@ struct SemanticPointerTests {
         let u = a.unitary()
         #expect(abs(u.length - 1) <= 1e-12)
         let cubed = try u * u * u
-        #expect(maxDifference(try (u ** 3).vector, cubed.vector) <= 1e-12)
-        #expect(maxDifference(try u.power(2).vector, try (u * u).vector) <= 1e-12)
-        #expect(maxDifference(try u.power(1).vector, u.vector) <= 1e-12)
+        #expect(maxAbsoluteDifference(try (u ** 3).vector, cubed.vector) <= 1e-12)
+        #expect(maxAbsoluteDifference(try u.power(2).vector, try (u * u).vector) <= 1e-12)
+        #expect(maxAbsoluteDifference(try u.power(1).vector, u.vector) <= 1e-12)
         // u**-1 is the (right) inverse of a unitary u: binding with u and then with u**-1 is
         // the identity map; u**0 is the identity.
         let (_, b) = try Self.pair(algebra, seed: 2)
-        #expect(maxDifference(try ((b * u) * (u ** -1)).vector, b.vector) <= 1e-12)
-        #expect(maxDifference(try (u ** -1).vector, try u.rightInverse().vector) <= 1e-12)
+        #expect(maxAbsoluteDifference(try ((b * u) * (u ** -1)).vector, b.vector) <= 1e-12)
+        #expect(maxAbsoluteDifference(try (u ** -1).vector, try u.rightInverse().vector) <= 1e-12)
         let identity = try algebra.identity(dimensions: 16, sidedness: .right)
-        #expect(maxDifference(try u.power(0).vector, identity) <= 1e-12)
+        #expect(maxAbsoluteDifference(try u.power(0).vector, identity) <= 1e-12)
     }
 
     @Test func squareRootOfPositiveUnitaryHRRPointer() throws {
@@ -88,9 +89,9 @@ struct SemanticPointerTests {
         let positive = try a.absoluteValue().unitary()
         #expect(positive.sign.isPositive)
         let root = try positive ** 0.5
-        #expect(maxDifference(try (root ** 2).vector, positive.vector) <= 1e-12)
-        #expect(maxDifference(try (root * root).vector, positive.vector) <= 1e-12)
-        #expect(maxDifference(try (positive ** 1.5).vector, try (positive * root).vector) <= 1e-12)
+        #expect(maxAbsoluteDifference(try (root ** 2).vector, positive.vector) <= 1e-12)
+        #expect(maxAbsoluteDifference(try (root * root).vector, positive.vector) <= 1e-12)
+        #expect(maxAbsoluteDifference(try (positive ** 1.5).vector, try (positive * root).vector) <= 1e-12)
     }
 
     @Test func expressionEqualsTheSameOperationsOnPointers() throws {
@@ -190,7 +191,7 @@ struct SemanticPointerTests {
         let matrix = try source.transform(to: wide)
         #expect(translated.vocabulary == wide.reference)
         #expect(translated.dimensions == 64)
-        #expect(maxDifference(translated.vector, LinearAlgebra.multiply(matrix, a.vector)) <= 1e-12)
+        #expect(maxAbsoluteDifference(translated.vector, LinearAlgebra.multiply(matrix, a.vector)) <= 1e-12)
         // A maps mostly onto the target's A.
         #expect(try translated.compare(wide["A"]!) > 0.95)
         #expect(try translated.compare(wide["B"]!) < 0.3)

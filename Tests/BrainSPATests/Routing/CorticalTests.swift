@@ -1,3 +1,4 @@
+import BrainTestSupport
 import BrainCore
 import Testing
 
@@ -149,7 +150,7 @@ struct CorticalTests {
         for (name, (probe, ideal)) in zip(["A*B", "A*~B", "~A*B", "~A*~B"], zip(probes, ideals)) {
             let data = try sim.data(probe)
             let means = SPASimulation.columnMeans(data, rows: (data.rows - 10)..<data.rows)
-            let deviation = maxDifference(means, ideal)
+            let deviation = maxAbsoluteDifference(means, ideal)
             SPASimulation.measure("convolution seed \(seed) \(name): \(deviation)")
             #expect(deviation <= 0.25, "\(name): mean of the last 10 samples \(means)")
         }

@@ -1,4 +1,5 @@
 import BrainCore
+import BrainTestSupport
 import Foundation
 import Testing
 import BrainSPA
@@ -59,7 +60,7 @@ struct VocabularyFixtureTests {
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         if derived {
-            #expect(maxDifference(ours, theirs) <= tolerance, "\(label)", sourceLocation: sourceLocation)
+            #expect(maxAbsoluteDifference(ours, theirs) <= tolerance, "\(label)", sourceLocation: sourceLocation)
         } else {
             let bad = ulpMismatches(ours, theirs, ulps: drawnULPs)
             #expect(
@@ -88,11 +89,11 @@ struct VocabularyFixtureTests {
         struct File: Decodable { let randn: Randn }
         let decoded = try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).randn.values
         #expect(try Self.fixture()["randn"]["values"].doubles == decoded)
-        let json = try ExactJSON.parse(Data(#"{"a": [1, -2.5e-3, 0.44122748688504143], "s": "x\"\u00e9\ud83d\ude00", "t": true, "n": null}"#.utf8))
+        let json = try JSONValue.parse(#"{"a": [1, -2.5e-3, 0.44122748688504143], "s": "x\"\u00e9", "t": true, "n": null}"#)
         let fixture = SPAFixture(value: json)
         #expect(fixture["a"].doubles == [1, -0.0025, 0.44122748688504143])
         #expect(fixture["a"][0].int == 1)
-        #expect(fixture["s"].string == "x\"é😀")
+        #expect(fixture["s"].string == "x\"é")
         #expect(fixture["t"].bool == true)
         #expect(fixture["n"].isNull)
     }
@@ -166,12 +167,12 @@ struct VocabularyFixtureTests {
         let (source, target) = try Self.transformPair()
         let matrix = try source.transform(to: target)
         #expect(matrix.rows == 32 && matrix.columns == 16)
-        #expect(maxDifference(matrix.values, fixture["matrix"].rows!.flatMap { $0 }) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(matrix.values, fixture["matrix"].rows!.flatMap { $0 }) <= Self.tolerance)
 
         let (source2, target2) = try Self.transformPair()
         let subset = try source2.transform(to: target2, keys: ["A", "B"])
-        #expect(maxDifference(subset.values, fixture["matrix_keys_AB"].rows!.flatMap { $0 }) <= Self.tolerance)
-        #expect(maxDifference(subset.values, Self.outerSum(source2, target2, ["A", "B"])) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(subset.values, fixture["matrix_keys_AB"].rows!.flatMap { $0 }) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(subset.values, Self.outerSum(source2, target2, ["A", "B"])) <= Self.tolerance)
         #expect(source.warnings.isEmpty && source2.warnings.isEmpty)
     }
 
@@ -182,7 +183,7 @@ struct VocabularyFixtureTests {
         let (source, target) = try Self.transformPair()
         let matrix = try source.transform(to: target, solver: Lstsq())
         #expect(matrix.rows == 32 && matrix.columns == 16)
-        #expect(maxDifference(matrix.values, fixture["matrix_lstsq"].rows!.flatMap { $0 }) <= 1e-9)
+        #expect(maxAbsoluteDifference(matrix.values, fixture["matrix_lstsq"].rows!.flatMap { $0 }) <= 1e-9)
     }
 
     /// A target without C: nil skips C and notes it in the source's warnings (nengo_spa warns),
@@ -197,8 +198,8 @@ struct VocabularyFixtureTests {
             targetKeys: scenario["target_after"]["keys"].strings!, targetVectors: scenario["target_after"]["vectors"].rows!)
         #expect(target.keys == ["A", "B", "D"])
         let matrix = try source.transform(to: target, populate: populate)
-        #expect(maxDifference(matrix.values, scenario["matrix"].rows!.flatMap { $0 }) <= Self.tolerance)
-        #expect(maxDifference(matrix.values, Self.outerSum(source, target, ["A", "B"])) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(matrix.values, scenario["matrix"].rows!.flatMap { $0 }) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(matrix.values, Self.outerSum(source, target, ["A", "B"])) <= Self.tolerance)
         #expect(target.keys == scenario["target_after"]["keys"].strings)
         if populate == nil {
             #expect(source.warnings.count == 1)
@@ -223,7 +224,7 @@ struct VocabularyFixtureTests {
             targetKeys: ["A", "B", "D"], targetVectors: Array(after["vectors"].rows!.prefix(3)))
         let matrix = try source.transform(to: target, populate: true)
         #expect(target.keys == ["A", "B", "D", "C"])
-        #expect(maxDifference(matrix.values, Self.outerSum(source, target, ["A", "B", "C"])) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(matrix.values, Self.outerSum(source, target, ["A", "B", "C"])) <= Self.tolerance)
         #expect(source.warnings.isEmpty)
 
         // Rebuilt from the seed: C is nengo_spa's draw.
@@ -235,7 +236,7 @@ struct VocabularyFixtureTests {
         for (key, expected) in zip(after["keys"].strings!, after["vectors"].rows!) {
             Self.expectClose(rebuilt[key]!.vector, expected, derived: false, "target \(key)")
         }
-        #expect(maxDifference(matrix2.values, scenario["matrix"].rows!.flatMap { $0 }) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(matrix2.values, scenario["matrix"].rows!.flatMap { $0 }) <= Self.tolerance)
     }
 
     // MARK: - Subset, text, similarity
@@ -278,7 +279,7 @@ struct VocabularyFixtureTests {
                 c["vector"].doubles!, minimumCount: options["minimum_count"].int ?? 1,
                 maximumCount: options["maximum_count"].int, threshold: threshold,
                 separator: options["join"].string ?? ";", normalize: options["normalize"].bool ?? false)
-            #expect(text == expected, "options \(options.value ?? "none")")
+            #expect(text == expected, "options \(options.keys.sorted())")
             checked += 1
         }
         #expect(checked == 9)
@@ -292,7 +293,7 @@ struct VocabularyFixtureTests {
         let similarity = try vocabulary.similarity(data, normalize: normalize)
         let expected = c["similarity"].rows!
         #expect(similarity.rows == expected.count && similarity.columns == vocabulary.count)
-        #expect(maxDifference(similarity.values, expected.flatMap { $0 }) <= Self.tolerance)
+        #expect(maxAbsoluteDifference(similarity.values, expected.flatMap { $0 }) <= Self.tolerance)
     }
 
     /// A 4-D vocabulary with A, B, C the first three axes, for `spa.text` edge cases that the

@@ -1,7 +1,7 @@
 /// A minimal JSON reader for the fixtures. Numbers go through `Double(String)`, which rounds
 /// correctly; Foundation's JSONSerialization on Linux was seen to be off by one ulp, which
 /// exact-agreement tests cannot afford.
-enum JSONValue {
+public enum JSONValue: Sendable {
     case number(Double)
     case string(String)
     case bool(Bool)
@@ -9,7 +9,7 @@ enum JSONValue {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    static func parse(_ text: String) throws -> JSONValue {
+    public static func parse(_ text: String) throws -> JSONValue {
         var parser = Parser(bytes: Array(text.utf8))
         let value = try parser.value()
         parser.skipSpace()
@@ -17,7 +17,7 @@ enum JSONValue {
         return value
     }
 
-    enum JSONError: Error {
+    public enum JSONError: Error {
         case unexpected(Int)
         case trailing(Int)
     }
