@@ -8,25 +8,20 @@ extension Vocabulary {
     /// `normalize`, cosine similarities instead (a zero row gives zeros).
     /// - Throws: ``BrainKitError`` when `data` does not have ``dimensions`` columns.
     public func similarity(_ data: Matrix, normalize: Bool = false) throws(BrainKitError) -> Matrix {
-        guard data.columns == dimensions || data.rows == 0 else {
+        if data.rows == 0 { return Matrix(rows: 0, columns: count) }
+        guard data.columns == dimensions else {
             throw BrainKitError(
                 .validation, object: object, parameter: "similarity",
                 message: "needs data with \(dimensions) columns (the vocabulary's dimensions), got \(data.columns)")
         }
-        let pointers = vectors
-        var result = Matrix(rows: data.rows, columns: count)
-        let pointerNorms = pointers.nested.map { row in row.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        var result = LinearAlgebra.multiply(data, vectors, transposeB: true)
+        guard normalize else { return result }
+        let pointerNorms = vectors.nested.map { row in row.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         for t in 0..<data.rows {
-            let row = data.row(t)
-            let norm = row.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let norm = data.row(t).reduce(0) { $0 + $1 * $1 }.squareRoot()
             for k in 0..<count {
-                var dot = 0.0
-                for i in 0..<dimensions { dot += row[i] * pointers[k, i] }
-                if normalize {
-                    let scale = norm * pointerNorms[k]
-                    dot = scale > 0 ? dot / scale : 0
-                }
-                result.values[t * count + k] = dot
+                let scale = norm * pointerNorms[k]
+                result.values[t * count + k] = scale > 0 ? result[t, k] / scale : 0
             }
         }
         return result

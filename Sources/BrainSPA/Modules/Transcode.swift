@@ -70,13 +70,23 @@ public final class Transcode: PointerExpressible {
     public var pointerExpression: PointerExpression { output.pointerExpression }
 }
 
-/// The parsed texts and the first failure of one Transcode.
+/// The parsed texts and the first failure of one Transcode. The executor never runs a node's
+/// function on two threads at once, so the cache needs no lock; the failure, read from the
+/// user's thread, has one.
 private final class TranscodeState {
     let vocabulary: Vocabulary
     let name: String
     private var parsed: [String: [Double]] = [:]
-    private(set) var failure: BrainKitError?
+    /// The text of the last step and its vector: a stimulus holds one text for many steps.
+    private var last: (text: String, vector: [Double])?
+    private var firstFailure: BrainKitError?
     private let lock = NSLock()
+
+    var failure: BrainKitError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure
+    }
 
     init(vocabulary: Vocabulary, name: String) {
         self.vocabulary = vocabulary
@@ -86,11 +96,15 @@ private final class TranscodeState {
     func vector(for value: Transcode.Value) throws(BrainKitError) -> [Double] {
         switch value {
         case .text(let text):
-            lock.lock()
-            defer { lock.unlock() }
-            if let vector = parsed[text] { return vector }
-            let vector = try vocabulary.parse(text).vector
-            parsed[text] = vector
+            if let last, last.text == text { return last.vector }
+            let vector: [Double]
+            if let known = parsed[text] {
+                vector = known
+            } else {
+                vector = try vocabulary.parse(text).vector
+                parsed[text] = vector
+            }
+            last = (text, vector)
             return vector
         case .pointer(let pointer):
             return try check(pointer.vector)
@@ -114,7 +128,7 @@ private final class TranscodeState {
             return try vector(for: value)
         } catch {
             lock.lock()
-            if failure == nil { failure = error }
+            if firstFailure == nil { firstFailure = error }
             lock.unlock()
             return [Double](repeating: .nan, count: vocabulary.dimensions)
         }

@@ -1,4 +1,5 @@
 import BrainCore
+import Foundation
 
 // parse and populate: the expression language against this vocabulary.
 extension Vocabulary {
@@ -10,7 +11,7 @@ extension Vocabulary {
     public func parse(_ text: String) throws(BrainKitError) -> SemanticPointer {
         let syntax = try syntaxTree(text, offset: 0)
         return try ExpressionEvaluator(vocabulary: self, text: text, offset: 0).pointer(syntax).named(
-            text.trimmingWhitespace)
+            text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// ``parse(_:)`` of each text.
@@ -43,7 +44,7 @@ extension Vocabulary {
         let characters = Array(entry)
         guard characters.contains(where: { !$0.isWhitespace }) else { return }
         if let equals = characters.firstIndex(of: "=") {
-            let key = String(characters[..<equals]).trimmingWhitespace
+            let key = String(characters[..<equals]).trimmingCharacters(in: .whitespacesAndNewlines)
             let keyStart = offset + (characters.firstIndex { !$0.isWhitespace } ?? 0)
             guard Vocabulary.isValidKey(key) else {
                 throw expressionError(whole, position: keyStart, "'\(key)' is not a valid key to assign to")
@@ -96,15 +97,5 @@ extension Vocabulary {
         BrainKitError(
             .expression, object: object, parameter: "expression \"\(expression)\"",
             message: "at \(position): \(message)", position: position)
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        let characters = Array(self)
-        guard let first = characters.firstIndex(where: { !$0.isWhitespace }),
-            let last = characters.lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(characters[first...last])
     }
 }

@@ -60,11 +60,11 @@ extension Vocabulary {
             BrainKitError(.validation, object: "Vocabulary file \(source)", parameter: "line \(line)", message: message)
         }
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw).trimmingWhitespace, lineNumber = number + 1
+            let line = String(raw).trimmingCharacters(in: .whitespacesAndNewlines), lineNumber = number + 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else { throw fail(lineNumber, "expected 'name: value', got \"\(line)\"") }
-            let head = String(line[..<colon]).trimmingWhitespace
-            let tail = String(line[line.index(after: colon)...]).trimmingWhitespace
+            let head = String(line[..<colon]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let tail = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines)
             if names.contains(head) {
                 guard entries.isEmpty else { throw fail(lineNumber, "setting '\(head)' after the first key") }
                 guard settings[head] == nil else { throw fail(lineNumber, "setting '\(head)' given twice") }
