@@ -72,9 +72,18 @@ let package = Package(
             name: "neuron-demo",
             dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/neuron-demo"),
-        .executableTarget(name: "spa-sequence", dependencies: ["BrainKit"], path: "Examples/spa-sequence"),
-        .executableTarget(name: "question-memory", dependencies: ["BrainKit"], path: "Examples/question-memory"),
-        .executableTarget(name: "question-control", dependencies: ["BrainKit"], path: "Examples/question-control"),
+        .executableTarget(
+            name: "spa-sequence",
+            dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/spa-sequence"),
+        .executableTarget(
+            name: "question-memory",
+            dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/question-memory"),
+        .executableTarget(
+            name: "question-control",
+            dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/question-control"),
 
         // MARK: - Tests
 

@@ -27,6 +27,52 @@ extension Vocabulary {
         return result
     }
 
+    /// The mean similarity to each key over the samples whose time t has `start < t ≤ end`
+    /// (`times` from `Simulator.trange()`, one per row of `data`): count values, zero when no
+    /// sample falls in the window.
+    /// - Throws: ``BrainKitError`` when `data` does not have ``dimensions`` columns or `times`
+    ///   has another length.
+    public func meanSimilarity(
+        _ data: Matrix, times: [Double], after start: Double, through end: Double, normalize: Bool = false
+    ) throws(BrainKitError) -> [Double] {
+        guard times.count == data.rows else {
+            throw BrainKitError(
+                .validation, object: object, parameter: "times",
+                message: "must have one time per row of data (\(data.rows)), got \(times.count)")
+        }
+        let rows = times.indices.filter { times[$0] > start && times[$0] <= end }
+        guard !rows.isEmpty else { return [Double](repeating: 0, count: count) }
+        let window = try similarity(data.selectingRows(rows), normalize: normalize)
+        return (0..<count).map { k in rows.indices.reduce(0) { $0 + window[$1, k] } / Double(rows.count) }
+    }
+
+    /// The keys in the order they become the best match of `data` (the most similar key, by
+    /// dot product) and stay it for `hold` samples, with the time of the first of those samples:
+    /// the states a sequence passes through.
+    /// - Throws: ``BrainKitError`` when `data` does not have ``dimensions`` columns or `times`
+    ///   has another length.
+    public func bestMatchSequence(_ data: Matrix, times: [Double], hold: Int = 3) throws(BrainKitError) -> [(key: String, time: Double)] {
+        guard times.count == data.rows else {
+            throw BrainKitError(
+                .validation, object: object, parameter: "times",
+                message: "must have one time per row of data (\(data.rows)), got \(times.count)")
+        }
+        let similarities = try similarity(data)
+        let best = (0..<similarities.rows).map { row in
+            let values = similarities.row(row)
+            return values.indices.max { values[$0] < values[$1] } ?? 0
+        }
+        let samples = Swift.max(hold, 1)
+        var found: [(key: String, time: Double)] = []
+        var current: Int?
+        for row in best.indices where best[row] != current {
+            guard row + samples <= best.count, best[row..<(row + samples)].allSatisfy({ $0 == best[row] }) else { continue }
+            found.append((keys[best[row]], times[row]))
+            current = best[row]
+        }
+        return found
+    }
+
     /// The keys `v` is most similar to, as text: `"0.84A;0.73C;0.59B"`, similarities with two
     /// decimals, most similar first, equal similarities in reverse key order (nengo_spa's
     /// `text`).

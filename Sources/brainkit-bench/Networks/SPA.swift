@@ -82,11 +82,10 @@ extension StandardNetwork {
         }
         let probe = try net.probe(motor.output.node, synapse: 0.03)
         return (net, { sim in
-            let similarities = try vocabulary.similarity(try sim.data(probe))
+            let data = try sim.data(probe), times = sim.trange()
             var correct = 0.0, similarity = 0.0, asked = 0.0
             for (end, answer) in [(0.70, "SQUARE"), (0.95, "RED")] where end <= sim.time + 1e-9 {
-                let rows = Scoring.rows(sim) { $0 > end - 0.05 && $0 <= end }
-                let means = (0..<vocabulary.count).map { k in Scoring.mean(rows.map { similarities[$0, k] }) }
+                let means = try vocabulary.meanSimilarity(data, times: times, after: end - 0.05, through: end)
                 let column = vocabulary.keys.firstIndex(of: answer) ?? 0
                 correct += means.indices.max { means[$0] < means[$1] } == column ? 1 : 0
                 similarity += means[column]

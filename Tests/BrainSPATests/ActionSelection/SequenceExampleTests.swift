@@ -7,30 +7,14 @@ import BrainSPA
 /// "cortex" of D = 16 and five actions dot(cortex, X) → next letter into cortex
 /// (A→B→C→D→E→A), started by a 50 ms kick of A; 1 s, cortex probed τ 0.01.
 ///
-/// A letter enters when it becomes the most similar key and stays so for 3 ms (as the example
-/// and its Nengo twin bench/nengo/examples/spa_sequence.py measure). The letters must enter
+/// A letter enters when it becomes the most similar key and stays so for 3 ms
+/// (`Vocabulary.bestMatchSequence`, as the example and its Nengo twin
+/// bench/nengo/examples/spa_sequence.py measure). The letters must enter
 /// in the cyclic order A, B, C, D, E, A, … (at least two full cycles), and the mean time
 /// between entries must be 32–40 ms (nengo_spa: 33.9 and 34.1 ms for seeds 0 and 1; the docs
 /// say about 40 ms). Measured: seed 0 31 entries, 32.7 ms; seed 1 30 entries, 33.5 ms.
 @Suite("spa-sequence example")
 struct SequenceExampleTests {
-    /// The entries (key index, time) of `similarities` (as the example computes them).
-    static func entries(_ similarities: Matrix, times: [Double], hold: Int) -> [(key: Int, time: Double)] {
-        func best(_ row: Int) -> Int {
-            let values = similarities.row(row)
-            return values.indices.max { values[$0] < values[$1] }!
-        }
-        var found: [(Int, Double)] = []
-        var current: Int?
-        for row in 0..<similarities.rows where best(row) != current {
-            let key = best(row)
-            guard row + hold <= similarities.rows, (row..<(row + hold)).allSatisfy({ best($0) == key }) else { continue }
-            found.append((key, times[row]))
-            current = key
-        }
-        return found
-    }
-
     @Test(arguments: [0, 1])
     func visitsTheLettersInOrder(seed: Int) throws {
         let model = try Network(label: "spa-sequence", seed: seed)
@@ -48,13 +32,13 @@ struct SequenceExampleTests {
         #expect(model.neuronCount == 3550)
         let probe = try model.probe(cortex.output.node, synapse: 0.01)
         let sim = try SPASimulation.run(model, seconds: 1.0)
-        let found = Self.entries(try vocabulary.similarity(try sim.data(probe)), times: sim.trange(), hold: 3)
-        let order = found.map { letters[$0.key] }.joined()
+        let found = try vocabulary.bestMatchSequence(try sim.data(probe), times: sim.trange(), hold: 3)
+        let order = found.map(\.key).joined()
         let gaps = zip(found.dropFirst(), found).map { $0.time - $1.time }
         let period = gaps.reduce(0, +) / Double(max(gaps.count, 1))
         SPASimulation.measure("sequence seed \(seed): \(order), period \(period * 1000) ms")
         #expect(found.count >= 11, "entries: \(order)")
-        #expect(found.enumerated().allSatisfy { $0.element.key == $0.offset % 5 }, "order: \(order)")
+        #expect(found.enumerated().allSatisfy { $0.element.key == letters[$0.offset % 5] }, "order: \(order)")
         #expect(period >= 0.032 && period <= 0.040, "mean period \(period * 1000) ms (\(order))")
     }
 }

@@ -48,13 +48,13 @@ struct QuestionMemoryExampleTests {
         let probe = try model.probe(answer.output.node, synapse: 0.03)
         let sim = try SPASimulation.run(model, seconds: 1.5)
         let t = sim.trange()
-        let similarities = try vocabulary.similarity(try sim.data(probe))
+        let data = try sim.data(probe)
         var checked = 0
         for window in 0..<6 {
             let end = 0.5 + Double(window + 1) / 6
             let shown = Self.cue(at: end - 1.0 / 12)
             guard let expected = Self.answers[shown] else { continue }
-            let means = SPASimulation.columnMeans(similarities, times: t) { $0 > end - 0.05 && $0 <= end }
+            let means = try vocabulary.meanSimilarity(data, times: t, after: end - 0.05, through: end)
             let best = vocabulary.keys[means.indices.max { means[$0] < means[$1] }!]
             SPASimulation.measure("question seed \(seed) cue \(shown): \(zip(vocabulary.keys, means).map { "\($0) \($1)" })")
             #expect(best == expected, "cue \(shown): best \(best), similarities \(Array(zip(vocabulary.keys, means)))")
