@@ -155,17 +155,26 @@ struct CleanupMemoryTests {
         try model.add(stimulus --> memory)
         let output = try model.probe(memory.output.node, synapse: 0.03)
         let sim = try SPASimulation.run(model, seconds: 0.5)
-        let t = sim.trange(), data = try sim.data(output)
+        try Self.expectChoice(of: try sim.data(output), times: sim.trange(), vocabulary, "wta", seed: seed, after: 0.45, through: 0.5)
+    }
+
+    /// The checks of a memory that first chooses A and later B: the output's largest RMS
+    /// error to A over 0.15–0.2 s and to B over `start`–`end` (50 ms) below 0.2, and its
+    /// smallest dot product with each there above 0.9.
+    static func expectChoice(
+        of data: Matrix, times t: [Double], _ vocabulary: Vocabulary, _ label: String, seed: Int,
+        after start: Double, through end: Double
+    ) throws {
         let a = try vocabulary.pointer("A").vector, b = try vocabulary.pointer("B").vector
         let errorA = SPASimulation.largestRMSError(data, times: t, target: a, skip: 0.15, duration: 0.05)
-        let errorB = SPASimulation.largestRMSError(data, times: t, target: b, skip: 0.45, duration: 0.05)
+        let errorB = SPASimulation.largestRMSError(data, times: t, target: b, skip: start, duration: 0.05)
         let similarityA = Self.smallestDot(data, a, times: t) { $0 > 0.15 && $0 <= 0.2 }
-        let similarityB = Self.smallestDot(data, b, times: t) { $0 > 0.45 }
-        SPASimulation.measure("am wta seed \(seed): RMS A \(errorA), B \(errorB); min A \(similarityA), B \(similarityB)")
+        let similarityB = Self.smallestDot(data, b, times: t) { $0 > start }
+        SPASimulation.measure("am \(label) seed \(seed): RMS A \(errorA), B \(errorB); min A \(similarityA), B \(similarityB)")
         #expect(errorA < 0.2, "output RMS to A over 0.15–0.2 s: \(errorA)")
-        #expect(errorB < 0.2, "output RMS to B over 0.45–0.5 s: \(errorB)")
+        #expect(errorB < 0.2, "output RMS to B over \(start)–\(end) s: \(errorB)")
         #expect(similarityA > 0.9, "smallest output·A over 0.15–0.2 s: \(similarityA)")
-        #expect(similarityB > 0.9, "smallest output·B over 0.45–0.5 s: \(similarityB)")
+        #expect(similarityB > 0.9, "smallest output·B over \(start)–\(end) s: \(similarityB)")
     }
 
     /// The reset (0.2 < t < 0.4 through Lowpass(0.1)) starts as the input changes, so the test
@@ -184,17 +193,7 @@ struct CleanupMemoryTests {
         try model.connect(reset, to: resetInput.node, synapse: 0.1)
         let output = try model.probe(memory.output.node, synapse: 0.03)
         let sim = try SPASimulation.run(model, seconds: 0.7)
-        let t = sim.trange(), data = try sim.data(output)
-        let a = try vocabulary.pointer("A").vector, b = try vocabulary.pointer("B").vector
-        let errorA = SPASimulation.largestRMSError(data, times: t, target: a, skip: 0.15, duration: 0.05)
-        let errorB = SPASimulation.largestRMSError(data, times: t, target: b, skip: 0.65, duration: 0.05)
-        let similarityA = Self.smallestDot(data, a, times: t) { $0 > 0.15 && $0 <= 0.2 }
-        let similarityB = Self.smallestDot(data, b, times: t) { $0 > 0.65 }
-        SPASimulation.measure("am ia seed \(seed): RMS A \(errorA), B \(errorB); min A \(similarityA), B \(similarityB)")
-        #expect(errorA < 0.2, "output RMS to A over 0.15–0.2 s: \(errorA)")
-        #expect(errorB < 0.2, "output RMS to B over 0.65–0.7 s: \(errorB)")
-        #expect(similarityA > 0.9, "smallest output·A over 0.15–0.2 s: \(similarityA)")
-        #expect(similarityB > 0.9, "smallest output·B over 0.65–0.7 s: \(similarityB)")
+        try Self.expectChoice(of: try sim.data(output), times: sim.trange(), vocabulary, "ia", seed: seed, after: 0.65, through: 0.7)
     }
 
     /// Seeds 1 and 2: with seed 0 both BrainKit and nengo_spa fail the first check (smallest
