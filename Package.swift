@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SpaunLite", targets: ["SpaunLite"]),
         .executable(name: "squaring", targets: ["squaring"]),
         .executable(name: "brainkit-bench", targets: ["brainkit-bench"]),
+        .executable(name: "spaun-lite", targets: ["spaun-lite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,11 +46,18 @@ let package = Package(
         // Spaun-lite: a perception-to-action model on BrainSPA (vision, working memory, action
         // selection, motor), with the shipped digit images as a resource.
         .target(
-            name: "SpaunLite", dependencies: ["BrainSPA"], path: "Architectures/SpaunLite",
+            name: "SpaunLite", dependencies: ["BrainSPA", "SpaunLiteVocab"], path: "Architectures/SpaunLite",
             resources: [.copy("Resources")]),
+        // Spaun-lite's vocabularies as data files (BrainSPA's vocabulary format), the one
+        // source of their vectors.
+        .target(name: "SpaunLiteVocab", path: "Vocab", resources: [.copy("Files")]),
 
         // MARK: - Tools
 
+        .executableTarget(
+            name: "spaun-lite",
+            dependencies: ["BrainKit", "SpaunLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "brainkit-bench",
             dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

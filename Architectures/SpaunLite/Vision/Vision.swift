@@ -285,6 +285,23 @@ public final class Vision: PointerExpressible {
     /// The number of neurons (hidden layer and cleanup memory; none for Direct ensembles).
     public var neuronCount: Int { network.neuronCount }
 
+    /// How strongly any of `keys` is seen: the sum of the cleanup's selection outputs for those
+    /// classes (about 1 while one of them is shown, 0 otherwise), unfiltered. Free of the
+    /// cross-talk a dot product with a sum of pointers has.
+    /// - Throws: ``BrainKitError`` for a key that is not a class.
+    public func presence(of keys: [String]) throws(BrainKitError) -> ScalarOutput {
+        var row = [Double](repeating: 0, count: Self.classKeys.count)
+        for key in keys {
+            guard let index = Self.classKeys.firstIndex(of: key) else {
+                throw .validation(network.name, "presence", "'\(key)' is not a visual class")
+            }
+            row[index] = 1
+        }
+        let node = try network.node(label: "presence of \(keys.joined(separator: " "))", sizeIn: 1)
+        try network.connect(cleanup.selectionOutput, to: node, synapse: nil, transform: .dense(Matrix(row: row)))
+        return ScalarOutput(node, name: "\(network.name) presence of \(keys.joined(separator: ", "))")
+    }
+
     // MARK: - Rate evaluation
 
     /// The visual pointers the hidden layer's steady-state rates decode from `images` (one

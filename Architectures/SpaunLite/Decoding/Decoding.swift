@@ -1,0 +1,56 @@
+import BrainCore
+import BrainSPA
+
+/// Spaun-lite's information decoding: reads the item at a position of the first list.
+///
+/// - ``position`` is the position being recalled, ``nextPosition`` the one after it (the same
+///   two-step counter as ``Encoding``'s, stepped by the motor's pen instead of by the eyes;
+///   attractors over `POS0…POS8`, `POS0` being where reverse recall ends).
+/// - ``unbound`` = `MB1 ⊛ ~position`, computed all the time;
+/// - ``item``: a cleanup memory (winner-take-all, threshold ``itemThreshold``) from the unbound
+///   pointer to a digit: a digit gives itself and `POSk` gives the digit `k` (the answer to
+///   A5's `K` questions, where the list is unbound by a digit). Below the threshold it gives
+///   nothing, which the motor writes as `-` ("don't know").
+/// - ``atEnd`` = `position · encoding position`: reaching the position after the last item
+///   stored ends forward recall.
+///
+/// Neurons: 2 memories of 50·D, a binding, a compare and the cleanup (50 per item).
+public final class Decoding {
+    /// Spaun's `dec_am_min_thresh`.
+    public static let itemThreshold = 0.3
+
+    public let network: Network
+    public let position: MemoryBuffer
+    public let nextPosition: MemoryBuffer
+    public let unbound: Bind
+    public let item: CleanupMemory
+    public let atEnd: Compare
+
+    /// - Throws: ``BrainKitError`` naming the part at fault.
+    public init(
+        in parent: Network, label: String = "Decoding", memory: WorkingMemory, encoding: Encoding,
+        bindNeuronsPerDimension: Int = 100, compareNeuronsPerDimension: Int = 50
+    ) throws(BrainKitError) {
+        let vocabulary = memory.first.rehearsal.vocabulary
+        network = try parent.network(label: label)
+        let positions = ["POS0"] + SpaunVocabularies.positionKeys, tau = ProductionSystem.feedbackTau
+        position = try MemoryBuffer(
+            in: network, label: "position", vocabulary: vocabulary, feedbackTau: tau, cleanup: positions)
+        nextPosition = try MemoryBuffer(
+            in: network, label: "next position", vocabulary: vocabulary, feedbackTau: tau, cleanup: positions)
+        unbound = try Bind(
+            in: network, label: "list * ~position", vocabulary: vocabulary, neuronsPerDimension: bindNeuronsPerDimension,
+            unbindRight: true)
+        let digits = SpaunVocabularies.digitKeys
+        let pairs = digits.map { (input: $0, output: $0) } + (1...8).map { (input: "POS\($0)", output: digits[$0]) }
+        item = try CleanupMemory(
+            in: network, label: "item", input: vocabulary, mapping: .pairs(pairs),
+            selection: .winnerTakeAll(Self.itemThreshold, function: { _ in 1 }))
+        atEnd = try Compare(in: network, label: "at end", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
+        try network.add(memory.first --> unbound.inputLeft)
+        try network.add(position --> unbound.inputRight)
+        try network.add(unbound --> item.input)
+        try network.add(position --> atEnd.inputA)
+        try network.add(encoding.position --> atEnd.inputB)
+    }
+}

@@ -1,0 +1,53 @@
+import BrainCore
+import BrainSPA
+
+/// Spaun-lite's information encoding: binds each digit seen in a list to its position,
+/// `POSᵢ ⊛ ITEMᵢ`, for the working memory.
+///
+/// - ``position`` holds the current position (`POS1` after `[`); ``nextPosition`` holds the
+///   one after it. Storing an item writes `position ⊛ INC` into ``nextPosition``; once the item
+///   is taken, ``position`` is set from ``nextPosition`` (a two-step counter, so the position
+///   moves once per item however long the item is shown).
+/// - ``lastItem`` holds the item last stored; ``seen`` = `vis · lastItem` tells a new item
+///   (low) from the one already taken (high). It is cleared in a blank inside a list and by
+///   `[`, so a repeated digit is stored again.
+/// - ``boundItem`` = `position ⊛ vis`, computed all the time; the store actions route it into
+///   a list memory.
+///
+/// The three memories are attractors (cleanups over `POS1…POS8` and over the digits).
+///
+/// Neurons: 3 memories of 50·D and their cleanups, a binding of `bindNeuronsPerDimension`·4(⌊D/2⌋+1) and a
+/// compare of `compareNeuronsPerDimension`·D.
+public final class Encoding {
+    public let network: Network
+    public let position: MemoryBuffer
+    public let nextPosition: MemoryBuffer
+    public let lastItem: MemoryBuffer
+    public let boundItem: Bind
+    public let seen: Compare
+
+    /// - Parameters:
+    ///   - visual: the visual pointer (the vision's cleaned output).
+    /// - Throws: ``BrainKitError`` naming the part at fault.
+    public init(
+        in parent: Network, label: String = "Encoding", visual: PointerOutput, bindNeuronsPerDimension: Int = 100,
+        compareNeuronsPerDimension: Int = 50
+    ) throws(BrainKitError) {
+        let vocabulary = visual.vocabulary
+        network = try parent.network(label: label)
+        let positions = SpaunVocabularies.positionKeys, tau = ProductionSystem.feedbackTau
+        position = try MemoryBuffer(
+            in: network, label: "position", vocabulary: vocabulary, feedbackTau: tau, cleanup: positions)
+        nextPosition = try MemoryBuffer(
+            in: network, label: "next position", vocabulary: vocabulary, feedbackTau: tau, cleanup: positions)
+        lastItem = try MemoryBuffer(
+            in: network, label: "last item", vocabulary: vocabulary, feedbackTau: tau, cleanup: SpaunVocabularies.digitKeys)
+        boundItem = try Bind(
+            in: network, label: "position * item", vocabulary: vocabulary, neuronsPerDimension: bindNeuronsPerDimension)
+        seen = try Compare(in: network, label: "seen", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
+        try network.add(position --> boundItem.inputLeft)
+        try network.add(visual --> boundItem.inputRight)
+        try network.add(visual --> seen.inputA)
+        try network.add(lastItem --> seen.inputB)
+    }
+}

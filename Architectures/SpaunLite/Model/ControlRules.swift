@@ -1,0 +1,164 @@
+import BrainCore
+import BrainSPA
+
+/// Spaun-lite's actions: the basal ganglia choose one at a time by utility and the thalamus
+/// routes its effects (design study §5.8, Spaun 2.0's `spaun_main.py`, shortened). Utilities
+/// are "and" sums: a sum of n conditions minus n − 1 is about 1 when all hold and at most about
+/// 0 when one does not. `vis·K` is how strongly the visual class K is seen
+/// (``Vision/presence(of:)``), `vis` the visual pointer, `task`/`state`/`dec` the production
+/// memories, `open` the list flag, `p` the pen's phase and `c` the pacer's (−1 rising, +1
+/// falling). Memories are set by difference writes (`target − m --> m`).
+///
+/// | action | utility | effects |
+/// |---|---|---|
+/// | start | vis·A | task = X, state = TRANS0, dec = NONE, open = 0, MB1–MB3 = 0 |
+/// | task k (k = 0…7) | task·X + vis·k − 1 | task = W R L M C A V F (A0…A7) |
+/// | open | vis·OPEN + dec·NONE − 1 | open = 1, position = next position = POS1, last item = 0 |
+/// | close s (TRANS0→1→2→0) | vis·CLOSE + state·s + open − 2 | state = next s, open = 0 |
+/// | close | vis·CLOSE + open − 1.2 | open = 0 |
+/// | store first | vis·digits − seen + open + state·TRANS0 − 2 | MB1 += position⊛vis, next position = position⊛INC, last item = vis |
+/// | store second | vis·digits − seen + open + state·(TRANS1+QAP+QAK) − 2 | MB2 += position⊛vis, … |
+/// | advance | seen + open − 1 | position = next position |
+/// | forget | open − vis·(all classes) | last item = 0 |
+/// | P, K | task·A + vis·P (K) − 1 | state = QAP (QAK) |
+/// | reverse | task·M + vis·R − 1 | state = REV |
+/// | ask forward | vis·QM + task·(M+R) − state·REV − 1 | dec = FWD, recall position = POS1 |
+/// | ask reverse | vis·QM + task·M + state·REV − 2 | dec = REV, recall position = position⊛~INC |
+/// | ask count | vis·QM + task·C − 1 | dec = CNT, recall position = POS1, MB3 = POS1⊛ZER |
+/// | ask position | vis·QM + task·A + state·QAP − 2 | dec = ONCE, recall position = POS of MB2's digit |
+/// | ask kind | vis·QM + task·A + state·QAK − 2 | dec = ONCE, recall position = MB2⊛~POS1 |
+/// | write forward / reverse / once | dec·(FWD/REV/ONCE) − p/2 − 1/2 − vis·QM | pen rate, plan = recalled item, next recall position = position⊛INC (⊛~INC) |
+/// | step forward / reverse | dec·(FWD/REV) + p/2 − 1/2 | recall position = next recall position |
+/// | end forward | dec·FWD + recall position·position − 0.8 | dec = DONE |
+/// | end reverse | dec·REV + recall position·POS0 − 0.8 | dec = DONE |
+/// | written once | dec·ONCE + p/2 − 1/2 | dec = DONE |
+/// | count up | dec·CNT − c/2 − 1/2 − vis·QM | pacer rate, next count = MB1⊛ADD, next counter = MB3⊛ADD |
+/// | count step | dec·CNT + c/2 − 1/2 | MB1 = next count, MB3 = next counter |
+/// | count reached | dec·CNT + MB3·MB2 − 0.8 | dec = ONCE |
+/// | idle | 0.4 | — |
+public enum ControlRules {
+    /// The actions' names, in order (the basal ganglia's channels).
+    public static let actionNames: [String] =
+        ["start"] + SpaunVocabularies.taskKeys.indices.map { "task \($0)" }
+        + ["open", "close TRANS0", "close TRANS1", "close TRANS2", "close", "store first", "store second", "advance",
+           "forget", "P", "K", "reverse", "ask forward", "ask reverse", "ask count", "ask position", "ask kind",
+           "write forward", "step forward", "end forward", "write reverse", "step reverse", "end reverse",
+           "write once", "written once", "count up", "count step", "count reached", "idle"]
+
+    /// Builds the action selection of `model`'s subsystems.
+    /// - Throws: ``BrainKitError`` naming the action at fault.
+    static func build(
+        in network: Network, vision: Vision, production p: ProductionSystem, encoding e: Encoding,
+        memory m: WorkingMemory, transformation t: Transformation, decoding d: Decoding, motor: Motor
+    ) throws(BrainKitError) -> ActionSelection {
+        let vis = vision.output
+        func seen(_ keys: String...) throws(BrainKitError) -> ScalarOutput { try vision.presence(of: keys) }
+        let digits = try vision.presence(of: SpaunVocabularies.digitKeys)
+        let anyClass = try vision.presence(of: Vision.classKeys)
+        let seesA = try seen("A"), seesOpen = try seen("OPEN"), seesClose = try seen("CLOSE"), seesQM = try seen("QM")
+        let seesP = try seen("P"), seesK = try seen("K"), seesR = try seen("R")
+        let seesDigit = try SpaunVocabularies.digitKeys.map { (key) throws(BrainKitError) in try seen(key) }
+        let pen = motor.pen.phase, pacer = t.pacer.phase
+        let open = p.listOpen
+        let transitions = [("TRANS0", "TRANS1"), ("TRANS1", "TRANS2"), ("TRANS2", "TRANS0")]
+        return try ActionSelection(in: network, label: "Action selection") { () throws(BrainKitError) -> [IfMax] in
+            IfMax("start", seesA) {
+                sym.X - p.task --> p.task
+                sym.TRANS0 - p.state --> p.state
+                sym.NONE - p.dec --> p.dec
+                -open --> open
+                -m.first.rehearsal --> m.first.rehearsal
+                -m.first.decay --> m.first.decay
+                -m.second --> m.second
+                -m.counter --> m.counter
+            }
+            for (k, key) in SpaunVocabularies.taskKeys.enumerated() {
+                IfMax("task \(k)", dot(p.task, sym.X) + seesDigit[k] - 1) {
+                    sym(key) - p.task --> p.task
+                }
+            }
+            IfMax("open", seesOpen + dot(p.dec, sym.NONE) - 1) {
+                1 - open --> open
+                sym.POS1 - e.position --> e.position
+                sym.POS1 - e.nextPosition --> e.nextPosition
+                -e.lastItem --> e.lastItem
+            }
+            for (from, to) in transitions {
+                IfMax("close \(from)", seesClose + dot(p.state, sym(from)) + open - 2) {
+                    sym(to) - p.state --> p.state
+                    -open --> open
+                }
+            }
+            IfMax("close", seesClose + open - 1.2) { -open --> open }
+            IfMax("store first", digits - e.seen + open + dot(p.state, sym.TRANS0) - 2) {
+                e.boundItem --> m.first
+                e.position * sym.INC - e.nextPosition --> e.nextPosition
+                vis - e.lastItem --> e.lastItem
+            }
+            IfMax("store second", digits - e.seen + open + dot(p.state, sym("TRANS1 + QAP + QAK")) - 2) {
+                e.boundItem --> m.second
+                e.position * sym.INC - e.nextPosition --> e.nextPosition
+                vis - e.lastItem --> e.lastItem
+            }
+            IfMax("advance", e.seen + open - 1) { e.nextPosition - e.position --> e.position }
+            IfMax("forget", open - anyClass) { -e.lastItem --> e.lastItem }
+            IfMax("P", dot(p.task, sym.A) + seesP - 1) { sym.QAP - p.state --> p.state }
+            IfMax("K", dot(p.task, sym.A) + seesK - 1) { sym.QAK - p.state --> p.state }
+            IfMax("reverse", dot(p.task, sym.M) + seesR - 1) { sym.REV - p.state --> p.state }
+            IfMax("ask forward", seesQM + dot(p.task, sym("M + R")) - dot(p.state, sym.REV) - 1) {
+                sym.FWD - p.dec --> p.dec
+                sym.POS1 - d.position --> d.position
+            }
+            IfMax("ask reverse", seesQM + dot(p.task, sym.M) + dot(p.state, sym.REV) - 2) {
+                sym.REV - p.dec --> p.dec
+                e.position * ~sym.INC - d.position --> d.position
+            }
+            IfMax("ask count", seesQM + dot(p.task, sym.C) - 1) {
+                sym.CNT - p.dec --> p.dec
+                sym.POS1 - d.position --> d.position
+                sym("POS1 * ZER") - m.counter --> m.counter
+            }
+            IfMax("ask position", seesQM + dot(p.task, sym.A) + dot(p.state, sym.QAP) - 2) {
+                sym.ONCE - p.dec --> p.dec
+                t.positionOfDigit - d.position --> d.position
+            }
+            IfMax("ask kind", seesQM + dot(p.task, sym.A) + dot(p.state, sym.QAK) - 2) {
+                sym.ONCE - p.dec --> p.dec
+                m.second * ~sym.POS1 - d.position --> d.position
+            }
+            IfMax("write forward", dot(p.dec, sym.FWD) - 0.5 * pen - 0.5 - seesQM) {
+                motor.writingRate --> motor.pen.rate
+                d.item - motor.plan --> motor.plan
+                d.position * sym.INC - d.nextPosition --> d.nextPosition
+            }
+            IfMax("step forward", dot(p.dec, sym.FWD) + 0.5 * pen - 0.5) { d.nextPosition - d.position --> d.position }
+            IfMax("end forward", dot(p.dec, sym.FWD) + d.atEnd - 0.8) { sym.DONE - p.dec --> p.dec }
+            IfMax("write reverse", dot(p.dec, sym.REV) - 0.5 * pen - 0.5 - seesQM) {
+                motor.writingRate --> motor.pen.rate
+                d.item - motor.plan --> motor.plan
+                d.position * ~sym.INC - d.nextPosition --> d.nextPosition
+            }
+            IfMax("step reverse", dot(p.dec, sym.REV) + 0.5 * pen - 0.5) { d.nextPosition - d.position --> d.position }
+            IfMax("end reverse", dot(p.dec, sym.REV) + dot(d.position, sym.POS0) - 0.8) {
+                sym.DONE - p.dec --> p.dec
+            }
+            IfMax("write once", dot(p.dec, sym.ONCE) - 0.5 * pen - 0.5 - seesQM) {
+                motor.writingRate --> motor.pen.rate
+                d.item - motor.plan --> motor.plan
+            }
+            IfMax("written once", dot(p.dec, sym.ONCE) + 0.5 * pen - 0.5) { sym.DONE - p.dec --> p.dec }
+            IfMax("count up", dot(p.dec, sym.CNT) - 0.5 * pacer - 0.5 - seesQM) {
+                t.countingRate --> t.pacer.rate
+                m.first * sym.ADD - t.nextCount --> t.nextCount
+                m.counter * sym.ADD - t.nextCounter --> t.nextCounter
+            }
+            IfMax("count step", dot(p.dec, sym.CNT) + 0.5 * pacer - 0.5) {
+                t.nextCount - m.first.rehearsal --> m.first.rehearsal
+                -m.first.decay --> m.first.decay
+                t.nextCounter - m.counter --> m.counter
+            }
+            IfMax("count reached", dot(p.dec, sym.CNT) + t.countReached - 0.8) { sym.ONCE - p.dec --> p.dec }
+            IfMax("idle", 0.4) {}
+        }
+    }
+}

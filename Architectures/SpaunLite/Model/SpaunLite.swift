@@ -1,0 +1,80 @@
+import BrainCore
+import BrainSPA
+
+/// Spaun-lite: a perception-to-action model in the style of Spaun (Eliasmith et al. 2012),
+/// driven only by an image stream and read only at its motor output.
+///
+/// ```
+/// image ─▶ Vision ─vis─▶ Encoding (position ⊛ item) ─▶ WorkingMemory (MB1, MB2, MB3)
+///                 │                                        │            │
+///                 ▼                                        ▼            ▼
+///        ActionSelection (ControlRules) ◀── ProductionSystem    Transformation (count, P→POS)
+///                 │                                        │
+///                 ▼                                        ▼
+///               Motor (plan, pen, readout) ◀──────── Decoding (MB1 ⊛ ~position → digit)
+/// ```
+///
+/// Every subsystem is an `init(in:)` class in a folder of its own; ``ControlRules`` lists the
+/// actions. The only nodes are the image input (``image``), constants, and the motor readout.
+public final class SpaunLite {
+    /// How the model's ensembles compute.
+    public enum Mode: String, CaseIterable, Sendable {
+        /// LIF neurons (the default).
+        case spiking
+        /// LIF rate neurons.
+        case rate
+    }
+
+    public let network: Network
+    public let vocabularies: SpaunVocabularies
+    public let vision: Vision
+    /// The image input: 64 pixels from ``stream``.
+    public let image: Node
+    public let stream: ImageStream
+    public let production: ProductionSystem
+    public let encoding: Encoding
+    public let memory: WorkingMemory
+    public let transformation: Transformation
+    public let decoding: Decoding
+    public let motor: Motor
+    public let actionSelection: ActionSelection
+    public let mode: Mode
+    public let seed: Int
+
+    /// - Parameters:
+    ///   - dimensions: the main vocabulary's dimensions (default 64).
+    ///   - mode: spiking (default) or rate neurons.
+    ///   - handwriting: the images `#d` shows (default: the held-out part of the shipped
+    ///     digits, never trained on).
+    ///   - seed: seeds the network and the vision's training.
+    /// - Throws: ``BrainKitError`` naming the part at fault.
+    public init(
+        dimensions: Int = 64, mode: Mode = .spiking, handwriting: DigitImages? = nil, seed: Int = 0
+    ) throws(BrainKitError) {
+        self.mode = mode
+        self.seed = seed
+        vocabularies = try SpaunVocabularies(dimensions: dimensions)
+        network = try Network(label: "Spaun-lite", seed: seed)
+        if mode == .rate { network.defaults.neuronType = LIFRate() }
+        let shipped = try DigitImages.shipped().split()
+        stream = ImageStream(handwriting: handwriting ?? shipped.heldOut)
+        vision = try Vision(in: network, vocabulary: vocabularies.main, handwriting: shipped.training, seed: seed)
+        let stream = self.stream
+        image = try network.node(label: "image", sizeIn: 0, sizeOut: GlyphFont.pixelCount) { t, _, output in
+            stream.write(at: t, into: output)
+        }
+        try network.connect(image, to: vision.input, synapse: nil)
+        production = try ProductionSystem(in: network, vocabularies: vocabularies)
+        encoding = try Encoding(in: network, visual: vision.output)
+        memory = try WorkingMemory(in: network, vocabulary: vocabularies.main)
+        transformation = try Transformation(in: network, memory: memory)
+        decoding = try Decoding(in: network, memory: memory, encoding: encoding)
+        motor = try Motor(in: network, vocabulary: vocabularies.main)
+        actionSelection = try ControlRules.build(
+            in: network, vision: vision, production: production, encoding: encoding, memory: memory,
+            transformation: transformation, decoding: decoding, motor: motor)
+    }
+
+    /// The number of neurons.
+    public var neuronCount: Int { network.neuronCount }
+}

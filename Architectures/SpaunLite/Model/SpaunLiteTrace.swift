@@ -1,0 +1,82 @@
+import BrainCore
+import BrainSPA
+
+/// Probes on what Spaun-lite is doing, for reading a run as text: the action selected, the
+/// best match of the visual pointer and of the production and position memories, the pen and
+/// the pacer. Create it before the simulator.
+public final class SpaunLiteTrace {
+    private let model: SpaunLite
+    private let thalamus: Probe
+    private let utilities: Probe
+    private let pointers: [(name: String, probe: Probe, vocabulary: Vocabulary)]
+    private let scalars: [(name: String, probe: Probe)]
+
+    /// Adds the probes (sampled every `sampleEvery` seconds, filtered by 10 ms) to `model`.
+    /// - Throws: ``BrainKitError`` from the probes.
+    public init(_ model: SpaunLite, sampleEvery: Double = 0.01) throws(BrainKitError) {
+        self.model = model
+        let network = model.network
+        let filter = try Lowpass(0.01)
+        thalamus = try network.probe(model.actionSelection.thalamus.output, synapse: filter, sampleEvery: sampleEvery)
+        utilities = try network.probe(model.actionSelection.basalGanglia.input, synapse: filter, sampleEvery: sampleEvery)
+        let watched: [(String, PointerOutput)] = [
+            ("vis", model.vision.output), ("task", model.production.task.output), ("state", model.production.state.output),
+            ("dec", model.production.dec.output), ("pos", model.encoding.position.output),
+            ("MB1", model.memory.first.output), ("MB2", model.memory.second.output),
+            ("recall", model.decoding.position.output), ("item", model.decoding.item.output),
+            ("plan", model.motor.plan.output),
+        ]
+        var pointers: [(String, Probe, Vocabulary)] = []
+        for (name, output) in watched {
+            pointers.append((name, try network.probe(output.node, synapse: filter, sampleEvery: sampleEvery), output.vocabulary))
+        }
+        self.pointers = pointers
+        let watchedScalars: [(String, ScalarOutput)] = [
+            ("open", model.production.listOpen.output), ("seen", model.encoding.seen.output),
+            ("pen", model.motor.pen.ramp), ("phase", model.motor.pen.phase), ("pacer", model.transformation.pacer.ramp),
+            ("end", model.decoding.atEnd.output), ("reached", model.transformation.countReached.output),
+        ]
+        var scalars: [(String, Probe)] = []
+        for (name, output) in watchedScalars {
+            scalars.append((name, try network.probe(output.node, synapse: filter, sampleEvery: sampleEvery)))
+        }
+        self.scalars = scalars
+    }
+
+    /// One line per `every` seconds: time, selected action, each pointer's best key (with its
+    /// similarity when below 0.7) and the scalars.
+    /// - Throws: ``BrainKitError`` when the simulator does not hold the probes.
+    public func lines(_ simulator: Simulator, every: Double = 0.05) throws(BrainKitError) -> [String] {
+        let actions = try simulator.data(thalamus)
+        let utilityData = try simulator.data(utilities)
+        let times = simulator.trange(sampleEvery: thalamusSampling(simulator, rows: actions.rows))
+        let pointerData = try pointers.map { (entry) throws(BrainKitError) in
+            (entry.name, try entry.vocabulary.similarity(try simulator.data(entry.probe)), entry.vocabulary.keys)
+        }
+        let scalarData = try scalars.map { (entry) throws(BrainKitError) in (entry.name, try simulator.data(entry.probe)) }
+        let stride = max(1, Int((every / (times.count > 1 ? times[1] - times[0] : every)).rounded()))
+        var lines: [String] = []
+        let names = model.actionSelection.names
+        for row in Swift.stride(from: stride - 1, to: times.count, by: stride) {
+            let values = actions.row(row)
+            let best = values.indices.max { values[$0] < values[$1] } ?? 0
+            var line = String(format: "%6.2f %-14@", times[row], values[best] > 0.3 ? (names[best] ?? "\(best)") : "-")
+            let utilityRow = utilityData.row(row)
+            let ranked = utilityRow.indices.sorted { utilityRow[$0] > utilityRow[$1] }.prefix(3)
+            line += " [" + ranked.map { String(format: "%@ %.2f", names[$0] ?? "\($0)", utilityRow[$0]) }.joined(separator: ", ") + "]"
+            for (name, similarities, keys) in pointerData {
+                let rowValues = similarities.row(row)
+                let top = rowValues.indices.max { rowValues[$0] < rowValues[$1] } ?? 0
+                let value = rowValues[top]
+                line += value < 0.2 ? " \(name)=·" : value < 0.7 ? String(format: " %@=%@(%.1f)", name, keys[top], value) : " \(name)=\(keys[top])"
+            }
+            for (name, data) in scalarData { line += String(format: " %@=%.2f", name, data[row, 0]) }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private func thalamusSampling(_ simulator: Simulator, rows: Int) -> Double {
+        simulator.time / Double(max(rows, 1))
+    }
+}

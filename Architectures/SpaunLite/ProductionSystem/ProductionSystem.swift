@@ -1,0 +1,36 @@
+import BrainCore
+import BrainSPA
+
+/// The memories that hold where a task is (Spaun's production-system memory blocks): which
+/// task (`task`: `X` after `A`, then `W R L M C A V F`), which part of it (`state`: `TRANS0`…
+/// `TRANS2`, `QAP`, `QAK`, `REV`), what the response phase does (`dec`: `NONE`, `FWD`, `REV`,
+/// `CNT`, `ONCE`, `DONE`), and whether a list is open (`listOpen`, 1 between `[` and `]`).
+/// Only the actions of ``ControlRules`` write them, by difference writes; each memory holds one
+/// key clean (a ``MemoryBuffer`` with its vocabulary's keys as cleanup, feedback τ =
+/// ``feedbackTau``) and the flag is a ``ScalarFlag``.
+///
+/// Neurons: 3 × 50 × ``SpaunVocabularies/controlDimensions``, 50 per key, and 100.
+public final class ProductionSystem {
+    public let network: Network
+    public let task: MemoryBuffer
+    public let state: MemoryBuffer
+    public let dec: MemoryBuffer
+    public let listOpen: ScalarFlag
+    /// The feedback synapse of the memories (a difference write settles in about 35 ms).
+    public static let feedbackTau = 0.03
+
+    /// - Throws: ``BrainKitError`` naming the part at fault.
+    public init(in parent: Network, label: String = "Production system", vocabularies: SpaunVocabularies) throws(BrainKitError) {
+        network = try parent.network(label: label)
+        let network = self.network
+        func memory(_ label: String, _ vocabulary: Vocabulary) throws(BrainKitError) -> MemoryBuffer {
+            try MemoryBuffer(
+                in: network, label: label, vocabulary: vocabulary, feedbackTau: ProductionSystem.feedbackTau,
+                cleanup: vocabulary.keys)
+        }
+        task = try memory("task", vocabularies.task)
+        state = try memory("state", vocabularies.state)
+        dec = try memory("dec", vocabularies.dec)
+        listOpen = try ScalarFlag(in: network, label: "list open")
+    }
+}

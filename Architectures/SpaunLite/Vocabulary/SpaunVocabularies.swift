@@ -1,0 +1,83 @@
+import BrainCore
+import BrainSPA
+import SpaunLiteVocab
+
+/// Spaun-lite's vocabularies (Spaun 2.0's `vocabulator.py`, smaller):
+///
+/// - **main** (D dimensions): the numbers `ZER` and `ADD` (unitary), `ONE = ZER⊛ADD`, …,
+///   `NIN = EIG⊛ADD`; the positions `POS1` and `INC` (unitary), `POS2 = POS1⊛INC`, …,
+///   `POS8 = POS7⊛INC`, and `POS0 = POS1⊛~INC` (where reverse recall ends); the other visual classes `OPEN CLOSE SPACE QM A C F K L M P R V W`.
+///   The visual classes are the digits and these symbols (``Vision/classKeys``); the motor
+///   system writes the digits.
+/// - **task** (``controlDimensions``): `X` (no task yet) and the task pointers
+///   `W R L M C A V F` of A0…A7.
+/// - **state**: `TRANS0 TRANS1 TRANS2` (which list of a task is being read), `QAP QAK` (the
+///   question of A5), `REV` (reverse recall).
+/// - **dec** (what the response phase does): `NONE` (still reading), `FWD` and `REV` (recall a
+///   list), `CNT` (count), `ONCE` (write one answer), `DONE`.
+///
+/// Each is made by ``recipe(_:dimensions:)`` from `RandomState(seed)` with a largest similarity
+/// of 0.1 between random pointers, and shipped as `Vocab/Files/<name>-<D>.vocab`; a model
+/// loads the file when there is one and otherwise makes the vocabulary by the recipe.
+public struct SpaunVocabularies {
+    /// The vocabularies' names.
+    public enum Name: String, CaseIterable, Sendable {
+        case main, task, state, dec
+    }
+
+    /// The dimensions of the task, state and dec vocabularies (fixed; the main one is chosen).
+    public static let controlDimensions = 32
+    /// The seed of every recipe.
+    public static let seed = 2012
+
+    public static let digitKeys = ["ZER", "ONE", "TWO", "THR", "FOR", "FIV", "SIX", "SEV", "EIG", "NIN"]
+    public static let positionKeys = (1...8).map { "POS\($0)" }
+    public static let symbolKeys = ["OPEN", "CLOSE", "SPACE", "QM", "A", "C", "F", "K", "L", "M", "P", "R", "V", "W"]
+    /// The task pointers of A0…A7, in order.
+    public static let taskKeys = ["W", "R", "L", "M", "C", "A", "V", "F"]
+
+    public let main: Vocabulary
+    public let task: Vocabulary
+    public let state: Vocabulary
+    public let dec: Vocabulary
+
+    /// The vocabularies for a main vocabulary of `dimensions`: the shipped files, or the
+    /// recipe for a size without one.
+    /// - Throws: ``BrainKitError`` for invalid dimensions (HRR: ≥ 1) or a malformed file.
+    public init(dimensions: Int) throws(BrainKitError) {
+        main = try Self.vocabulary(.main, dimensions: dimensions)
+        task = try Self.vocabulary(.task, dimensions: Self.controlDimensions)
+        state = try Self.vocabulary(.state, dimensions: Self.controlDimensions)
+        dec = try Self.vocabulary(.dec, dimensions: Self.controlDimensions)
+    }
+
+    /// The file name (without `.vocab`) of a vocabulary.
+    public static func fileName(_ name: Name, dimensions: Int) -> String { "\(name.rawValue)-\(dimensions)" }
+
+    /// The shipped file of `name` at `dimensions`, loaded, or the recipe's vocabulary.
+    public static func vocabulary(_ name: Name, dimensions: Int) throws(BrainKitError) -> Vocabulary {
+        let file = fileName(name, dimensions: dimensions)
+        if let text = SpaunLiteVocabularyFiles.text(named: file) {
+            return try Vocabulary.load(fileText: text, source: "\(file).vocab")
+        }
+        return try recipe(name, dimensions: dimensions)
+    }
+
+    /// The vocabulary `name` made from its recipe (see the type's documentation).
+    public static func recipe(_ name: Name, dimensions: Int) throws(BrainKitError) -> Vocabulary {
+        let vocabulary = try Vocabulary(dimensions: dimensions, name: name.rawValue, seed: seed)
+        switch name {
+        case .main:
+            var entries = ["ZER.unitary()", "ADD.unitary()"]
+            for (index, key) in digitKeys.enumerated().dropFirst() { entries.append("\(key) = \(digitKeys[index - 1])*ADD") }
+            entries += ["POS1.unitary()", "INC.unitary()", "POS0 = POS1*~INC"]
+            for (index, key) in positionKeys.enumerated().dropFirst() { entries.append("\(key) = \(positionKeys[index - 1])*INC") }
+            entries += symbolKeys
+            try vocabulary.populate(entries.joined(separator: "; "))
+        case .task: try vocabulary.populate((["X"] + taskKeys).joined(separator: "; "))
+        case .state: try vocabulary.populate("TRANS0; TRANS1; TRANS2; QAP; QAK; REV")
+        case .dec: try vocabulary.populate("NONE; FWD; REV; CNT; ONCE; DONE")
+        }
+        return vocabulary
+    }
+}

@@ -1,0 +1,48 @@
+import BrainCore
+import BrainSPA
+
+/// A list memory `Σ POSᵢ ⊛ ITEMᵢ` as Spaun builds it (Choo's ordinal serial encoding): a
+/// **rehearsal** buffer that holds what it is given, and a **decay** buffer whose content
+/// fades (feedback `decayFeedback` through `Lowpass(0.1)`: a time constant of
+/// `0.1 / (1 − decayFeedback)` s); the list is their sum. What is routed into ``input`` goes
+/// to both, weighted `rehearsalWeight` and `decayWeight`.
+///
+/// Early items dominate the rehearsal buffer, whose neurons saturate as the list grows, so
+/// later items add less to it (primacy); the newest items are strongest in the decay buffer
+/// (recency).
+///
+/// Neurons: 2 × 50·D.
+public final class ListMemory: PointerExpressible, PointerSink {
+    public let network: Network
+    public let rehearsal: MemoryBuffer
+    public let decay: MemoryBuffer
+    public let input: PointerInput
+    /// `rehearsal + decay`.
+    public let output: PointerOutput
+
+    /// - Throws: ``BrainKitError`` naming the memory and the parameter.
+    public init(
+        in parent: Network, label: String, vocabulary: Vocabulary, rehearsalWeight: Double = 0.8,
+        decayWeight: Double = 1.2, decayFeedback: Double = 0.97
+    ) throws(BrainKitError) {
+        let name = "ListMemory '\(label)'"
+        try Check.finite([rehearsalWeight], name, "rehearsalWeight")
+        try Check.finite([decayWeight], name, "decayWeight")
+        try Check.finite([decayFeedback], name, "decayFeedback")
+        network = try parent.network(label: label)
+        rehearsal = try MemoryBuffer(in: network, label: "rehearsal", vocabulary: vocabulary, gain: 1)
+        decay = try MemoryBuffer(in: network, label: "decay", vocabulary: vocabulary, gain: 1, feedback: decayFeedback)
+        let d = vocabulary.dimensions
+        let inputNode = try network.node(label: "input", sizeIn: d)
+        let outputNode = try network.node(label: "output", sizeIn: d)
+        try network.connect(inputNode, to: rehearsal.input.node, synapse: nil, transform: .scalar(rehearsalWeight))
+        try network.connect(inputNode, to: decay.input.node, synapse: nil, transform: .scalar(decayWeight))
+        try network.connect(rehearsal.output.node, to: outputNode, synapse: nil)
+        try network.connect(decay.output.node, to: outputNode, synapse: nil)
+        input = PointerInput(inputNode, vocabulary: vocabulary, name: "\(name) input")
+        output = PointerOutput(outputNode, vocabulary: vocabulary, name: "\(name) output")
+    }
+
+    public var pointerExpression: PointerExpression { output.pointerExpression }
+    public var pointerInput: PointerInput { input }
+}

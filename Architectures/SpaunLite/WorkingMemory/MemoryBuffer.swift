@@ -1,0 +1,69 @@
+import BrainCore
+import BrainSPA
+
+/// A memory for one semantic pointer: a ``State`` whose output returns to its input through
+/// `Lowpass(τ)`, with an input of its own scaled by `gain`. The feedback is either
+///
+/// - **linear**, with weight `feedback` (1: it holds; below 1: it decays). The held pointer
+///   integrates what is routed in, `dm/dt = gain · u / τ`: a route `v` held for `T` seconds
+///   adds `gain · T / τ · v`; or
+/// - **through a cleanup** over `cleanup` keys (a winner-take-all ``CleanupMemory``, threshold
+///   0.3, unit output): the memory is an attractor that holds one key clean, and a pointer
+///   written more than halfway towards another key completes to it.
+///
+/// A route `target − m` (a "difference write", how Spaun's gated and production memories are
+/// set) holds the state at `(fed back + gain · target) / (1 + gain)`; the fed-back value
+/// follows with time constant `τ (1 + gain) / gain`.
+///
+/// Neurons: the state's, `neuronsPerDimension · D`, plus 50 per cleanup key.
+public final class MemoryBuffer: PointerExpressible, PointerSink {
+    public let state: State
+    /// Where routes arrive; scaled by ``gain`` into the state.
+    public let input: PointerInput
+    public var output: PointerOutput { state.output }
+    public var vocabulary: Vocabulary { state.vocabulary }
+    public let gain: Double
+
+    /// The cleanup in the feedback, when there is one.
+    public let cleanup: CleanupMemory?
+
+    /// - Parameters:
+    ///   - gain: the input's weight (default 5).
+    ///   - feedback: the linear feedback's weight (default 1, a memory); not used with `cleanup`.
+    ///   - feedbackTau: the feedback synapse's τ (default 0.1 s).
+    ///   - cleanup: keys of `vocabulary` to hold clean (nil: linear feedback).
+    /// - Throws: ``BrainKitError`` naming the memory and the parameter.
+    public init(
+        in parent: Network, label: String, vocabulary: Vocabulary, gain: Double = 5, feedback: Double = 1,
+        feedbackTau: Double = 0.1, cleanup keys: [String]? = nil, neuronsPerDimension: Int = 50,
+        subdimensions: Int = 16
+    ) throws(BrainKitError) {
+        let name = "MemoryBuffer '\(label)'"
+        try Check.finite([gain], name, "gain")
+        try Check.finite([feedback], name, "feedback")
+        try Check.positiveFinite(feedbackTau, name, "feedbackTau")
+        state = try State(
+            in: parent, label: label, vocabulary: vocabulary, subdimensions: subdimensions,
+            neuronsPerDimension: neuronsPerDimension, feedback: keys == nil ? feedback : 0,
+            feedbackSynapse: try Lowpass(feedbackTau))
+        if let keys {
+            let memory = try CleanupMemory(
+                in: state.network, label: "cleanup", input: vocabulary, mapping: .keys(keys),
+                selection: .winnerTakeAll(0.3, function: { _ in 1 }))
+            try state.network.connect(state.output.node, to: memory.input.node, synapse: nil)
+            try state.network.connect(memory.output.node, to: state.input.node, synapse: try Lowpass(feedbackTau))
+            cleanup = memory
+        } else {
+            cleanup = nil
+        }
+        let node = try state.network.node(label: "gated input", sizeIn: vocabulary.dimensions)
+        try state.network.connect(node, to: state.input.node, synapse: nil, transform: .scalar(gain))
+        input = PointerInput(node, vocabulary: vocabulary, name: "\(name) input")
+        self.gain = gain
+    }
+
+    public var pointerExpression: PointerExpression { output.pointerExpression }
+    public var pointerInput: PointerInput { input }
+    public var network: Network { state.network }
+    public var neuronCount: Int { state.neuronCount }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import BrainKit
+import Foundation
+import SpaunLite
+
+extension SpaunLiteCommand {
+    /// `spaun-lite run 'A3[1234]?XXXX'`: builds the model, shows the stimulus, prints what it
+    /// writes; the last line is JSON.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one stimulus to the model and print what it writes (last line JSON).")
+
+        @Argument(help: "The stimulus in Spaun 2.0's language, e.g. 'A3[1234]?XXXX'.")
+        var stimulus: String
+
+        @Option(help: "Dimensions of the main vocabulary.")
+        var dimensions = 64
+
+        @Option(help: "Seed of the model and of the stimulus' random digits and jitter.")
+        var seed = 0
+
+        @Option(help: "Neurons: spiking or rate.")
+        var mode = "spiking"
+
+        @Option(help: "Threads (default: all cores).")
+        var threads: Int?
+
+        @Flag(help: "Print what the model does every 50 ms (selected action, memories' best matches).")
+        var trace = false
+
+        @Option(help: "A CSV of handwritten digits for '#d' (default: the held-out shipped digits).")
+        var digits: String?
+
+        func run() throws {
+            guard let mode = SpaunLite.Mode(rawValue: mode) else {
+                throw ValidationError("--mode must be spiking or rate, got \(mode)")
+            }
+            let program = try StimulusProgram(stimulus)
+            let handwriting = try digits.map { try DigitImages.load(contentsOf: URL(fileURLWithPath: $0)) }
+            let buildStart = Date()
+            let model = try SpaunLite(dimensions: dimensions, mode: mode, handwriting: handwriting, seed: seed)
+            let tracer = trace ? try SpaunLiteTrace(model) : nil
+            let simulator = try Simulator(model.network, seed: seed, threads: threads)
+            let buildSeconds = Date().timeIntervalSince(buildStart)
+            print(String(format: "built %d neurons in %.1f s (threads %d)", model.neuronCount, buildSeconds, simulator.threads))
+            let schedule = try program.schedule(seed: seed)
+            print("stimulus \(schedule.resolvedText): \(String(format: "%.1f", schedule.duration)) s")
+            let trial = try model.run(program, in: simulator, seed: seed)
+            if let tracer {
+                for line in try tracer.lines(simulator) { print(line) }
+            }
+            for stroke in trial.strokes {
+                print(String(format: "  wrote %@ at %.3f s (began %.3f s, similarity %.2f)", String(stroke.symbol), stroke.written, stroke.onset, stroke.similarity))
+            }
+            let perSecond = trial.runSeconds / schedule.duration
+            print("answer \(trial.answer), expected \(trial.expected ?? "none"): \(trial.correct ? "correct" : "wrong")")
+            let onsets = trial.responseOnsets.map { String(format: "%.3f", $0) }.joined(separator: ", ")
+            print(
+                "{\"stimulus\": \"\(stimulus)\", \"answer\": \"\(trial.answer)\", \"expected\": \"\(trial.expected ?? "")\", "
+                    + "\"correct\": \(trial.correct), \"response_onsets_s\": [\(onsets)], \"neurons\": \(model.neuronCount), "
+                    + String(format: "\"build_s\": %.2f, \"run_s_per_sim_s\": %.3f}", buildSeconds, perSecond))
+        }
+    }
+}
