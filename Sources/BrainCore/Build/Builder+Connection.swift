@@ -11,11 +11,19 @@ extension Builder {
             let preSignals = model.ensembleSignals[ObjectIdentifier(pre)], let activities = preSignals.output
         {
             // Decoded: W = T · Dᵀ (or full weights), applied to the pre neurons' output; the
-            // decoders are solved with every other queued solve at the end of the build.
+            // decoders are solved with every other queued solve at the end of the build. When
+            // folding T in would cost more than four times applying Dᵀ and then T (a
+            // low-dimensional value fanned out to many outputs, e.g. a gate inhibiting a
+            // population), the two are applied one after the other, unless a learning rule
+            // or a weights probe needs the folded matrix.
             let transform = connection.transform.matrix(sizeMid: connection.sizeMid, sizeOut: connection.sizeOut)
-            var recipe = WeightRecipe.transform(transform)
+            let n = pre.neuronCount, mid = connection.sizeMid, out = connection.sizeOut
+            let factored = !connection.solver.weights && connection.learningRuleType == nil
+                && !weightProbedConnections.contains(ObjectIdentifier(connection))
+                && out * n > 4 * (mid * n + out * mid)
+            var recipe = WeightRecipe.transform(factored ? Matrix.identity(mid) : transform)
             var targetEncoders: Matrix?
-            var rows = connection.sizeOut
+            var rows = factored ? mid : connection.sizeOut
             if connection.solver.weights, let post = connection.post.ensemble,
                 let builtPost = model.ensembles[ObjectIdentifier(post)]
             {
@@ -44,6 +52,9 @@ extension Builder {
             add(.matrixVector(matrix: weightSignal, rows: rows, columns: pre.neuronCount,
                               x: model.slice(activities), y: value, accumulate: false),
                 owner: name)
+            if factored {
+                value = applyTransform(connection.transform, to: value, sizeOut: connection.sizeOut, owner: name).value
+            }
             connectionInputs[ObjectIdentifier(connection)] = model.slice(activities)
         } else {
             // From a node, a Direct ensemble or neurons: slice, function, transform.

@@ -19,6 +19,8 @@ struct Builder {
     var pendingDecoders: [DecoderJob] = []
     /// Ensemble parameters, drawn for all ensembles at once before anything else.
     var drawnEnsembles: [ObjectIdentifier: BuiltEnsemble] = [:]
+    /// Connections whose weights a probe records (their decoders and transform stay folded).
+    var weightProbedConnections: Set<ObjectIdentifier> = []
 
     /// Builds `network` for a simulation step of `dt` seconds, seeding unseeded objects from
     /// `seeds`.
@@ -29,6 +31,12 @@ struct Builder {
             try Builder.draw(item.0, seed: item.1)
         }
         for (ensemble, built) in zip(ensembles, drawn) { builder.drawnEnsembles[ObjectIdentifier(ensemble)] = built }
+        builder.weightProbedConnections = Set(network.allProbes.compactMap { probe in
+            if case .connection(let connection) = probe.target, probe.attribute == .weights {
+                return ObjectIdentifier(connection)
+            }
+            return nil
+        })
         builder.buildObjects(of: network)
         try builder.buildConnectionsAndProbes(of: network)
         try builder.solveQueuedDecoders()

@@ -36,10 +36,10 @@ enum Optimizer {
                 rewritten.append((reader, op))
             }
             guard rewritten.count == readers.count else { continue }
-            for (index, op) in rewritten { ops[index] = Operator(operation: op, owner: ops[index].owner) }
+            for (index, op) in rewritten { accesses.replace(index, in: &ops, with: Operator(operation: op, owner: ops[index].owner)) }
+            for index in [resetIndex, copyIndex] { accesses.remove(index, ops[index]) }
             removed.insert(resetIndex)
             removed.insert(copyIndex)
-            accesses = Accesses(ops, skipping: removed)
         }
 
         // Products straight into their sink.
@@ -52,9 +52,9 @@ enum Optimizer {
                 sink.signal != scratch,
                 let fused = accumulating(ops[index].operation, into: sink)
             else { continue }
-            ops[index] = Operator(operation: fused, owner: ops[index].owner)
+            accesses.replace(index, in: &ops, with: Operator(operation: fused, owner: ops[index].owner))
+            accesses.remove(readers[0], ops[readers[0]])
             removed.insert(readers[0])
-            accesses = Accesses(ops, skipping: removed)
         }
         // Encodings of silent inputs.
         for (signal, writers) in accesses.writers where !observed.contains(signal) && writers.count == 1 {
@@ -62,29 +62,60 @@ enum Optimizer {
             for reader in accesses.readers[signal] ?? [] where !removed.contains(reader) {
                 switch ops[reader].operation {
                 case .affine(let m, _, _, let x, let bias, let y) where x.signal == signal && m != signal:
-                    ops[reader] = Operator(operation: .copy(from: bias, to: y, accumulate: false), owner: ops[reader].owner)
+                    accesses.replace(
+                        reader, in: &ops,
+                        with: Operator(operation: .copy(from: bias, to: y, accumulate: false), owner: ops[reader].owner))
                 case .matrixVector(let m, _, _, let x, _, true) where x.signal == signal && m != signal:
+                    accesses.remove(reader, ops[reader])
                     removed.insert(reader)
                 default:
                     continue
                 }
             }
-            accesses = Accesses(ops, skipping: removed)
-            if (accesses.readers[signal] ?? []).isEmpty { removed.insert(writers[0]) }
+            if (accesses.readers[signal] ?? []).isEmpty {
+                accesses.remove(writers[0], ops[writers[0]])
+                removed.insert(writers[0])
+            }
         }
         return ops.indices.filter { !removed.contains($0) }.map { ops[$0] }
     }
 
-    /// Who writes (sets or increments) and who reads each signal.
+    /// Who writes (sets or increments) and who reads each signal: operator indices in
+    /// ascending order, kept up to date as operators are rewritten or removed (so each change
+    /// costs the size of the operator's own accesses, not a pass over every operator).
     private struct Accesses {
         var writers: [SignalID: [Int]] = [:]
         var readers: [SignalID: [Int]] = [:]
 
-        init(_ ops: [Operator], skipping removed: Set<Int> = []) {
-            for (i, op) in ops.enumerated() where !removed.contains(i) {
-                for s in op.sets + op.increments + op.updates { writers[s, default: []].append(i) }
-                for s in op.reads { readers[s, default: []].append(i) }
+        init(_ ops: [Operator]) {
+            for (i, op) in ops.enumerated() { add(i, op) }
+        }
+
+        mutating func add(_ i: Int, _ op: Operator) {
+            for s in op.sets + op.increments + op.updates { Self.insert(i, into: &writers[s, default: []]) }
+            for s in op.reads { Self.insert(i, into: &readers[s, default: []]) }
+        }
+
+        mutating func remove(_ i: Int, _ op: Operator) {
+            for s in op.sets + op.increments + op.updates { writers[s]?.removeAll { $0 == i } }
+            for s in op.reads { readers[s]?.removeAll { $0 == i } }
+        }
+
+        /// Puts `op` in place of operator `i` of `ops`.
+        mutating func replace(_ i: Int, in ops: inout [Operator], with op: Operator) {
+            remove(i, ops[i])
+            ops[i] = op
+            add(i, op)
+        }
+
+        /// Inserts `i` after the last index not above it, as a rebuild in order would.
+        private static func insert(_ i: Int, into list: inout [Int]) {
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle] <= i { low = middle + 1 } else { high = middle }
             }
+            list.insert(i, at: low)
         }
     }
 

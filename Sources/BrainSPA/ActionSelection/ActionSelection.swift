@@ -11,8 +11,8 @@ import BrainNetworks
 ///   action and ≈ 0 for the others;
 /// - an effect with a fixed source (`sym.B --> cortex`) is a connection from the action's
 ///   thalamus output with the pointer as its transform, through `Lowpass(0.01)`;
-/// - an effect with a dynamic source gets a channel (a ``State`` of the sink's vocabulary, or
-///   a ``Scalar``) between source and sink (into the sink through `Lowpass(0.01)`), and the
+/// - an effect with a dynamic source gets a channel (a ``State`` of the sink's vocabulary with
+///   the settings' channel sizes, or a ``Scalar``) between source and sink (into the sink through `Lowpass(0.01)`), and the
 ///   action gets a gate: 40 neurons (intercepts Uniform(0.3, 1)) driven by 1 minus the
 ///   action's thalamus output, inhibiting every channel neuron with weight −3 through
 ///   `Lowpass(0.008)` while the action is not selected.
@@ -98,7 +98,10 @@ public final class ActionSelection {
                 try network.connect(selected, to: sink.node, synapse: Self.effectSynapse, transform: .dense(Matrix(column: vector)))
                 return
             }
-            let channel = try State(in: network, label: "channel \(index) to \(sink.name)", vocabulary: sink.vocabulary)
+            let channel = try State(
+                in: network, label: "channel \(index) to \(sink.name)", vocabulary: sink.vocabulary,
+                subdimensions: lowering.settings.channelSubdimensions,
+                neuronsPerDimension: lowering.settings.channelNeuronsPerDimension)
             try lowering.connect(taps, to: channel.input.node, synapse: lowering.settings.synapse)
             try network.connect(channel.output.node, to: sink.node, synapse: Self.effectSynapse)
             try inhibit(channel.neuronInput(), count: channel.neuronCount, action: index)

@@ -202,6 +202,10 @@ public struct ExpressionSettings: Sendable {
     public var productNeurons = 200
     /// The synapse of routes and of the connections into made modules (`Lowpass(0.005)`).
     public var synapse: (any Synapse)? = Lowpass(validatedTau: 0.005)
+    /// Neurons per dimension of the ``State`` an action's dynamic effect is routed through (50).
+    public var channelNeuronsPerDimension = 50
+    /// Dimensions per ensemble of those channels (16, or D when smaller).
+    public var channelSubdimensions = 16
 
     public init() {}
 }
