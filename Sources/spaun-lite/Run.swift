@@ -28,6 +28,9 @@ extension SpaunLiteCommand {
         @Flag(help: "Print what the model does every 50 ms (selected action, memories' best matches).")
         var trace = false
 
+        @Flag(help: "Print where the simulation's steps spend their time.")
+        var profile = false
+
         @Option(help: "A CSV of handwritten digits for '#d' (default: the held-out shipped digits).")
         var digits: String?
 
@@ -40,12 +43,17 @@ extension SpaunLiteCommand {
             let buildStart = Date()
             let model = try SpaunLite(dimensions: dimensions, mode: mode, handwriting: handwriting, seed: seed)
             let tracer = trace ? try SpaunLiteTrace(model) : nil
+            let modelSeconds = Date().timeIntervalSince(buildStart)
             let simulator = try Simulator(model.network, seed: seed, threads: threads)
             let buildSeconds = Date().timeIntervalSince(buildStart)
-            print(String(format: "built %d neurons in %.1f s (threads %d)", model.neuronCount, buildSeconds, simulator.threads))
+            print(String(
+                format: "built %d neurons in %.1f s (model %.1f s, simulator %.1f s; threads %d)", model.neuronCount,
+                buildSeconds, modelSeconds, buildSeconds - modelSeconds, simulator.threads))
             let schedule = try program.schedule(seed: seed)
             print("stimulus \(schedule.resolvedText): \(String(format: "%.1f", schedule.duration)) s")
+            if profile { simulator.startProfiling() }
             let trial = try model.run(program, in: simulator, seed: seed)
+            if profile, let steps = simulator.profile { print(steps) }
             if let tracer {
                 for line in try tracer.lines(simulator) { print(line) }
             }

@@ -5,7 +5,8 @@ import BrainSPA
 ///
 /// - ``position`` is the position being recalled, ``nextPosition`` the one after it (the same
 ///   two-step counter as ``Encoding``'s, stepped by the motor's pen instead of by the eyes;
-///   attractors over `POS0…POS8`, `POS0` being where reverse recall ends).
+///   attractors over `POS0…POS8`, `POS0` being where reverse recall ends, and over the digits,
+///   which A5's `K` questions unbind the list with).
 /// - ``unbound`` = `MB1 ⊛ ~position`, computed all the time;
 /// - ``item``: a cleanup memory (winner-take-all, threshold ``itemThreshold``) from the unbound
 ///   pointer to a digit: a digit gives itself and `POSk` gives the digit `k` (the answer to
@@ -18,6 +19,10 @@ import BrainSPA
 public final class Decoding {
     /// Spaun's `dec_am_min_thresh`.
     public static let itemThreshold = 0.3
+    /// The weight of the unbound pointer into the item cleanup: a list stores each item at
+    /// about half a unit (so that a list of seven stays within the memory's range), and this
+    /// brings a stored item back to about unit similarity.
+    public static let itemGain = 2.0
 
     public let network: Network
     public let position: MemoryBuffer
@@ -33,7 +38,8 @@ public final class Decoding {
     ) throws(BrainKitError) {
         let vocabulary = memory.first.rehearsal.vocabulary
         network = try parent.network(label: label)
-        let positions = ["POS0"] + SpaunVocabularies.positionKeys, tau = ProductionSystem.feedbackTau
+        let positions = ["POS0"] + SpaunVocabularies.positionKeys + SpaunVocabularies.digitKeys
+        let tau = ProductionSystem.feedbackTau
         position = try MemoryBuffer(
             in: network, label: "position", vocabulary: vocabulary, feedbackTau: tau, cleanup: positions)
         nextPosition = try MemoryBuffer(
@@ -49,7 +55,7 @@ public final class Decoding {
         atEnd = try Compare(in: network, label: "at end", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
         try network.add(memory.first --> unbound.inputLeft)
         try network.add(position --> unbound.inputRight)
-        try network.add(unbound --> item.input)
+        try network.add(Self.itemGain * unbound --> item.input)
         try network.add(position --> atEnd.inputA)
         try network.add(encoding.position --> atEnd.inputB)
     }

@@ -9,7 +9,9 @@ import BrainSPA
 ///   is taken, ``position`` is set from ``nextPosition`` (a two-step counter, so the position
 ///   moves once per item however long the item is shown).
 /// - ``lastItem`` holds the item last stored; ``seen`` = `vis · lastItem` tells a new item
-///   (low) from the one already taken (high). It is cleared in a blank inside a list and by
+///   (low) from the one already taken (high). `seen` reads the last item through
+///   ``seenSynapse`` (50 ms), so it rises over some 35 ms after the item is taken and the
+///   store action lasts long enough, and about as long each time, to lay the item down. It is cleared in a blank inside a list and by
 ///   `[`, so a repeated digit is stored again.
 /// - ``boundItem`` = `position ⊛ vis`, computed all the time; the store actions route it into
 ///   a list memory.
@@ -25,6 +27,8 @@ public final class Encoding {
     public let lastItem: MemoryBuffer
     public let boundItem: Bind
     public let seen: Compare
+    /// The synapse from the last item to ``seen``.
+    public static let seenSynapse: any Synapse = Lowpass(validatedTau: 0.05)
 
     /// - Parameters:
     ///   - visual: the visual pointer (the vision's cleaned output).
@@ -48,6 +52,8 @@ public final class Encoding {
         try network.add(position --> boundItem.inputLeft)
         try network.add(visual --> boundItem.inputRight)
         try network.add(visual --> seen.inputA)
-        try network.add(lastItem --> seen.inputB)
+        var slow = ExpressionSettings()
+        slow.synapse = Self.seenSynapse
+        try network.add(lastItem --> seen.inputB, settings: slow)
     }
 }

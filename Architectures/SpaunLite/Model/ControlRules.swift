@@ -11,20 +11,20 @@ import BrainSPA
 ///
 /// | action | utility | effects |
 /// |---|---|---|
-/// | start | vis·A | task = X, state = TRANS0, dec = NONE, open = 0, MB1–MB3 = 0 |
+/// | start | vis·A | task = X, state = TRANS0, dec = NONE, open = 0 |
 /// | task k (k = 0…7) | task·X + vis·k − 1 | task = W R L M C A V F (A0…A7) |
-/// | open | vis·OPEN + dec·NONE − 1 | open = 1, position = next position = POS1, last item = 0 |
+/// | open | vis·OPEN + dec·NONE − 1 | open = 1, position = next position = POS1 |
 /// | close s (TRANS0→1→2→0) | vis·CLOSE + state·s + open − 2 | state = next s, open = 0 |
 /// | close | vis·CLOSE + open − 1.2 | open = 0 |
 /// | store first | vis·digits − seen + open + state·TRANS0 − 2 | MB1 += position⊛vis, next position = position⊛INC, last item = vis |
 /// | store second | vis·digits − seen + open + state·(TRANS1+QAP+QAK) − 2 | MB2 += position⊛vis, … |
 /// | advance | seen + open − 1 | position = next position |
-/// | forget | open − vis·(all classes) | last item = 0 |
+/// | forget | open − vis·(all classes) | (clears the last item, below) |
 /// | P, K | task·A + vis·P (K) − 1 | state = QAP (QAK) |
 /// | reverse | task·M + vis·R − 1 | state = REV |
 /// | ask forward | vis·QM + task·(M+R) − state·REV − 1 | dec = FWD, recall position = POS1 |
 /// | ask reverse | vis·QM + task·M + state·REV − 2 | dec = REV, recall position = position⊛~INC |
-/// | ask count | vis·QM + task·C − 1 | dec = CNT, recall position = POS1, MB3 = POS1⊛ZER |
+/// | ask count | vis·QM + task·C − 1 | dec = CNT, count = MB1, counter = POS1⊛ZER |
 /// | ask position | vis·QM + task·A + state·QAP − 2 | dec = ONCE, recall position = POS of MB2's digit |
 /// | ask kind | vis·QM + task·A + state·QAK − 2 | dec = ONCE, recall position = MB2⊛~POS1 |
 /// | write forward / reverse / once | dec·(FWD/REV/ONCE) − p/2 − 1/2 − vis·QM | pen rate, plan = recalled item, next recall position = position⊛INC (⊛~INC) |
@@ -32,10 +32,16 @@ import BrainSPA
 /// | end forward | dec·FWD + recall position·position − 0.8 | dec = DONE |
 /// | end reverse | dec·REV + recall position·POS0 − 0.8 | dec = DONE |
 /// | written once | dec·ONCE + p/2 − 1/2 | dec = DONE |
-/// | count up | dec·CNT − c/2 − 1/2 − vis·QM | pacer rate, next count = MB1⊛ADD, next counter = MB3⊛ADD |
-/// | count step | dec·CNT + c/2 − 1/2 | MB1 = next count, MB3 = next counter |
-/// | count reached | dec·CNT + MB3·MB2 − 0.8 | dec = ONCE |
+/// | count up | dec·CNT − c/2 − 1/2 − vis·QM − reached | pacer rate, next count = count⊛ADD, next counter = counter⊛ADD |
+/// | count step | dec·CNT + c/2 − 1/2 − reached | count = next count, counter = next counter |
+/// | write count | dec·CNT + reached − p/2 − 3/2 | pen rate, plan = count⊛~POS1 |
+/// | written count | dec·CNT + reached + p/2 − 3/2 | dec = DONE |
 /// | idle | 0.4 | — |
+///
+/// `reached` is `counter · MB2`. Besides routing, two actions gate memories directly, as
+/// Spaun's visual gates do: while `start` or a `task k` action is selected MB1 and MB2 are
+/// cleared, and while `open` or `forget` is selected the last item is
+/// (``MemoryBuffer/clear(whenHigh:)``).
 public enum ControlRules {
     /// The actions' names, in order (the basal ganglia's channels).
     public static let actionNames: [String] =
@@ -43,7 +49,12 @@ public enum ControlRules {
         + ["open", "close TRANS0", "close TRANS1", "close TRANS2", "close", "store first", "store second", "advance",
            "forget", "P", "K", "reverse", "ask forward", "ask reverse", "ask count", "ask position", "ask kind",
            "write forward", "step forward", "end forward", "write reverse", "step reverse", "end reverse",
-           "write once", "written once", "count up", "count step", "count reached", "idle"]
+           "write once", "written once", "count up", "count step", "write count", "written count", "idle"]
+
+    /// Neurons per dimension and dimensions per ensemble of the channels of dynamic effects
+    /// (nengo_spa: 50 and 16; smaller ensembles cost less per step).
+    public static let channelNeuronsPerDimension = 25
+    public static let channelSubdimensions = 4
 
     /// Builds the action selection of `model`'s subsystems.
     /// - Throws: ``BrainKitError`` naming the action at fault.
@@ -61,16 +72,16 @@ public enum ControlRules {
         let pen = motor.pen.phase, pacer = t.pacer.phase
         let open = p.listOpen
         let transitions = [("TRANS0", "TRANS1"), ("TRANS1", "TRANS2"), ("TRANS2", "TRANS0")]
-        return try ActionSelection(in: network, label: "Action selection") { () throws(BrainKitError) -> [IfMax] in
+        var settings = ExpressionSettings()
+        settings.channelNeuronsPerDimension = channelNeuronsPerDimension
+        settings.channelSubdimensions = channelSubdimensions
+        let selection = try ActionSelection(in: network, label: "Action selection", settings: settings) {
+            () throws(BrainKitError) -> [IfMax] in
             IfMax("start", seesA) {
                 sym.X - p.task --> p.task
                 sym.TRANS0 - p.state --> p.state
                 sym.NONE - p.dec --> p.dec
                 -open --> open
-                -m.first.rehearsal --> m.first.rehearsal
-                -m.first.decay --> m.first.decay
-                -m.second --> m.second
-                -m.counter --> m.counter
             }
             for (k, key) in SpaunVocabularies.taskKeys.enumerated() {
                 IfMax("task \(k)", dot(p.task, sym.X) + seesDigit[k] - 1) {
@@ -81,7 +92,6 @@ public enum ControlRules {
                 1 - open --> open
                 sym.POS1 - e.position --> e.position
                 sym.POS1 - e.nextPosition --> e.nextPosition
-                -e.lastItem --> e.lastItem
             }
             for (from, to) in transitions {
                 IfMax("close \(from)", seesClose + dot(p.state, sym(from)) + open - 2) {
@@ -101,7 +111,7 @@ public enum ControlRules {
                 vis - e.lastItem --> e.lastItem
             }
             IfMax("advance", e.seen + open - 1) { e.nextPosition - e.position --> e.position }
-            IfMax("forget", open - anyClass) { -e.lastItem --> e.lastItem }
+            IfMax("forget", open - anyClass) {}
             IfMax("P", dot(p.task, sym.A) + seesP - 1) { sym.QAP - p.state --> p.state }
             IfMax("K", dot(p.task, sym.A) + seesK - 1) { sym.QAK - p.state --> p.state }
             IfMax("reverse", dot(p.task, sym.M) + seesR - 1) { sym.REV - p.state --> p.state }
@@ -115,8 +125,8 @@ public enum ControlRules {
             }
             IfMax("ask count", seesQM + dot(p.task, sym.C) - 1) {
                 sym.CNT - p.dec --> p.dec
-                sym.POS1 - d.position --> d.position
-                sym("POS1 * ZER") - m.counter --> m.counter
+                m.first - t.count --> t.count
+                sym("POS1 * ZER") - t.counter --> t.counter
             }
             IfMax("ask position", seesQM + dot(p.task, sym.A) + dot(p.state, sym.QAP) - 2) {
                 sym.ONCE - p.dec --> p.dec
@@ -147,18 +157,33 @@ public enum ControlRules {
                 d.item - motor.plan --> motor.plan
             }
             IfMax("written once", dot(p.dec, sym.ONCE) + 0.5 * pen - 0.5) { sym.DONE - p.dec --> p.dec }
-            IfMax("count up", dot(p.dec, sym.CNT) - 0.5 * pacer - 0.5 - seesQM) {
+            IfMax("count up", dot(p.dec, sym.CNT) - 0.5 * pacer - 0.5 - seesQM - t.countReached) {
                 t.countingRate --> t.pacer.rate
-                m.first * sym.ADD - t.nextCount --> t.nextCount
-                m.counter * sym.ADD - t.nextCounter --> t.nextCounter
+                t.count * sym.ADD - t.nextCount --> t.nextCount
+                t.counter * sym.ADD - t.nextCounter --> t.nextCounter
             }
-            IfMax("count step", dot(p.dec, sym.CNT) + 0.5 * pacer - 0.5) {
-                t.nextCount - m.first.rehearsal --> m.first.rehearsal
-                -m.first.decay --> m.first.decay
-                t.nextCounter - m.counter --> m.counter
+            IfMax("count step", dot(p.dec, sym.CNT) + 0.5 * pacer - 0.5 - t.countReached) {
+                t.nextCount - t.count --> t.count
+                t.nextCounter - t.counter --> t.counter
             }
-            IfMax("count reached", dot(p.dec, sym.CNT) + t.countReached - 0.8) { sym.ONCE - p.dec --> p.dec }
+            IfMax("write count", dot(p.dec, sym.CNT) + t.countReached - 0.5 * pen - 1.5) {
+                motor.writingRate --> motor.pen.rate
+                t.count * ~sym.POS1 - motor.plan --> motor.plan
+            }
+            IfMax("written count", dot(p.dec, sym.CNT) + t.countReached + 0.5 * pen - 1.5) { sym.DONE - p.dec --> p.dec }
             IfMax("idle", 0.4) {}
         }
+        func selected(_ name: String) throws(BrainKitError) -> Endpoint {
+            guard let index = selection.names.firstIndex(of: name) else {
+                throw .build("ControlRules", "actions", "has no action '\(name)'")
+            }
+            return try selection.thalamus.output[index]
+        }
+        for name in ["start"] + SpaunVocabularies.taskKeys.indices.map({ "task \($0)" }) {
+            try m.first.clear(whenHigh: try selected(name))
+            try m.second.clear(whenHigh: try selected(name))
+        }
+        for name in ["open", "forget"] { try e.lastItem.clear(whenHigh: try selected(name)) }
+        return selection
     }
 }

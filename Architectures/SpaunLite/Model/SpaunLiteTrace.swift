@@ -10,6 +10,8 @@ public final class SpaunLiteTrace {
     private let utilities: Probe
     private let pointers: [(name: String, probe: Probe, vocabulary: Vocabulary)]
     private let scalars: [(name: String, probe: Probe)]
+    private let list: Probe
+    private let bound: Probe
 
     /// Adds the probes (sampled every `sampleEvery` seconds, filtered by 10 ms) to `model`.
     /// - Throws: ``BrainKitError`` from the probes.
@@ -22,8 +24,9 @@ public final class SpaunLiteTrace {
         let watched: [(String, PointerOutput)] = [
             ("vis", model.vision.output), ("task", model.production.task.output), ("state", model.production.state.output),
             ("dec", model.production.dec.output), ("pos", model.encoding.position.output),
-            ("MB1", model.memory.first.output), ("MB2", model.memory.second.output),
-            ("recall", model.decoding.position.output), ("item", model.decoding.item.output),
+            ("MB2", model.memory.second.output), ("count", model.transformation.count.output),
+            ("recall", model.decoding.position.output), ("unbound", model.decoding.unbound.output),
+            ("item", model.decoding.item.output),
             ("plan", model.motor.plan.output),
         ]
         var pointers: [(String, Probe, Vocabulary)] = []
@@ -31,6 +34,8 @@ public final class SpaunLiteTrace {
             pointers.append((name, try network.probe(output.node, synapse: filter, sampleEvery: sampleEvery), output.vocabulary))
         }
         self.pointers = pointers
+        list = try network.probe(model.memory.first.output.node, synapse: filter, sampleEvery: sampleEvery)
+        bound = try network.probe(model.encoding.boundItem.output.node, synapse: filter, sampleEvery: sampleEvery)
         let watchedScalars: [(String, ScalarOutput)] = [
             ("open", model.production.listOpen.output), ("seen", model.encoding.seen.output),
             ("pen", model.motor.pen.ramp), ("phase", model.motor.pen.phase), ("pacer", model.transformation.pacer.ramp),
@@ -54,6 +59,8 @@ public final class SpaunLiteTrace {
             (entry.name, try entry.vocabulary.similarity(try simulator.data(entry.probe)), entry.vocabulary.keys)
         }
         let scalarData = try scalars.map { (entry) throws(BrainKitError) in (entry.name, try simulator.data(entry.probe)) }
+        let listData = try simulator.data(list)
+        let boundData = try simulator.data(bound)
         let stride = max(1, Int((every / (times.count > 1 ? times[1] - times[0] : every)).rounded()))
         var lines: [String] = []
         let names = model.actionSelection.names
@@ -68,12 +75,26 @@ public final class SpaunLiteTrace {
                 let rowValues = similarities.row(row)
                 let top = rowValues.indices.max { rowValues[$0] < rowValues[$1] } ?? 0
                 let value = rowValues[top]
-                line += value < 0.2 ? " \(name)=·" : value < 0.7 ? String(format: " %@=%@(%.1f)", name, keys[top], value) : " \(name)=\(keys[top])"
+                line += value < 0.2 ? " \(name)=·" : value < 0.7 || name == "unbound" ? String(format: " %@=%@(%.2f)", name, keys[top], value) : " \(name)=\(keys[top])"
             }
             for (name, data) in scalarData { line += String(format: " %@=%.2f", name, data[row, 0]) }
+            line += " MB1:" + listTerms(listData.row(row)) + " bound:" + listTerms(boundData.row(row))
             lines.append(line)
         }
         return lines
+    }
+
+    /// The three bound pairs `POSk ⊛ digit` most similar to a list memory's value.
+    private func listTerms(_ value: [Double]) -> String {
+        let vocabulary = model.vocabularies.main
+        var terms: [(String, Double)] = []
+        for k in 1...6 {
+            for digit in SpaunVocabularies.digitKeys {
+                guard let pair = try? vocabulary.parse("POS\(k) * \(digit)") else { continue }
+                terms.append(("P\(k)\(digit)", zip(pair.vector, value).reduce(0) { $0 + $1.0 * $1.1 }))
+            }
+        }
+        return terms.sorted { $0.1 > $1.1 }.prefix(4).map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: ",")
     }
 
     private func thalamusSampling(_ simulator: Simulator, rows: Int) -> Double {

@@ -4,17 +4,22 @@ import BrainSPA
 /// Spaun-lite's transformation system: counting and the translation A5's position questions
 /// need.
 ///
-/// - Counting steps the running count (MB1) and the counter (MB3) by `⊛ ADD` once per cycle of
-///   ``pacer`` (sub-vocal counting): while the pacer rises the next values are prepared in
-///   ``nextCount`` and ``nextCounter``; while it falls they are copied back.
-///   ``countReached`` = `MB3 · MB2` tells when the counter has reached the count to add.
+/// - Counting: the query copies the start number (MB1, `POS1 ⊛ N`) into ``count`` and sets
+///   ``counter`` to `POS1 ⊛ ZER`; both step by `⊛ ADD` once per cycle of ``pacer`` (sub-vocal
+///   counting): while the pacer rises the next values are prepared in ``nextCount`` and
+///   ``nextCounter``; while it falls they are copied back. ``countReached`` = `counter · MB2`
+///   tells when the counter has reached the count to add (MB2 holds `POS1 ⊛ K`). The four are
+///   attractors over `POS1 ⊛ ZER … POS1 ⊛ NIN` (Spaun counts in MB1 and MB3; here the counts
+///   have memories of their own, held clean).
 /// - ``positionOfDigit``: a cleanup memory from a digit `k` (the probe of `P[k]`, read as
 ///   `MB2 ⊛ ~POS1`) to the position pointer `POSk`.
 ///
-/// Neurons: 2 memories of 50·D, a compare of `compareNeuronsPerDimension`·D, the pacer
-/// (200) and the cleanup (50 per digit 1…8).
+/// Neurons: 4 memories of 50·D (and their cleanups), a compare of
+/// `compareNeuronsPerDimension`·D, the pacer (200) and the cleanup (50 per digit 1…8).
 public final class Transformation {
     public let network: Network
+    public let count: MemoryBuffer
+    public let counter: MemoryBuffer
     public let nextCount: MemoryBuffer
     public let nextCounter: MemoryBuffer
     public let countReached: Compare
@@ -29,8 +34,17 @@ public final class Transformation {
     ) throws(BrainKitError) {
         let vocabulary = memory.first.rehearsal.vocabulary
         network = try parent.network(label: label)
-        nextCount = try MemoryBuffer(in: network, label: "next count", vocabulary: vocabulary)
-        nextCounter = try MemoryBuffer(in: network, label: "next counter", vocabulary: vocabulary)
+        let network = self.network
+        let numbers = SpaunVocabularies.digitKeys.map { "POS1 * \($0)" }
+        func numberMemory(_ label: String) throws(BrainKitError) -> MemoryBuffer {
+            try MemoryBuffer(
+                in: network, label: label, vocabulary: vocabulary, feedbackTau: ProductionSystem.feedbackTau,
+                cleanup: numbers)
+        }
+        count = try numberMemory("count")
+        counter = try numberMemory("counter")
+        nextCount = try numberMemory("next count")
+        nextCounter = try numberMemory("next counter")
         countReached = try Compare(
             in: network, label: "count reached", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
         pacer = try RampOscillator(in: network, label: "pacer")
@@ -38,7 +52,7 @@ public final class Transformation {
         positionOfDigit = try CleanupMemory(
             in: network, label: "position of digit", input: vocabulary, mapping: .pairs(pairs),
             selection: .winnerTakeAll(0.3, function: { _ in 1 }))
-        try network.add(memory.counter --> countReached.inputA)
+        try network.add(counter --> countReached.inputA)
         try network.add(memory.second --> countReached.inputB)
         try network.add(memory.second * ~sym.POS1 --> positionOfDigit.input)
     }

@@ -11,7 +11,9 @@ import BrainSPA
 /// later items add less to it (primacy); the newest items are strongest in the decay buffer
 /// (recency).
 ///
-/// Neurons: 2 × 50·D.
+/// Neurons: 2 × `neuronsPerDimension`·D (default 100, in ensembles of `subdimensions` = 4
+/// dimensions: a list of several items held for seconds needs more accuracy than a single
+/// pointer).
 public final class ListMemory: PointerExpressible, PointerSink {
     public let network: Network
     public let rehearsal: MemoryBuffer
@@ -22,16 +24,20 @@ public final class ListMemory: PointerExpressible, PointerSink {
 
     /// - Throws: ``BrainKitError`` naming the memory and the parameter.
     public init(
-        in parent: Network, label: String, vocabulary: Vocabulary, rehearsalWeight: Double = 0.8,
-        decayWeight: Double = 1.2, decayFeedback: Double = 0.97
+        in parent: Network, label: String, vocabulary: Vocabulary, rehearsalWeight: Double = 0.3,
+        decayWeight: Double = 0.45, decayFeedback: Double = 0.97, neuronsPerDimension: Int = 100, subdimensions: Int = 4
     ) throws(BrainKitError) {
         let name = "ListMemory '\(label)'"
         try Check.finite([rehearsalWeight], name, "rehearsalWeight")
         try Check.finite([decayWeight], name, "decayWeight")
         try Check.finite([decayFeedback], name, "decayFeedback")
         network = try parent.network(label: label)
-        rehearsal = try MemoryBuffer(in: network, label: "rehearsal", vocabulary: vocabulary, gain: 1)
-        decay = try MemoryBuffer(in: network, label: "decay", vocabulary: vocabulary, gain: 1, feedback: decayFeedback)
+        rehearsal = try MemoryBuffer(
+            in: network, label: "rehearsal", vocabulary: vocabulary, gain: 1, neuronsPerDimension: neuronsPerDimension,
+            subdimensions: subdimensions)
+        decay = try MemoryBuffer(
+            in: network, label: "decay", vocabulary: vocabulary, gain: 1, feedback: decayFeedback,
+            neuronsPerDimension: neuronsPerDimension, subdimensions: subdimensions)
         let d = vocabulary.dimensions
         let inputNode = try network.node(label: "input", sizeIn: d)
         let outputNode = try network.node(label: "output", sizeIn: d)
@@ -41,6 +47,13 @@ public final class ListMemory: PointerExpressible, PointerSink {
         try network.connect(decay.output.node, to: outputNode, synapse: nil)
         input = PointerInput(inputNode, vocabulary: vocabulary, name: "\(name) input")
         output = PointerOutput(outputNode, vocabulary: vocabulary, name: "\(name) output")
+    }
+
+    /// Clears both buffers while `source` is high (``MemoryBuffer/clear(whenHigh:)``).
+    /// - Throws: ``BrainKitError`` as ``MemoryBuffer/clear(whenHigh:)``.
+    public func clear(whenHigh source: some EndpointConvertible) throws(BrainKitError) {
+        try rehearsal.clear(whenHigh: source)
+        try decay.clear(whenHigh: source)
     }
 
     public var pointerExpression: PointerExpression { output.pointerExpression }

@@ -62,6 +62,17 @@ public final class MemoryBuffer: PointerExpressible, PointerSink {
         self.gain = gain
     }
 
+    /// Silences the memory's neurons while `source` (one value, about 0 or 1) is high: weight
+    /// −3 onto every neuron through `Lowpass(0.005)`. The memory then reads 0 and its fed-back
+    /// value decays with the feedback's τ, so a held pointer is cleared (Spaun's reset gates).
+    /// - Throws: ``BrainKitError`` for a source that is not one value, or Direct ensembles.
+    public func clear(whenHigh source: some EndpointConvertible) throws(BrainKitError) {
+        let neurons = try state.neuronInput()
+        try network.connect(
+            source, to: neurons, synapse: try Lowpass(0.005),
+            transform: .dense(Matrix(rows: state.neuronCount, columns: 1, repeating: -3)))
+    }
+
     public var pointerExpression: PointerExpression { output.pointerExpression }
     public var pointerInput: PointerInput { input }
     public var network: Network { state.network }

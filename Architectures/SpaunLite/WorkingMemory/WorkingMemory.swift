@@ -1,27 +1,28 @@
 import BrainCore
 import BrainSPA
 
-/// Spaun-lite's working memory (Spaun's memory blocks MB1–MB3):
+/// Spaun-lite's working memory (Spaun's memory blocks MB1 and MB2):
 ///
 /// - ``first`` (MB1): the first list of a task (A1's digit, A3's and A5's list, A4's start
-///   number; while counting, the running count), a ``ListMemory``;
-/// - ``second`` (MB2): the second list (A4's count, A5's probe);
-/// - ``counter`` (MB3): how many steps have been counted, `POS1 ⊛ ZER ⊛ ADDⁿ`.
+///   number), a ``ListMemory``;
+/// - ``second`` (MB2): the second list (A4's count, A5's probe), one item: an attractor over
+///   `POS1 ⊛ ZER … POS1 ⊛ NIN`.
 ///
-/// `A` clears all three; the store actions of ``ControlRules`` add `POSᵢ ⊛ ITEMᵢ`.
+/// The store actions of ``ControlRules`` add `POSᵢ ⊛ ITEMᵢ`; a new task (`A` and its digit)
+/// clears both.
 ///
-/// Neurons: 4 × 50·D.
+/// Neurons: 3 × 50·D.
 public final class WorkingMemory {
     public let network: Network
     public let first: ListMemory
     public let second: MemoryBuffer
-    public let counter: MemoryBuffer
 
     /// - Throws: ``BrainKitError`` naming the part at fault.
     public init(in parent: Network, label: String = "Working memory", vocabulary: Vocabulary) throws(BrainKitError) {
         network = try parent.network(label: label)
         first = try ListMemory(in: network, label: "MB1", vocabulary: vocabulary)
-        second = try MemoryBuffer(in: network, label: "MB2", vocabulary: vocabulary, gain: 1)
-        counter = try MemoryBuffer(in: network, label: "MB3", vocabulary: vocabulary)
+        second = try MemoryBuffer(
+            in: network, label: "MB2", vocabulary: vocabulary, gain: 1, feedbackTau: ProductionSystem.feedbackTau,
+            cleanup: SpaunVocabularies.digitKeys.map { "POS1 * \($0)" })
     }
 }
