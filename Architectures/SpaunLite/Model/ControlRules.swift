@@ -24,7 +24,7 @@ import BrainSPA
 /// | reverse | task·M + vis·R − 1 | state = REV |
 /// | ask forward | vis·QM + task·(M+R) − state·REV − 1 | dec = FWD, recall position = POS1 |
 /// | ask reverse | vis·QM + task·M + state·REV − 2 | dec = REV, recall position = position⊛~INC |
-/// | ask count | vis·QM + task·C − 1 | dec = CNT, count = MB1, counter = POS1⊛ZER |
+/// | ask count | vis·QM + task·C − 1 | dec = CNT, count = 2·MB1, counter = POS1⊛ZER |
 /// | ask position | vis·QM + task·A + state·QAP − 2 | dec = ONCE, recall position = POS of MB2's digit |
 /// | ask kind | vis·QM + task·A + state·QAK − 2 | dec = ONCE, recall position = MB2⊛~POS1 |
 /// | write forward / reverse / once | dec·(FWD/REV/ONCE) − p/2 − 1/2 − vis·QM | pen rate, plan = recalled item, next recall position = position⊛INC (⊛~INC) |
@@ -34,8 +34,8 @@ import BrainSPA
 /// | written once | dec·ONCE + p/2 − 1/2 | dec = DONE |
 /// | count up | dec·CNT − c/2 − 1/2 − vis·QM − reached | pacer rate, next count = count⊛ADD, next counter = counter⊛ADD |
 /// | count step | dec·CNT + c/2 − 1/2 − reached | count = next count, counter = next counter |
-/// | write count | dec·CNT + reached − p/2 − 3/2 | pen rate, plan = count⊛~POS1 |
-/// | written count | dec·CNT + reached + p/2 − 3/2 | dec = DONE |
+/// | write count | dec·CNT + 2·reached − p/2 − 2.3 | pen rate, plan = count⊛~POS1 |
+/// | written count | dec·CNT + 2·reached + p/2 − 2.3 | dec = DONE |
 /// | idle | 0.4 | — |
 ///
 /// `reached` is `counter · MB2`. Besides routing, two actions gate memories directly, as
@@ -125,7 +125,7 @@ public enum ControlRules {
             }
             IfMax("ask count", seesQM + dot(p.task, sym.C) - 1) {
                 sym.CNT - p.dec --> p.dec
-                m.first - t.count --> t.count
+                Decoding.itemGain * m.first - t.count --> t.count
                 sym("POS1 * ZER") - t.counter --> t.counter
             }
             IfMax("ask position", seesQM + dot(p.task, sym.A) + dot(p.state, sym.QAP) - 2) {
@@ -166,11 +166,13 @@ public enum ControlRules {
                 t.nextCount - t.count --> t.count
                 t.nextCounter - t.counter --> t.counter
             }
-            IfMax("write count", dot(p.dec, sym.CNT) + t.countReached - 0.5 * pen - 1.5) {
+            IfMax("write count", dot(p.dec, sym.CNT) + 2 * t.countReached - 0.5 * pen - 2.3) {
                 motor.writingRate --> motor.pen.rate
                 t.count * ~sym.POS1 - motor.plan --> motor.plan
             }
-            IfMax("written count", dot(p.dec, sym.CNT) + t.countReached + 0.5 * pen - 1.5) { sym.DONE - p.dec --> p.dec }
+            IfMax("written count", dot(p.dec, sym.CNT) + 2 * t.countReached + 0.5 * pen - 2.3) {
+                sym.DONE - p.dec --> p.dec
+            }
             IfMax("idle", 0.4) {}
         }
         func selected(_ name: String) throws(BrainKitError) -> Endpoint {
