@@ -8,7 +8,7 @@ import BrainCore
 /// tab10 colours in order; labelled series appear in a legend at the top right. Long series
 /// are thinned per pixel column (see ``Series`` and the rule in the architecture notes): a
 /// time series is drawn with at most 2·(W + 2) points, W the plot area's width in pixels
-/// (540 in a default 640-pixel panel), however long the run.
+/// (528 in a default 640-pixel panel), however long the run.
 public struct LinePlot: Plot {
     public var title: String?
     public var xLabel: AxisLabel
@@ -50,7 +50,10 @@ public struct LinePlot: Plot {
     public func draw(in frame: PlotFrame, on canvas: inout SVGCanvas) {
         let area = PanelLayout.plotArea(in: frame, hasTitle: title != nil)
         let (x, y) = scales()
-        let clip = canvas.clipRectangle(area)
+        // Clipped a line's width outside the area, so lines along the limits are drawn whole.
+        let margin = Style.lineWidth
+        let clip = canvas.clipRectangle(
+            PlotFrame(x: area.x - margin, y: area.y - margin, width: area.width + 2 * margin, height: area.height + 2 * margin))
         canvas.openGroup([("class", "series-group"), ("clip-path", "url(#\(clip))")])
         for (index, line) in series.enumerated() {
             let pixels = zip(line.x, line.y).map {

@@ -5,10 +5,10 @@ import BrainCore
 ///
 /// **Size and no silent loss.** Marks are 1 pixel wide, one per pixel column: the spikes of
 /// one neuron that fall in the same pixel column of the plot area (spikes closer than
-/// duration / W, W the area's width in pixels, 540 in a default panel) share one mark. So a
+/// duration / W, W the area's width in pixels, 528 in a default panel) share one mark. So a
 /// raster has at most W marks per neuron, about 8 bytes each, whatever the duration: a
 /// 1,000-neuron raster stays under 5 MB at the default width (1,000 neurons × 10 s at 1–60 Hz
-/// is about 2 MB). Nothing is dropped silently: the raster's group carries `data-spikes`
+/// is about 1.4 MB). Nothing is dropped silently: the raster's group carries `data-spikes`
 /// (every spike of the neurons shown) and `data-marks` (marks drawn), and each row's
 /// `data-spikes`; the two counts are equal when no two spikes of a neuron share a column
 /// (rasters with spikes at least one column apart, such as LIF's 2 ms refractory period at a

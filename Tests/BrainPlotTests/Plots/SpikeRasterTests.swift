@@ -102,6 +102,16 @@ struct SpikeRasterTests {
         print("1,000 neurons × 10 s raster: \(text.utf8.count) bytes, \(total) spikes, \(marks) marks")
     }
 
+    /// The worst case of the bound: 1,000 neurons spiking at every step for 10 s fill every
+    /// pixel column of every row (528 marks per row) and still stay under 5 MB.
+    @Test func theWorstCaseStaysUnderFiveMegabytes() throws {
+        let times = (1...10_000).map { Double($0) * 0.001 }
+        let raster = try SpikeRaster(times: times, spikes: Matrix(rows: 10_000, columns: 1_000, repeating: 1000))
+        let text = try raster.svg()
+        #expect(text.utf8.count < 5_000_000, "\(text.utf8.count) bytes")
+        #expect(text.contains("data-spikes=\"10000000\" data-marks=\"528000\""))
+    }
+
     @Test func badInputIsATypedError() throws {
         let times = [0.001, 0.002]
         #expect(throws: BrainKitError.self) { try SpikeRaster(times: times, spikes: Matrix(rows: 3, columns: 2)) }
