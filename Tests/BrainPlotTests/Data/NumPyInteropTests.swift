@@ -53,4 +53,19 @@ struct NumPyInteropTests {
         #expect(archive["b"]?.values == .int64([7, -8]))
         #expect(archive["c"]?.values == .float32([0.5]))
     }
+
+    /// `.sample(k, seed:)` picks the neurons numpy's `RandomState(seed).choice(n, k,
+    /// replace=False)` picks.
+    @Test(arguments: [(12, 4, 5), (1000, 50, 0), (40, 40, 123)])
+    func sampledNeuronsAreNumpys(n: Int, count: Int, seed: Int) throws {
+        guard numpyIsAvailable else {
+            print("NumPyInteropTests: skipping, python3 with numpy is not available")
+            return
+        }
+        let script = "import numpy as np; print(sorted(np.random.RandomState(\(seed)).choice(\(n), \(count), replace=False).tolist()))"
+        let result = try #require(runPython(["-c", script]))
+        #expect(result.status == 0)
+        let chosen = try NeuronSelection.sample(count, seed: seed).resolve(spikeCounts: [Int](repeating: 0, count: n))
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(chosen)")
+    }
 }
