@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BrainBiophysics", targets: ["BrainBiophysics"]),
         .library(name: "BrainSPA", targets: ["BrainSPA"]),
         .library(name: "SpaunLite", targets: ["SpaunLite"]),
+        .library(name: "BrainPlot", targets: ["BrainPlot"]),
         .executable(name: "squaring", targets: ["squaring"]),
         .executable(name: "brainkit-bench", targets: ["brainkit-bench"]),
         .executable(name: "spaun-lite", targets: ["spaun-lite"]),
@@ -39,7 +40,11 @@ let package = Package(
         // Conductance-based and equation-defined neurons (AdEx, Hodgkin–Huxley compartments,
         // Brian-style equations); a side layer on BrainCore, usable as ensemble neuron types.
         .target(name: "BrainBiophysics", dependencies: ["BrainCore"]),
-        .target(name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics", "BrainSPA"]),
+        // Figures as hand-written SVG (line plots, rasters, tuning curves, panels) and data out
+        // (.npz, CSV); a side layer on BrainCore.
+        .target(name: "BrainPlot", dependencies: ["BrainCore"]),
+        .target(
+            name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics", "BrainSPA", "BrainPlot"]),
 
         // MARK: - Architectures
 
@@ -109,6 +114,7 @@ let package = Package(
             dependencies: ["BrainSPA", "BrainTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "BrainPlotTests", dependencies: ["BrainPlot", "BrainTestSupport"]),
         .testTarget(name: "SpaunLiteTests", dependencies: ["SpaunLite", "BrainTestSupport"]),
         .testTarget(
             name: "BrainBiophysicsTests",

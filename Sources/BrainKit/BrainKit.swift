@@ -3,3 +3,4 @@
 @_exported import BrainNetworks
 @_exported import BrainBiophysics
 @_exported import BrainSPA
+@_exported import BrainPlot

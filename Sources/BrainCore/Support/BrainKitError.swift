@@ -14,7 +14,9 @@
 /// - ``Kind/linearAlgebra``: a LAPACK routine that failed (for example a matrix that is not
 ///   positive definite);
 /// - ``Kind/expression``: a semantic-pointer expression that is malformed or cannot be
-///   evaluated; ``position`` is the offset (in characters) in the expression where it fails.
+///   evaluated; ``position`` is the offset (in characters) in the expression where it fails;
+/// - ``Kind/io``: a file that cannot be written or read, or whose contents are malformed (an
+///   unwritable path, a `.npz` archive that is not one).
 public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable {
     public enum Kind: String, Sendable {
         case validation
@@ -23,6 +25,7 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
         case simulatorClosed
         case linearAlgebra
         case expression
+        case io
     }
 
     public let kind: Kind
@@ -59,6 +62,10 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
 
     package static func build(_ object: String, _ parameter: String? = nil, _ message: String) -> BrainKitError {
         BrainKitError(.build, object: object, parameter: parameter, message: message)
+    }
+
+    package static func io(_ object: String, _ parameter: String? = nil, _ message: String) -> BrainKitError {
+        BrainKitError(.io, object: object, parameter: parameter, message: message)
     }
 
     package static func simulation(_ object: String, _ message: String) -> BrainKitError {
