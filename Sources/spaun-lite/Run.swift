@@ -25,6 +25,9 @@ extension SpaunLiteCommand {
         @Option(help: "Threads (default: all cores).")
         var threads: Int?
 
+        @Option(name: .customLong("lesion"), help: "Cut a connection: vision-memory, memory-decoding, bg-thalamus, decoding-motor (repeatable).")
+        var lesions: [String] = []
+
         @Flag(help: "Print what the model does every 50 ms (selected action, memories' best matches).")
         var trace = false
 
@@ -38,10 +41,18 @@ extension SpaunLiteCommand {
             guard let mode = SpaunLite.Mode(rawValue: mode) else {
                 throw ValidationError("--mode must be spiking or rate, got \(mode)")
             }
+            var cuts = Set<Lesion>()
+            for name in lesions {
+                guard let lesion = Lesion(rawValue: name) else {
+                    throw ValidationError("--lesion must be one of \(Lesion.allCases.map(\.rawValue).joined(separator: ", ")), got \(name)")
+                }
+                cuts.insert(lesion)
+            }
             let program = try StimulusProgram(stimulus)
             let handwriting = try digits.map { try DigitImages.load(contentsOf: URL(fileURLWithPath: $0)) }
             let buildStart = Date()
-            let model = try SpaunLite(dimensions: dimensions, mode: mode, handwriting: handwriting, seed: seed)
+            let model = try SpaunLite(
+                dimensions: dimensions, mode: mode, handwriting: handwriting, lesions: cuts, seed: seed)
             let tracer = trace ? try SpaunLiteTrace(model) : nil
             let modelSeconds = Date().timeIntervalSince(buildStart)
             let simulator = try Simulator(model.network, seed: seed, threads: threads)

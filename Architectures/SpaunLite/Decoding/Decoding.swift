@@ -9,9 +9,11 @@ import BrainSPA
 ///   which A5's `K` questions unbind the list with).
 /// - ``unbound`` = `MB1 ⊛ ~position`, computed all the time;
 /// - ``item``: a cleanup memory (winner-take-all, threshold ``itemThreshold``) from the unbound
-///   pointer to a digit: a digit gives itself and `POSk` gives the digit `k` (the answer to
-///   A5's `K` questions, where the list is unbound by a digit). Below the threshold it gives
-///   nothing, which the motor writes as `-` ("don't know").
+///   pointer to the digit it is; below the threshold it gives nothing, which the motor writes
+///   as `-` ("don't know").
+/// - ``positionNumber``: the same from a position `POSk` to the digit `k`, the answer to A5's
+///   `K` questions, where the list is unbound by a digit. (One memory for both would confuse a
+///   digit with a position whose pointer the list's cross-talk happens to resemble.)
 /// - ``atEnd`` = `position · encoding position`: reaching the position after the last item
 ///   stored ends forward recall.
 ///
@@ -29,6 +31,7 @@ public final class Decoding {
     public let nextPosition: MemoryBuffer
     public let unbound: Bind
     public let item: CleanupMemory
+    public let positionNumber: CleanupMemory
     public let atEnd: Compare
 
     /// - Throws: ``BrainKitError`` naming the part at fault.
@@ -48,14 +51,18 @@ public final class Decoding {
             in: network, label: "list * ~position", vocabulary: vocabulary, neuronsPerDimension: bindNeuronsPerDimension,
             unbindRight: true)
         let digits = SpaunVocabularies.digitKeys
-        let pairs = digits.map { (input: $0, output: $0) } + (1...8).map { (input: "POS\($0)", output: digits[$0]) }
         item = try CleanupMemory(
-            in: network, label: "item", input: vocabulary, mapping: .pairs(pairs),
+            in: network, label: "item", input: vocabulary, mapping: .keys(digits),
+            selection: .winnerTakeAll(Self.itemThreshold, function: { _ in 1 }))
+        positionNumber = try CleanupMemory(
+            in: network, label: "position number", input: vocabulary,
+            mapping: .pairs((1...8).map { (input: "POS\($0)", output: digits[$0]) }),
             selection: .winnerTakeAll(Self.itemThreshold, function: { _ in 1 }))
         atEnd = try Compare(in: network, label: "at end", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
         try network.add(memory.first --> unbound.inputLeft)
         try network.add(position --> unbound.inputRight)
         try network.add(Self.itemGain * unbound --> item.input)
+        try network.add(Self.itemGain * unbound --> positionNumber.input)
         try network.add(position --> atEnd.inputA)
         try network.add(encoding.position --> atEnd.inputB)
     }

@@ -26,12 +26,14 @@ import BrainSPA
 /// | ask reverse | vis·QM + task·M + state·REV − 2 | dec = REV, recall position = position⊛~INC |
 /// | ask count | vis·QM + task·C − 1 | dec = CNT, count = 2·MB1, counter = POS1⊛ZER |
 /// | ask position | vis·QM + task·A + state·QAP − 2 | dec = ONCE, recall position = POS of MB2's digit |
-/// | ask kind | vis·QM + task·A + state·QAK − 2 | dec = ONCE, recall position = MB2⊛~POS1 |
+/// | ask kind | vis·QM + task·A + state·QAK − 2 | dec = KIND, recall position = MB2⊛~POS1 |
 /// | write forward / reverse / once | dec·(FWD/REV/ONCE) − p/2 − 1/2 − vis·QM | pen rate, plan = recalled item, next recall position = position⊛INC (⊛~INC) |
 /// | step forward / reverse | dec·(FWD/REV) + p/2 − 1/2 | recall position = next recall position |
 /// | end forward | dec·FWD + recall position·position − 0.8 | dec = DONE |
 /// | end reverse | dec·REV + recall position·POS0 − 0.8 | dec = DONE |
 /// | written once | dec·ONCE + p/2 − 1/2 | dec = DONE |
+/// | write kind | dec·KIND − p/2 − 1/2 − vis·QM | pen rate, plan = number of the recalled position |
+/// | written kind | dec·KIND + p/2 − 1/2 | dec = DONE |
 /// | count up | dec·CNT − c/2 − 1/2 − vis·QM − reached | pacer rate, next count = count⊛ADD, next counter = counter⊛ADD |
 /// | count step | dec·CNT + c/2 − 1/2 − reached | count = next count, counter = next counter |
 /// | write count | dec·CNT + 2·reached − p/2 − 2.3 | pen rate, plan = count⊛~POS1 |
@@ -49,7 +51,7 @@ public enum ControlRules {
         + ["open", "close TRANS0", "close TRANS1", "close TRANS2", "close", "store first", "store second", "advance",
            "forget", "P", "K", "reverse", "ask forward", "ask reverse", "ask count", "ask position", "ask kind",
            "write forward", "step forward", "end forward", "write reverse", "step reverse", "end reverse",
-           "write once", "written once", "count up", "count step", "write count", "written count", "idle"]
+           "write once", "written once", "write kind", "written kind", "count up", "count step", "write count", "written count", "idle"]
 
     /// Neurons per dimension and dimensions per ensemble of the channels of dynamic effects
     /// (nengo_spa: 50 and 16; smaller ensembles cost less per step).
@@ -133,7 +135,7 @@ public enum ControlRules {
                 t.positionOfDigit - d.position --> d.position
             }
             IfMax("ask kind", seesQM + dot(p.task, sym.A) + dot(p.state, sym.QAK) - 2) {
-                sym.ONCE - p.dec --> p.dec
+                sym.KIND - p.dec --> p.dec
                 m.second * ~sym.POS1 - d.position --> d.position
             }
             IfMax("write forward", dot(p.dec, sym.FWD) - 0.5 * pen - 0.5 - seesQM) {
@@ -157,6 +159,11 @@ public enum ControlRules {
                 d.item - motor.plan --> motor.plan
             }
             IfMax("written once", dot(p.dec, sym.ONCE) + 0.5 * pen - 0.5) { sym.DONE - p.dec --> p.dec }
+            IfMax("write kind", dot(p.dec, sym.KIND) - 0.5 * pen - 0.5 - seesQM) {
+                motor.writingRate --> motor.pen.rate
+                d.positionNumber - motor.plan --> motor.plan
+            }
+            IfMax("written kind", dot(p.dec, sym.KIND) + 0.5 * pen - 0.5) { sym.DONE - p.dec --> p.dec }
             IfMax("count up", dot(p.dec, sym.CNT) - 0.5 * pacer - 0.5 - seesQM - t.countReached) {
                 t.countingRate --> t.pacer.rate
                 t.count * sym.ADD - t.nextCount --> t.nextCount

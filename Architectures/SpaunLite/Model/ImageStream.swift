@@ -23,12 +23,12 @@ public final class ImageStream: @unchecked Sendable {
 
     /// Renders every item of `schedule`: glyph jitter from `RandomState(seed)`; the
     /// `occurrence`-th `#d` of a schedule is the `occurrence`-th image of class d in an order
-    /// shuffled by the same seed.
+    /// shuffled by the same seed, from `images` (nil: ``handwriting``).
     /// - Throws: ``BrainKitError`` when the handwriting set has no image of a digit shown.
-    public func load(_ schedule: StimulusSchedule, seed: Int) throws(BrainKitError) {
+    public func load(_ schedule: StimulusSchedule, seed: Int, handwriting images: DigitImages? = nil) throws(BrainKitError) {
         var random = RandomState(seed: seed)
         var byClass = [[DigitImages.Image]](repeating: [], count: 10)
-        for image in handwriting.images { byClass[image.label].append(image) }
+        for image in (images ?? handwriting).images { byClass[image.label].append(image) }
         for digit in 0..<10 { random.shuffle(&byClass[digit]) }
         var rendered: [[Float]] = []
         for item in schedule.items {

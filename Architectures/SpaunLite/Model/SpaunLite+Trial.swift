@@ -27,12 +27,14 @@ extension SpaunLite {
     ///   - simulator: a simulator of ``network``.
     ///   - seed: resolves random digits and the glyphs' jitter.
     ///   - extra: seconds to run after the schedule ends (default 0).
+    ///   - handwriting: the images `#d` shows in this trial (nil: the model's).
     /// - Throws: ``BrainKitError`` from the schedule, the images or the simulator.
     public func run(
-        _ program: StimulusProgram, in simulator: Simulator, seed: Int, timing: StimulusTiming = .spaun2, extra: Double = 0
+        _ program: StimulusProgram, in simulator: Simulator, seed: Int, timing: StimulusTiming = .spaun2, extra: Double = 0,
+        handwriting: DigitImages? = nil
     ) throws(BrainKitError) -> SpaunLiteTrial {
         let schedule = try program.schedule(timing: timing, seed: seed)
-        try stream.load(schedule, seed: seed)
+        try stream.load(schedule, seed: seed, handwriting: handwriting)
         try simulator.reset()
         motor.log.clear()
         let started = Date()

@@ -40,19 +40,23 @@ public final class SpaunLite {
     public let actionSelection: ActionSelection
     public let mode: Mode
     public let seed: Int
+    public let lesions: Set<Lesion>
 
     /// - Parameters:
     ///   - dimensions: the main vocabulary's dimensions (default 64).
     ///   - mode: spiking (default) or rate neurons.
     ///   - handwriting: the images `#d` shows (default: the held-out part of the shipped
     ///     digits, never trained on).
+    ///   - lesions: cuts to make (``Lesion``).
     ///   - seed: seeds the network and the vision's training.
     /// - Throws: ``BrainKitError`` naming the part at fault.
     public init(
-        dimensions: Int = 64, mode: Mode = .spiking, handwriting: DigitImages? = nil, seed: Int = 0
+        dimensions: Int = 64, mode: Mode = .spiking, handwriting: DigitImages? = nil, lesions: Set<Lesion> = [],
+        seed: Int = 0
     ) throws(BrainKitError) {
         self.mode = mode
         self.seed = seed
+        self.lesions = lesions
         vocabularies = try SpaunVocabularies(dimensions: dimensions)
         network = try Network(label: "Spaun-lite", seed: seed)
         if mode == .rate { network.defaults.neuronType = LIFRate() }
@@ -73,6 +77,7 @@ public final class SpaunLite {
         actionSelection = try ControlRules.build(
             in: network, vision: vision, production: production, encoding: encoding, memory: memory,
             transformation: transformation, decoding: decoding, motor: motor)
+        for lesion in Lesion.allCases where lesions.contains(lesion) { try apply(lesion) }
     }
 
     /// The number of neurons.

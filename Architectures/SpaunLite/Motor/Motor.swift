@@ -9,9 +9,10 @@ import BrainSPA
 /// - ``pen``: a ``RampOscillator``; the writing actions route ``writingRate`` into it, so a
 ///   digit takes about ``secondsPerDigit`` (Spaun: `1/3 + 0.6` s).
 /// - the **readout**, a node reading the plan (through `Lowpass(0.01)`) and the pen: a stroke
-///   begins when the pen's ramp rises through 0.1 while its phase is rising, and is written
-///   when the phase flips to falling (crosses +0.5 after having been below −0.5). The symbol is the digit (of ``digitKeys``) most similar
-///   to the plan if that similarity is at least ``readoutThreshold``, else `-`. The readout
+///   begins when the pen's ramp rises through 0.15 from rest (below 0.05) while its phase is
+///   rising, and is written when the phase flips to falling (crosses +0.5 after having been
+///   below −0.5). The symbol is the digit (of the main vocabulary) most similar to the plan if
+///   that similarity is at least ``readoutThreshold``, else `-`. The readout
 ///   only observes: nothing flows from it back into the model.
 ///
 /// Neurons: the plan's and the pen's.
@@ -24,8 +25,7 @@ public final class Motor {
     public let network: Network
     public let plan: MemoryBuffer
     public let pen: RampOscillator
-    /// The rate that makes the pen write one digit in about ``secondsPerDigit`` (rise plus
-    /// fall).
+    /// The rate whose pen cycle (rise, fall and flips) lasts ``secondsPerDigit``.
     public let writingRate: Double
     /// The readout node (a sink).
     public let readout: Node
@@ -38,7 +38,7 @@ public final class Motor {
             in: network, label: "plan", vocabulary: vocabulary, feedbackTau: ProductionSystem.feedbackTau,
             cleanup: SpaunVocabularies.digitKeys)
         pen = try RampOscillator(in: network, label: "pen")
-        writingRate = RampOscillator.rate(risingIn: Self.secondsPerDigit - 0.1)
+        writingRate = RampOscillator.rate(cycling: Self.secondsPerDigit)
         let d = vocabulary.dimensions
         var digits: [Float] = []
         for key in SpaunVocabularies.digitKeys {
@@ -50,10 +50,13 @@ public final class Motor {
         let log = MotorLog()
         self.log = log
         let threshold = Float(Self.readoutThreshold)
-        var rising = false, armed = true, onset = 0.0, lastRamp: Float = 0
+        var rising = false, armed = true, onset = 0.0, lastRamp: Float = 0, lastTime = -Double.infinity
         readout = try network.node(label: "readout", sizeIn: d + 2, sizeOut: 0) { t, input, _ in
             let ramp = input[d], phase = input[d + 1]
-            if phase < 0, lastRamp < 0.1, ramp >= 0.1, !rising {
+            if t <= lastTime { (rising, armed, lastRamp) = (false, true, 0) }  // the simulator was reset
+            lastTime = t
+            if ramp < 0.05 { rising = false }
+            if phase < 0, lastRamp < 0.15, ramp >= 0.15, !rising {
                 rising = true
                 onset = t
             }

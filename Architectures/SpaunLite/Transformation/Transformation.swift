@@ -25,8 +25,10 @@ public final class Transformation {
     public let countReached: Compare
     public let pacer: RampOscillator
     public let positionOfDigit: CleanupMemory
-    /// The pacer's rate while counting: a rise of 0.25 s.
-    public let countingRate = RampOscillator.rate(risingIn: 0.25)
+    /// The pacer's falling drive: the fall (when the count is copied back) lasts about 0.13 s.
+    public static let pacerFall = 1.0
+    /// The pacer's rate while counting: a cycle of 0.4 s (Spaun counts at 419 ms a step).
+    public let countingRate = RampOscillator.rate(cycling: 0.4, fall: Transformation.pacerFall)
 
     /// - Throws: ``BrainKitError`` naming the part at fault.
     public init(
@@ -47,7 +49,7 @@ public final class Transformation {
         nextCounter = try numberMemory("next counter")
         countReached = try Compare(
             in: network, label: "count reached", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
-        pacer = try RampOscillator(in: network, label: "pacer")
+        pacer = try RampOscillator(in: network, label: "pacer", fall: Self.pacerFall)
         let pairs = (1...8).map { (input: SpaunVocabularies.digitKeys[$0], output: "POS\($0)") }
         positionOfDigit = try CleanupMemory(
             in: network, label: "position of digit", input: vocabulary, mapping: .pairs(pairs),

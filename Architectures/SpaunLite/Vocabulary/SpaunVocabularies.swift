@@ -14,7 +14,7 @@ import SpaunLiteVocab
 /// - **state**: `TRANS0 TRANS1 TRANS2` (which list of a task is being read), `QAP QAK` (the
 ///   question of A5), `REV` (reverse recall).
 /// - **dec** (what the response phase does): `NONE` (still reading), `FWD` and `REV` (recall a
-///   list), `CNT` (count), `ONCE` (write one answer), `DONE`.
+///   list), `CNT` (count), `ONCE` (write one item), `DONE`, `KIND` (write a position's number).
 ///
 /// Each is made by ``recipe(_:dimensions:)`` from `RandomState(seed)` with a largest similarity
 /// of 0.1 between random pointers, and shipped as `Vocab/Files/<name>-<D>.vocab`; a model
@@ -76,7 +76,7 @@ public struct SpaunVocabularies {
             try vocabulary.populate(entries.joined(separator: "; "))
         case .task: try vocabulary.populate((["X"] + taskKeys).joined(separator: "; "))
         case .state: try vocabulary.populate("TRANS0; TRANS1; TRANS2; QAP; QAK; REV")
-        case .dec: try vocabulary.populate("NONE; FWD; REV; CNT; ONCE; DONE")
+        case .dec: try vocabulary.populate("NONE; FWD; REV; CNT; ONCE; DONE; KIND")
         }
         return vocabulary
     }

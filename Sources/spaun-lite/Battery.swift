@@ -1,0 +1,78 @@
+import ArgumentParser
+import BrainKit
+import Foundation
+import SpaunLite
+
+extension SpaunLiteCommand {
+    /// `spaun-lite battery A3 --trials 10`: a task's protocol on one built model; accuracy with
+    /// 95 % intervals, per-position curves, RT slope.
+    struct Battery: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a task's battery on one built model and report accuracy with 95 % intervals.")
+
+        @Argument(help: "A1, A3, A4 or A5.")
+        var task: String
+
+        @Option(help: "Trials per condition (A1: in all).")
+        var trials = 10
+
+        @Option(help: "A3's list lengths, comma-separated.")
+        var lengths = "3,4,5,6,7"
+
+        @Option(help: "A1: show every image of this CSV once (the shipped digits' format).")
+        var digits: String?
+
+        @Option(help: "Dimensions of the main vocabulary.")
+        var dimensions = 64
+
+        @Option(help: "Seed of the model and of the trials.")
+        var seed = 0
+
+        @Option(help: "Threads (default: all cores).")
+        var threads: Int?
+
+        @Option(name: .customLong("lesion"), help: "Cut a connection (see run --help; repeatable).")
+        var lesions: [String] = []
+
+        @Option(help: "Write the report as JSON to this file.")
+        var json: String?
+
+        func run() throws {
+            guard let task = BatteryPlan.Task(rawValue: task.uppercased()) else {
+                throw ValidationError("task must be A1, A3, A4 or A5, got \(task)")
+            }
+            let cuts = try Set(lesions.map { name in
+                guard let lesion = Lesion(rawValue: name) else { throw ValidationError("unknown lesion \(name)") }
+                return lesion
+            })
+            let lengthList = try lengths.split(separator: ",").map { text in
+                guard let length = Int(text.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("bad length \(text)") }
+                return length
+            }
+            var plan = try BatteryPlan(task, trials: trials, lengths: lengthList, seed: seed).trials.map { ($0, DigitImages?.none) }
+            if task == .a1, let digits {
+                let images = try DigitImages.load(contentsOf: URL(fileURLWithPath: digits))
+                plan = images.images.map { image in
+                    (BatteryPlan.Trial(stimulus: "A1[#\(image.label)]?X", digits: [image.label], kind: "handwritten", position: nil),
+                     DigitImages(images: [image]))
+                }
+            }
+            let model = try SpaunLite(dimensions: dimensions, lesions: cuts, seed: seed)
+            let simulator = try Simulator(model.network, seed: seed, threads: threads)
+            print("\(model.neuronCount) neurons; \(plan.count) trials of \(task.rawValue)")
+            var report = BatteryReport(task: task)
+            let started = Date()
+            for (index, (trial, images)) in plan.enumerated() {
+                let program = try StimulusProgram(trial.stimulus)
+                let result = try model.run(program, in: simulator, seed: seed * 100_003 + index, handwriting: images)
+                let query = result.schedule.items.first { $0.content == .glyph(.query) }?.start
+                let responseTime = result.responseOnsets.first.flatMap { onset in query.map { onset - $0 } }
+                report.add(.init(trial: trial, answer: result.answer, expected: result.expected ?? "", responseTime: responseTime))
+                print("  \(trial.stimulus): wrote \(result.answer.isEmpty ? "nothing" : result.answer)\(result.correct ? "" : " ✗")")
+            }
+            for line in report.lines { print(line) }
+            print(String(format: "%.0f s of wall time", Date().timeIntervalSince(started)))
+            if let json { try report.json.write(toFile: json, atomically: true, encoding: .utf8) }
+        }
+    }
+}

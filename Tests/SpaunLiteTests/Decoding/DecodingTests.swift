@@ -1,0 +1,34 @@
+import BrainCore
+import BrainSPA
+import Testing
+@testable import SpaunLite
+
+/// Decoding in Direct mode: the item at a recall position of a stored list, the position of a
+/// digit (A5's K), "nothing" past the end, and the end signal.
+@Suite("Decoding")
+struct DecodingTests {
+    @Test func readsTheItemAtAPositionThePositionOfADigitAndTheEnd() throws {
+        let h = try DirectHarness(dimensions: 64)
+        let memory = try WorkingMemory(in: h.network, vocabulary: h.main)
+        let encoding = try Encoding(in: h.network, visual: PointerOutput(try h.pointers([(0, "0")]), vocabulary: h.main, name: "vis"))
+        let decoding = try Decoding(in: h.network, memory: memory, encoding: encoding)
+        // The list [4, 1, 6], each item for 0.07 s at list weights 0.3 + 0.45 (about half a unit,
+        // as the store action lays it down).
+        try h.network.connect(
+            try h.pointers([(0, "POS1 * FOR + POS2 * ONE + POS3 * SIX"), (0.07, "0")]), to: memory.first.input.node, synapse: nil)
+        // The encoding stopped at POS4; recall POS2, then the digit SIX, then POS4.
+        try h.network.connect(try h.pointers([(0, "POS4"), (0.02, "0")]), to: encoding.position.input.node, synapse: nil)
+        try h.network.connect(
+            try h.pointers([(0.2, "POS2"), (0.22, "0"), (0.5, "SIX"), (0.52, "0"), (0.8, "POS4"), (0.82, "0")]),
+            to: decoding.position.input.node, synapse: nil)
+        let item = try h.watch(decoding.item.output), atEnd = try h.watch(decoding.atEnd.output)
+        let number = try h.watch(decoding.positionNumber.output)
+        try h.run(1.1)
+        #expect(try h.similarity(item, to: "ONE", at: 0.5) > 0.9)
+        #expect(try h.similarity(number, to: "THR", at: 0.8) > 0.9)  // SIX is at position 3
+        #expect(try h.similarity(number, to: "THR", at: 0.5) < 0.3 && (try h.similarity(item, to: "SIX", at: 0.8)) < 0.3)
+        for digit in SpaunVocabularies.digitKeys { #expect(try h.similarity(item, to: digit, at: 1.1) < 0.3) }
+        #expect(try h.value(atEnd, at: 0.5) < 0.5)
+        #expect(abs(try h.value(atEnd, at: 1.1) - 1) < 0.15)
+    }
+}
