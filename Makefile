@@ -21,9 +21,12 @@ deps:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
 
-## The main job: the squaring model from the talk BrainKit started from.
+## The main job: Spaun-lite, the spiking perception-to-action model, shown a recognition
+## (a handwritten 3), a serial recall (4 7 2) and a count (2 up from 5); it prints what it saw
+## and what it wrote, and a JSON line.
+DEMO_STIMULUS := A1[\#3]?XA3[472]?XXXA4[5][2]?XXXXX
 demo: deps
-	$(SWIFT) run -c release squaring
+	$(SWIFT) run -c release spaun-lite run '$(DEMO_STIMULUS)'
 
 ## The whole test suite (release build: the behavioural tests simulate spiking networks).
 test: deps

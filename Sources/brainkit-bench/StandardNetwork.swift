@@ -24,6 +24,7 @@ extension StandardNetwork {
     ]
 
     /// Benchmarks run only when named with `--only`: the other sizes of the ring, for the
-    /// scaling plot (ring1m needs about a minute to build).
-    static let extra: [StandardNetwork] = [ring10k, ring1m]
+    /// scaling plot (ring1m needs about a minute to build), and Spaun-lite, which has no Nengo
+    /// twin.
+    static let extra: [StandardNetwork] = [ring10k, ring1m, spaunLite]
 }

@@ -68,6 +68,7 @@ extension SpaunLiteCommand {
             if let tracer {
                 for line in try tracer.lines(simulator) { print(line) }
             }
+            print("saw   \(trial.seen)")
             for stroke in trial.strokes {
                 print(String(format: "  wrote %@ at %.3f s (began %.3f s, similarity %.2f)", String(stroke.symbol), stroke.written, stroke.onset, stroke.similarity))
             }
@@ -76,7 +77,7 @@ extension SpaunLiteCommand {
             let onsets = trial.responseOnsets.map { String(format: "%.3f", $0) }.joined(separator: ", ")
             print(
                 "{\"stimulus\": \"\(stimulus)\", \"answer\": \"\(trial.answer)\", \"expected\": \"\(trial.expected ?? "")\", "
-                    + "\"correct\": \(trial.correct), \"response_onsets_s\": [\(onsets)], \"neurons\": \(model.neuronCount), "
+                    + "\"correct\": \(trial.correct), \"seen\": \"\(trial.seen)\", \"response_onsets_s\": [\(onsets)], \"neurons\": \(model.neuronCount), "
                     + String(format: "\"build_s\": %.2f, \"run_s_per_sim_s\": %.3f}", buildSeconds, perSecond))
         }
     }

@@ -45,14 +45,6 @@ import BrainSPA
 /// cleared, and while `open` or `forget` is selected the last item is
 /// (``MemoryBuffer/clear(whenHigh:)``).
 public enum ControlRules {
-    /// The actions' names, in order (the basal ganglia's channels).
-    public static let actionNames: [String] =
-        ["start"] + SpaunVocabularies.taskKeys.indices.map { "task \($0)" }
-        + ["open", "close TRANS0", "close TRANS1", "close TRANS2", "close", "store first", "store second", "advance",
-           "forget", "P", "K", "reverse", "ask forward", "ask reverse", "ask count", "ask position", "ask kind",
-           "write forward", "step forward", "end forward", "write reverse", "step reverse", "end reverse",
-           "write once", "written once", "write kind", "written kind", "count up", "count step", "write count", "written count", "idle"]
-
     /// Neurons per dimension and dimensions per ensemble of the channels of dynamic effects
     /// (nengo_spa: 50 and 16; smaller ensembles cost less per step).
     public static let channelNeuronsPerDimension = 25

@@ -9,6 +9,10 @@ public struct SpaunLiteTrial: Sendable {
     public let schedule: StimulusSchedule
     /// What the model wrote, in order.
     public let strokes: [MotorLog.Stroke]
+    /// What the model saw: the visual classes its vision settled on, in order, as the
+    /// characters of the stimulus language (`#3` seen as a 3 is `3`); a symbol shown twice with
+    /// a blank between appears twice.
+    public let seen: String
     /// The expected answer, when the stimulus defines one.
     public let expected: String?
     public let runSeconds: Double
@@ -22,6 +26,35 @@ public struct SpaunLiteTrial: Sendable {
 }
 
 extension SpaunLite {
+    /// The visual classes the visual pointer settled on (similarity above 0.5 for 30 ms), in
+    /// order; a return to nothing in between lets the same class count again.
+    func seenText(_ simulator: Simulator) throws(BrainKitError) -> String {
+        let similarities = LinearAlgebra.multiply(try simulator.data(visualProbe), vision.classPointers, transposeB: true)
+        var text = "", current: Int? = nil, candidate: Int? = nil, run = 0
+        for row in 0..<similarities.rows {
+            let values = similarities.row(row)
+            let best = values.indices.max { values[$0] < values[$1] } ?? 0
+            let shown: Int? = values[best] > 0.5 ? best : nil
+            if shown == candidate { run += 1 } else { (candidate, run) = (shown, 1) }
+            guard run == 3, candidate != current else { continue }
+            current = candidate
+            if let candidate { text.append(Self.character(of: Vision.classKeys[candidate])) }
+        }
+        return text
+    }
+
+    /// The stimulus-language character of a visual class.
+    static func character(of key: String) -> Character {
+        if let digit = SpaunVocabularies.digitKeys.firstIndex(of: key) { return Character(String(digit)) }
+        switch key {
+        case "OPEN": return "["
+        case "CLOSE": return "]"
+        case "QM": return "?"
+        case "SPACE": return " "
+        default: return key.first ?? "?"
+        }
+    }
+
     /// Shows `program` (from a reset simulator) and returns what the model wrote.
     /// - Parameters:
     ///   - simulator: a simulator of ``network``.
@@ -42,6 +75,6 @@ extension SpaunLite {
         let runSeconds = Date().timeIntervalSince(started)
         return SpaunLiteTrial(
             stimulus: program.text, resolved: schedule.resolvedText, schedule: schedule, strokes: motor.log.written,
-            expected: schedule.expectedAnswer, runSeconds: runSeconds)
+            seen: try seenText(simulator), expected: schedule.expectedAnswer, runSeconds: runSeconds)
     }
 }

@@ -41,6 +41,8 @@ public final class SpaunLite {
     public let mode: Mode
     public let seed: Int
     public let lesions: Set<Lesion>
+    /// The visual pointer every 10 ms (through `Lowpass(0.01)`), for what the model saw.
+    public let visualProbe: Probe
 
     /// - Parameters:
     ///   - dimensions: the main vocabulary's dimensions (default 64).
@@ -77,6 +79,7 @@ public final class SpaunLite {
         actionSelection = try ControlRules.build(
             in: network, vision: vision, production: production, encoding: encoding, memory: memory,
             transformation: transformation, decoding: decoding, motor: motor)
+        visualProbe = try network.probe(vision.output.node, synapse: try Lowpass(0.01), sampleEvery: 0.01)
         for lesion in Lesion.allCases where lesions.contains(lesion) { try apply(lesion) }
     }
 

@@ -32,11 +32,13 @@ public final class MemoryBuffer: PointerExpressible, PointerSink {
     ///   - feedback: the linear feedback's weight (default 1, a memory); not used with `cleanup`.
     ///   - feedbackTau: the feedback synapse's τ (default 0.1 s).
     ///   - cleanup: keys of `vocabulary` to hold clean (nil: linear feedback).
+    ///   - subdimensions: dimensions per ensemble (default 4: a step costs a quarter of
+    ///     nengo_spa's 16 in encoders and decoders, and holds a unit pointer as well).
     /// - Throws: ``BrainKitError`` naming the memory and the parameter.
     public init(
         in parent: Network, label: String, vocabulary: Vocabulary, gain: Double = 5, feedback: Double = 1,
         feedbackTau: Double = 0.1, cleanup keys: [String]? = nil, neuronsPerDimension: Int = 50,
-        subdimensions: Int = 16
+        subdimensions: Int = 4
     ) throws(BrainKitError) {
         let name = "MemoryBuffer '\(label)'"
         try Check.finite([gain], name, "gain")
