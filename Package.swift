@@ -65,7 +65,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "brainkit-bench",
-            dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["BrainKit", "SpaunLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Examples
