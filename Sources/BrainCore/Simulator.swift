@@ -40,6 +40,10 @@ public final class Simulator {
     /// The kernels run per step, counting each part of a cut kernel.
     var kernelsPerStep: Int { engine.executor.kernelCount }
 
+    /// Told how each following ``run(steps:)`` or ``run(seconds:)`` progresses (the build
+    /// reports to the observer given to the initialiser); nil reports nothing.
+    public var progressObserver: (any ProgressObserver)?
+
     private let model: BuiltModel
     private let engine: Engine
     private let recorder: ProbeRecorder
@@ -61,16 +65,20 @@ public final class Simulator {
     ///   - threads: the most threads that may step the simulation, >= 1; nil (the default)
     ///     means every active core (`ProcessInfo.activeProcessorCount`); `1` runs on the calling
     ///     thread alone; counts above the core count use the core count.
+    ///   - progress: told how the build progresses, then kept as ``progressObserver`` for runs
+    ///     (``TerminalProgressBar/standardError()`` gives Nengo's terminal bar when stderr is a
+    ///     terminal); nil (the default) reports nothing.
     /// - Throws: ``BrainKitError`` when the model cannot be built (kind `.build`, or
     ///   `.validation` for a parameter the build found invalid, such as unreachable max rates,
     ///   or a thread count below 1).
-    public convenience init(_ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int? = nil)
-        throws(BrainKitError)
-    {
+    public convenience init(
+        _ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int? = nil,
+        progress: (any ProgressObserver)? = nil
+    ) throws(BrainKitError) {
         let cores = Simulator.cores
         // An invalid count (< 1) passes through unchanged, for the check that names it.
         let allowed = threads.map { $0 >= 1 ? min($0, cores) : $0 } ?? cores
-        try self.init(network, dt: dt, seed: seed, threads: allowed, sharing: .whenItPays)
+        try self.init(network, dt: dt, seed: seed, threads: allowed, sharing: .whenItPays, progress: progress)
     }
 
     /// The machine's active cores: the default thread count and the most threads allowed.
@@ -79,7 +87,10 @@ public final class Simulator {
     /// The same with exactly `threads` threads offered to the executor (not clamped to the
     /// cores) and its choice between them and one thread given (`.always`: tests that must
     /// exercise the threaded path on a small model, or on more threads than cores).
-    init(_ network: Network, dt: Double, seed: Int?, threads: Int, sharing: Executor.Sharing) throws(BrainKitError) {
+    init(
+        _ network: Network, dt: Double, seed: Int?, threads: Int, sharing: Executor.Sharing,
+        progress: (any ProgressObserver)? = nil
+    ) throws(BrainKitError) {
         try Check.greaterThan(dt, 0, "Simulator", "dt")
         try Check.atLeast(threads, 1, "Simulator", "threads")
         if let seed { try Network.checkSeed(seed, object: "Simulator", parameter: "seed") }
@@ -89,8 +100,18 @@ public final class Simulator {
         var entropy = RandomState.fromEntropy()
         let networkSeed = network.seed ?? entropy.nextSeed()
         self.seed = seed ?? network.seed.map { ($0 + 1) & Int(UInt32.max) } ?? entropy.nextSeed()
-        model = try Builder.build(network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed))
+        let buildStages = Builder.stages.count + 1
+        var stagesDone = 0
+        progress?.observe(SimulationProgress(stage: .build, completed: 0, total: buildStages, detail: "started"))
+        model = try Builder.build(
+            network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed)
+        ) { stage in
+            stagesDone += 1
+            progress?.observe(SimulationProgress(stage: .build, completed: stagesDone, total: buildStages, detail: stage))
+        }
         engine = try Engine(model: model, network: network.name, threads: threads, sharing: sharing)
+        progress?.observe(SimulationProgress(stage: .build, completed: buildStages, total: buildStages, detail: "engine planned"))
+        progressObserver = progress
         recorder = ProbeRecorder(probes: network.allProbes, sources: model.probes, arena: engine.arena)
         try reset()
     }
@@ -114,12 +135,26 @@ public final class Simulator {
         try run(steps: Int((seconds / dt).rounded()))
     }
 
-    /// Runs `steps` steps.
+    /// Runs `steps` steps, reporting to ``progressObserver`` (if any) at the start, every
+    /// ⌈steps / 1000⌉ steps and at the end; a run of 0 steps reports nothing, and a run that
+    /// fails stops reporting.
     public func run(steps: Int) throws(BrainKitError) {
         try Check.atLeast(steps, 0, "Simulator", "steps")
         try checkOpen()
         recorder.reserve(steps: steps)
-        for _ in 0..<steps { try advance() }
+        guard let observer = progressObserver, steps > 0 else {
+            for _ in 0..<steps { try advance() }
+            return
+        }
+        let interval = RunProgressSchedule.interval(steps: steps)
+        observer.observe(SimulationProgress(stage: .run, completed: 0, total: steps))
+        var done = 0
+        while done < steps {
+            let chunk = min(interval, steps - done)
+            for _ in 0..<chunk { try advance() }
+            done += chunk
+            observer.observe(SimulationProgress(stage: .run, completed: done, total: steps))
+        }
     }
 
     /// Runs one step.
