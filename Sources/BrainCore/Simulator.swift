@@ -43,6 +43,8 @@ public final class Simulator {
     /// Told how each following ``run(steps:)`` or ``run(seconds:)`` progresses (the build
     /// reports to the observer given to the initialiser); nil reports nothing.
     public var progressObserver: (any ProgressObserver)?
+    /// Where probe data goes: memory, or `.npy` files written while running.
+    public let probeStorage: ProbeStorage
 
     private let model: BuiltModel
     private let engine: Engine
@@ -68,17 +70,22 @@ public final class Simulator {
     ///   - progress: told how the build progresses, then kept as ``progressObserver`` for runs
     ///     (``TerminalProgressBar/standardError()`` gives Nengo's terminal bar when stderr is a
     ///     terminal); nil (the default) reports nothing.
+    ///   - probeStorage: where probe data goes: ``ProbeStorage/memory`` (the default), or
+    ///     ``ProbeStorage/stream(directory:)`` to write it to `.npy` files while running, with
+    ///     memory that does not grow with the run.
     /// - Throws: ``BrainKitError`` when the model cannot be built (kind `.build`, or
     ///   `.validation` for a parameter the build found invalid, such as unreachable max rates,
-    ///   or a thread count below 1).
+    ///   or a thread count below 1), or `.io` when a stream's directory or files cannot be
+    ///   created.
     public convenience init(
         _ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int? = nil,
-        progress: (any ProgressObserver)? = nil
+        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory
     ) throws(BrainKitError) {
         let cores = Simulator.cores
         // An invalid count (< 1) passes through unchanged, for the check that names it.
         let allowed = threads.map { $0 >= 1 ? min($0, cores) : $0 } ?? cores
-        try self.init(network, dt: dt, seed: seed, threads: allowed, sharing: .whenItPays, progress: progress)
+        try self.init(network, dt: dt, seed: seed, threads: allowed, sharing: .whenItPays, progress: progress,
+            probeStorage: probeStorage)
     }
 
     /// The machine's active cores: the default thread count and the most threads allowed.
@@ -89,7 +96,7 @@ public final class Simulator {
     /// exercise the threaded path on a small model, or on more threads than cores).
     init(
         _ network: Network, dt: Double, seed: Int?, threads: Int, sharing: Executor.Sharing,
-        progress: (any ProgressObserver)? = nil
+        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory
     ) throws(BrainKitError) {
         try Check.greaterThan(dt, 0, "Simulator", "dt")
         try Check.atLeast(threads, 1, "Simulator", "threads")
@@ -112,7 +119,9 @@ public final class Simulator {
         engine = try Engine(model: model, network: network.name, threads: threads, sharing: sharing)
         progress?.observe(SimulationProgress(stage: .build, completed: buildStages, total: buildStages, detail: "engine planned"))
         progressObserver = progress
-        recorder = ProbeRecorder(probes: network.allProbes, sources: model.probes, arena: engine.arena)
+        recorder = try ProbeRecorder(
+            probes: network.allProbes, sources: model.probes, arena: engine.arena, storage: probeStorage)
+        self.probeStorage = probeStorage
         try reset()
     }
 
@@ -173,6 +182,10 @@ public final class Simulator {
         }
         stepCount = next
         recorder.record(step: next)
+        if let fault = recorder.fault {
+            recorder.fault = nil
+            throw fault
+        }
     }
 
     /// Returns to time 0: signals and neuron state go back to their built initial values
@@ -186,7 +199,7 @@ public final class Simulator {
         }
         var rng = RandomState(seed: self.seed)
         try engine.reset(rng: &rng)
-        recorder.clear()
+        try recorder.clear()
         stepCount = 0
     }
 
@@ -204,11 +217,20 @@ public final class Simulator {
         engine.executor.timing()
     }
 
-    /// Stops the worker threads; the simulator cannot run afterwards, but its data stays
-    /// readable.
+    /// Stops the worker threads and writes out and closes streamed probe files; the simulator
+    /// cannot run afterwards, but its data stays readable. A stream that cannot be written
+    /// here shows as an error from ``data(_:)``; call ``flushProbes()`` first to see it.
     public func close() {
         closed = true
         engine.executor.shutdown()
+        try? recorder.close()
+    }
+
+    /// Writes every streamed probe's buffered samples to its file, so that the files hold
+    /// everything recorded so far (nothing to do for memory storage).
+    /// - Throws: ``BrainKitError`` (`.io`) when a file cannot be written.
+    public func flushProbes() throws(BrainKitError) {
+        try recorder.flush()
     }
 
     private func checkOpen() throws(BrainKitError) {
@@ -228,13 +250,22 @@ public final class Simulator {
         }
     }
 
-    /// The data `probe` recorded: one row per sample, one column per recorded value.
-    /// - Throws: ``BrainKitError`` when the probe is not part of this simulator's network.
+    /// The data `probe` recorded: one row per sample, one column per recorded value. A
+    /// streamed probe's buffer is written out and its whole file read back (as much memory as
+    /// the same data kept in memory, as `Double`s).
+    /// - Throws: ``BrainKitError`` when the probe is not part of this simulator's network, or
+    ///   (`.io`) when its stream file cannot be written or read.
     public func data(_ probe: Probe) throws(BrainKitError) -> Matrix {
-        guard let data = recorder.data(probe) else {
+        guard let data = try recorder.data(probe) else {
             throw .validation("Simulator", "probe", "\(probe.name) is not part of \(network.name)")
         }
         return data
+    }
+
+    /// The `.npy` file `probe` streams to, or nil with memory storage or for a probe that is
+    /// not part of this simulator's network.
+    public func probeFile(_ probe: Probe) -> URL? {
+        recorder.file(probe)
     }
 
     /// What the build drew and computed for `ensemble`.
