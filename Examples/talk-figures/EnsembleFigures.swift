@@ -8,7 +8,8 @@ enum EnsembleFigures {
         let net = try Network(label: "tuning curves")
         let ensemble = try net.ensemble(label: "15 neurons", neurons: 15, dimensions: 1, seed: 10)
         let sim = try Simulator(net, threads: 1)
-        return try Figure(rows: 1, columns: 1, panels: [LinePlot.tuningCurves(sim, ensemble, title: "Tuning curves, 15 LIF neurons")])
+        let plot = try LinePlot.tuningCurves(sim, ensemble, title: "Tuning curves, 15 LIF neurons")
+        return try Figure(rows: 1, columns: 1, panels: [plot])
     }
 
     enum Input {
@@ -41,7 +42,8 @@ enum EnsembleFigures {
         let counts = (0..<spikeData.columns).map { n in spikeData.column(n).filter { $0 > 0 }.count }
         let busiest = counts.indices.max { counts[$0] < counts[$1] } ?? 0
         let shown = counts[0] == 0 && busiest != 0 ? [0, busiest] : [0]
-        let decoded = try Matrix(rows: times.count, columns: 2, values: zip(sim.data(xProbe).values, sim.data(squaredProbe).values).flatMap { [$0, $1] })
+        let pairs = zip(try sim.data(xProbe).values, try sim.data(squaredProbe).values)
+        let decoded = Matrix(rows: times.count, columns: 2, values: pairs.flatMap { [$0, $1] })
         let panels: [any Plot] = [
             try LinePlot.voltages(
                 sim, voltage, neurons: shown,

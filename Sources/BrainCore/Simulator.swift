@@ -109,15 +109,19 @@ public final class Simulator {
         self.seed = seed ?? network.seed.map { ($0 + 1) & Int(UInt32.max) } ?? entropy.nextSeed()
         let buildStages = Builder.stages.count + 1
         var stagesDone = 0
-        progress?.observe(SimulationProgress(stage: .build, completed: 0, total: buildStages, detail: "started"))
+        func report(_ detail: String) {
+            progress?.observe(SimulationProgress(stage: .build, completed: stagesDone, total: buildStages, detail: detail))
+        }
+        report("started")
         model = try Builder.build(
             network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed)
         ) { stage in
             stagesDone += 1
-            progress?.observe(SimulationProgress(stage: .build, completed: stagesDone, total: buildStages, detail: stage))
+            report(stage)
         }
         engine = try Engine(model: model, network: network.name, threads: threads, sharing: sharing)
-        progress?.observe(SimulationProgress(stage: .build, completed: buildStages, total: buildStages, detail: "engine planned"))
+        stagesDone += 1
+        report("engine planned")
         progressObserver = progress
         recorder = try ProbeRecorder(
             probes: network.allProbes, sources: model.probes, arena: engine.arena, storage: probeStorage)

@@ -57,7 +57,8 @@ public final class TerminalProgressBar: ProgressObserver {
             write("\r" + TerminalProgressBar.finishedLine(progress.stage, elapsed: elapsed) + "\u{1B}[K\n")
             lastDraw = -Double.infinity
         } else if now - lastDraw >= TerminalProgressBar.redrawInterval {
-            write("\r" + TerminalProgressBar.line(progress.stage, fraction: progress.fraction, elapsed: elapsed) + "\u{1B}[K")
+            let line = TerminalProgressBar.line(progress.stage, fraction: progress.fraction, elapsed: elapsed)
+            write("\r" + line + "\u{1B}[K")
             lastDraw = now
         }
     }

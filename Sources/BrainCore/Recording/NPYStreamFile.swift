@@ -26,6 +26,10 @@ final class NPYStreamFile {
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw NPYStreamFile.failure(object, "create", url) }
         try writeHeader()
+        // The header is written with pwrite, which leaves the file offset at 0: rows go after it.
+        guard lseek(descriptor, off_t(NPYStreamFile.headerLength), SEEK_SET) >= 0 else {
+            throw NPYStreamFile.failure(object, "seek in", url)
+        }
     }
 
     deinit {
@@ -123,12 +127,15 @@ extension NPYStreamFile {
         }
         let (count, overflow) = shape[0].multipliedReportingOverflow(by: shape[1])
         guard !overflow, count <= (bytes.count - start) / 4 else {
-            throw .io(object, nil, "\(url.path) holds \((bytes.count - start) / 4) values, fewer than its shape \(shape[0]) × \(shape[1])")
+            throw .io(
+                object, nil,
+                "\(url.path) holds \((bytes.count - start) / 4) values, fewer than its shape \(shape[0]) × \(shape[1])")
         }
         var values = [Double](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
             for i in 0..<count {
-                values[i] = Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self))))
+                let bits = raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self)
+                values[i] = Double(Float(bitPattern: UInt32(littleEndian: bits)))
             }
         }
         return Matrix(rows: shape[0], columns: shape[1], values: values)

@@ -18,8 +18,8 @@ final class ProbeRecorder {
     /// The first write that failed during ``record(step:)``, for the simulator to throw.
     var fault: BrainKitError?
 
-    /// - Throws: ``BrainKitError`` (`.io`, naming `Simulator` and `probeStorage`) when a
-    ///   stream's directory or files cannot be created.
+    /// - Throws: ``BrainKitError`` (`.io`) when a stream's directory (naming `Simulator` and
+    ///   `probeStorage`) or a probe's file (naming the probe) cannot be created.
     init(probes: [Probe], sources: [ObjectIdentifier: ProbeSource], arena: Arena, storage: ProbeStorage)
         throws(BrainKitError)
     {
@@ -37,10 +37,11 @@ final class ProbeRecorder {
             var stream: ProbeStream?
             if let directory {
                 let url = directory.appendingPathComponent(ProbeRecorder.fileName(probe, position: channels.count))
-                stream = ProbeStream(file: try NPYStreamFile(url: url, columns: source.size, object: "Simulator"))
+                stream = ProbeStream(file: try NPYStreamFile(url: url, columns: source.size, object: probe.name))
             }
             index[ObjectIdentifier(probe)] = channels.count
-            channels.append(Channel(source: start, indices: indices, size: source.size, period: source.period, stream: stream))
+            channels.append(
+                Channel(source: start, indices: indices, size: source.size, period: source.period, stream: stream))
         }
         self.channels = channels
     }
@@ -51,7 +52,8 @@ final class ProbeRecorder {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw .io("Simulator", "probeStorage", "cannot create directory \(directory.path): \(error.localizedDescription)")
+            throw .io(
+                "Simulator", "probeStorage", "cannot create directory \(directory.path): \(error.localizedDescription)")
         }
         return directory
     }

@@ -111,6 +111,82 @@ struct ProbeStreamTests {
         #expect(error?.parameter == "probeStorage")
     }
 
+    /// A file that takes no data (its name links to /dev/full, "no space left"): an `.io`
+    /// error naming the probe when the simulator is made.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+    func aFullDiskIsAnIOErrorNamingTheProbe() throws {
+        let directory = ProbeStreamTests.temporaryDirectory("full")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createSymbolicLink(
+            at: directory.appendingPathComponent("000_Probe_of_Ensemble_a.npy"),
+            withDestinationURL: URL(fileURLWithPath: "/dev/full"))
+        let (net, _) = try ProbeStreamTests.tinyNetwork()
+        let error = #expect(throws: BrainKitError.self) {
+            _ = try Simulator(net, probeStorage: .stream(directory: directory))
+        }
+        #expect(error?.kind == .io)
+        #expect(error?.object == "Probe of Ensemble 'a'")
+    }
+
+    /// A write that fails while running (here: past a 100 kB file-size limit, set in a child
+    /// process) stops the run with an `.io` error naming the probe; the samples written before
+    /// stay readable.
+    @Test func aWriteFailingWhileRunningIsAnIOError() async {
+        let result = await #expect(processExitsWith: .success, observing: [\.standardErrorContent]) {
+            ProbeStreamTests.failingWriteInChildProcess()
+        }
+        if result?.exitStatus != .exitCode(0) {
+            print(String(decoding: result?.standardErrorContent ?? [], as: UTF8.self))
+        }
+    }
+
+    /// The child of ``aWriteFailingWhileRunningIsAnIOError()``: exits with failure when the
+    /// error or the data kept is not as expected.
+    static func failingWriteInChildProcess() {
+        signal(SIGXFSZ, SIG_IGN)
+        var limit = rlimit(rlim_cur: 100_000, rlim_max: rlim_t.max)
+        guard setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 else { fatalError("setrlimit") }
+        let directory = ProbeStreamTests.temporaryDirectory("limit")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            let (net, probes) = try ProbeStreamTests.tinyNetwork()
+            let sim = try Simulator(net, threads: 1, probeStorage: .stream(directory: directory))
+            do throws(BrainKitError) {
+                try sim.run(seconds: 60)
+                fatalError("60 s ran past the file-size limit")
+            } catch {
+                // The spikes of 3 neurons fill 64 KiB every 5,461 steps: their second buffer, at
+                // step 10,922, is the first write past 100 kB.
+                guard error.kind == .io, error.object == probes[3].name, error.message.contains("cannot write"),
+                    sim.stepCount == 10_922
+                else { fatalError("unexpected failure: \(error) at step \(sim.stepCount)") }
+            }
+            let kept = try NPYStreamFile.read(sim.probeFile(probes[3])!, object: "test")
+            let memory = try Simulator(net, threads: 1)
+            try memory.run(steps: 5_461)
+            guard kept == (try memory.data(probes[3])) else { fatalError("kept \(kept.rows) × \(kept.columns), not the first 5,461 samples") }
+        } catch {
+            fatalError("\(error)")
+        }
+    }
+
+    /// Appending to a closed file is an `.io` error, not a trap.
+    @Test func appendingToAClosedFileIsAnIOError() throws {
+        let directory = ProbeStreamTests.temporaryDirectory("closed")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = try NPYStreamFile(url: directory.appendingPathComponent("a.npy"), columns: 2, object: "Probe 'p'")
+        var values: [Float] = [1, 2]
+        try values.withUnsafeMutableBufferPointer { try file.append($0.baseAddress!, rows: 1) }
+        file.close()
+        let error = #expect(throws: BrainKitError.self) {
+            try values.withUnsafeMutableBufferPointer { try file.append($0.baseAddress!, rows: 1) }
+        }
+        #expect(error?.kind == .io)
+        #expect(try NPYStreamFile.read(file.url, object: "test") == Matrix(rows: 1, columns: 2, values: [1, 2]))
+    }
+
     @Test func aCorruptFileIsAnIOError() throws {
         let file = ProbeStreamTests.temporaryDirectory("corrupt")
         try Data("{'descr': '<f4'}".utf8).write(to: file)
