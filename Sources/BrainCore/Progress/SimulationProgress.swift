@@ -14,6 +14,7 @@ public struct SimulationProgress: Sendable, Equatable {
         case run
     }
 
+    /// Whether a build or a run is progressing.
     public let stage: Stage
     /// The units done: build stages completed, or steps run in this call.
     public let completed: Int
@@ -28,6 +29,7 @@ public struct SimulationProgress: Sendable, Equatable {
     /// Whether this is the last report of its stage.
     public var isFinished: Bool { completed >= total }
 
+    /// A report of `completed` units of `total` in `stage`.
     public init(stage: Stage, completed: Int, total: Int, detail: String = "") {
         self.stage = stage
         self.completed = completed
@@ -43,6 +45,7 @@ public struct SimulationProgress: Sendable, Equatable {
 /// step's worker threads), at most about 1,000 times per run; an observer that is slow slows
 /// the run by that much.
 public protocol ProgressObserver: AnyObject {
+    /// Called with each report, in order.
     func observe(_ progress: SimulationProgress)
 }
 
@@ -50,10 +53,12 @@ public protocol ProgressObserver: AnyObject {
 public final class ProgressHandler: ProgressObserver {
     private let body: (SimulationProgress) -> Void
 
+    /// A handler calling `body` with each report.
     public init(_ body: @escaping (SimulationProgress) -> Void) {
         self.body = body
     }
 
+    /// Passes `progress` to the closure.
     public func observe(_ progress: SimulationProgress) {
         body(progress)
     }

@@ -46,6 +46,8 @@ public final class TerminalProgressBar: ProgressObserver {
         self.clock = clock
     }
 
+    /// Draws `progress`: restarts the clock at a stage's first report (0 completed), redraws
+    /// if ``redrawInterval`` has passed, and ends the line when the stage is finished.
     public func observe(_ progress: SimulationProgress) {
         let now = clock()
         if progress.completed == 0 {

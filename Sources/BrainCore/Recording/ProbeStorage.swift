@@ -16,6 +16,8 @@ import Foundation
 /// The directory is created if missing; files of the same names are replaced. A reset empties
 /// the files.
 public enum ProbeStorage: Sendable, Equatable {
+    /// Arrays in memory, reserved before each run.
     case memory
+    /// One `.npy` file per probe in `directory`, written while running.
     case stream(directory: URL)
 }
