@@ -26,9 +26,6 @@ final class ProbeStream {
         buffer.deallocate()
     }
 
-    /// The samples recorded: written and buffered.
-    var samples: Int { file.rows + buffered }
-
     /// Appends one sample of `size` values from `source` (at `indices`, or contiguous);
     /// writes the buffer out when it is full.
     func append(_ source: UnsafeMutablePointer<Float>, indices: [Int]?) throws(BrainKitError) {
