@@ -86,6 +86,10 @@ let package = Package(
             dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/neuron-demo"),
         .executableTarget(
+            name: "talk-figures",
+            dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/talk-figures"),
+        .executableTarget(
             name: "spa-sequence",
             dependencies: ["BrainKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/spa-sequence"),

@@ -53,7 +53,7 @@ do {
     let thalamusProbe = try net.probe(thalamus.output, synapse: 0.01)
 
     let buildStart = DispatchTime.now()
-    let sim = try Simulator(net)
+    let sim = try Simulator(net, progress: TerminalProgressBar.standardError())
     let buildSeconds = seconds(since: buildStart)
     let runStart = DispatchTime.now()
     try sim.run(seconds: seconds)

@@ -36,7 +36,7 @@ do {
     let probe = try net.probe(cconv.output, synapse: 0.03)
 
     let start = DispatchTime.now()
-    let sim = try Simulator(net)
+    let sim = try Simulator(net, progress: TerminalProgressBar.standardError())
     let built = DispatchTime.now()
     try sim.run(seconds: seconds)
     let finished = DispatchTime.now()

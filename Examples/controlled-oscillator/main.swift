@@ -28,7 +28,7 @@ do {
     let probe = try net.probe(oscillator.output, synapse: 0.03)
 
     let start = DispatchTime.now()
-    let sim = try Simulator(net)
+    let sim = try Simulator(net, progress: TerminalProgressBar.standardError())
     let buildSeconds = seconds(since: start)
     let running = DispatchTime.now()
     try sim.run(seconds: 4)

@@ -30,7 +30,7 @@ do {
     let probe = try net.probe(integrator.output, synapse: 0.01)
 
     let start = DispatchTime.now()
-    let sim = try Simulator(net)
+    let sim = try Simulator(net, progress: TerminalProgressBar.standardError())
     let buildSeconds = seconds(since: start)
     let running = DispatchTime.now()
     try sim.run(seconds: 1.9)

@@ -31,7 +31,7 @@ do {
     let postProbe = try net.probe(post, synapse: 0.01)
 
     let start = DispatchTime.now()
-    let sim = try Simulator(net)
+    let sim = try Simulator(net, progress: TerminalProgressBar.standardError())
     let built = DispatchTime.now()
     try sim.run(seconds: seconds)
     let finished = DispatchTime.now()

@@ -57,7 +57,7 @@ struct QuestionControl: ParsableCommand {
         let utilityProbe = try model.probe(selection.basalGanglia.input, synapse: 0.01)
 
         let built = Date()
-        let simulator = try Simulator(model)
+        let simulator = try Simulator(model, progress: TerminalProgressBar.standardError())
         let buildSeconds = Date().timeIntervalSince(built)
         let ran = Date()
         try simulator.run(seconds: seconds)

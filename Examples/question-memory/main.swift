@@ -57,7 +57,7 @@ struct QuestionMemory: ParsableCommand {
         let memoryProbe = try model.probe(memory.output.node, synapse: 0.03)
 
         let built = Date()
-        let simulator = try Simulator(model)
+        let simulator = try Simulator(model, progress: TerminalProgressBar.standardError())
         let buildSeconds = Date().timeIntervalSince(built)
         let ran = Date()
         try simulator.run(seconds: seconds)

@@ -41,7 +41,7 @@ struct SPASequence: ParsableCommand {
         }
         let probe = try model.probe(cortex.output.node, synapse: 0.01)
         let built = Date()
-        let simulator = try Simulator(model)
+        let simulator = try Simulator(model, progress: TerminalProgressBar.standardError())
         let buildSeconds = Date().timeIntervalSince(built)
         let ran = Date()
         try simulator.run(seconds: seconds)

@@ -19,7 +19,7 @@ do {
     let squaredProbe = try net.probe(squared, synapse: 0.03)
 
     let start = Date()
-    let sim = try Simulator(net)
+    let sim = try Simulator(net, progress: TerminalProgressBar.standardError())
     let built = Date()
     try sim.run(seconds: 1.0)
     let finished = Date()

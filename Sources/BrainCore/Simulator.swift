@@ -40,6 +40,12 @@ public final class Simulator {
     /// The kernels run per step, counting each part of a cut kernel.
     var kernelsPerStep: Int { engine.executor.kernelCount }
 
+    /// Told how each following ``run(steps:)`` or ``run(seconds:)`` progresses (the build
+    /// reports to the observer given to the initialiser); nil reports nothing.
+    public var progressObserver: (any ProgressObserver)?
+    /// Where probe data goes: memory, or `.npy` files written while running.
+    public let probeStorage: ProbeStorage
+
     private let model: BuiltModel
     private let engine: Engine
     private let recorder: ProbeRecorder
@@ -61,16 +67,25 @@ public final class Simulator {
     ///   - threads: the most threads that may step the simulation, >= 1; nil (the default)
     ///     means every active core (`ProcessInfo.activeProcessorCount`); `1` runs on the calling
     ///     thread alone; counts above the core count use the core count.
+    ///   - progress: told how the build progresses, then kept as ``progressObserver`` for runs
+    ///     (``TerminalProgressBar/standardError()`` gives Nengo's terminal bar when stderr is a
+    ///     terminal); nil (the default) reports nothing.
+    ///   - probeStorage: where probe data goes: ``ProbeStorage/memory`` (the default), or
+    ///     ``ProbeStorage/stream(directory:)`` to write it to `.npy` files while running, with
+    ///     memory that does not grow with the run.
     /// - Throws: ``BrainKitError`` when the model cannot be built (kind `.build`, or
     ///   `.validation` for a parameter the build found invalid, such as unreachable max rates,
-    ///   or a thread count below 1).
-    public convenience init(_ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int? = nil)
-        throws(BrainKitError)
-    {
+    ///   or a thread count below 1), or `.io` when a stream's directory or files cannot be
+    ///   created.
+    public convenience init(
+        _ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int? = nil,
+        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory
+    ) throws(BrainKitError) {
         let cores = Simulator.cores
         // An invalid count (< 1) passes through unchanged, for the check that names it.
         let allowed = threads.map { $0 >= 1 ? min($0, cores) : $0 } ?? cores
-        try self.init(network, dt: dt, seed: seed, threads: allowed, sharing: .whenItPays)
+        try self.init(network, dt: dt, seed: seed, threads: allowed, sharing: .whenItPays, progress: progress,
+            probeStorage: probeStorage)
     }
 
     /// The machine's active cores: the default thread count and the most threads allowed.
@@ -79,7 +94,10 @@ public final class Simulator {
     /// The same with exactly `threads` threads offered to the executor (not clamped to the
     /// cores) and its choice between them and one thread given (`.always`: tests that must
     /// exercise the threaded path on a small model, or on more threads than cores).
-    init(_ network: Network, dt: Double, seed: Int?, threads: Int, sharing: Executor.Sharing) throws(BrainKitError) {
+    init(
+        _ network: Network, dt: Double, seed: Int?, threads: Int, sharing: Executor.Sharing,
+        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory
+    ) throws(BrainKitError) {
         try Check.greaterThan(dt, 0, "Simulator", "dt")
         try Check.atLeast(threads, 1, "Simulator", "threads")
         if let seed { try Network.checkSeed(seed, object: "Simulator", parameter: "seed") }
@@ -89,9 +107,25 @@ public final class Simulator {
         var entropy = RandomState.fromEntropy()
         let networkSeed = network.seed ?? entropy.nextSeed()
         self.seed = seed ?? network.seed.map { ($0 + 1) & Int(UInt32.max) } ?? entropy.nextSeed()
-        model = try Builder.build(network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed))
+        let buildStages = Builder.stages.count + 1
+        var stagesDone = 0
+        func report(_ detail: String) {
+            progress?.observe(SimulationProgress(stage: .build, completed: stagesDone, total: buildStages, detail: detail))
+        }
+        report("started")
+        model = try Builder.build(
+            network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed)
+        ) { stage in
+            stagesDone += 1
+            report(stage)
+        }
         engine = try Engine(model: model, network: network.name, threads: threads, sharing: sharing)
-        recorder = ProbeRecorder(probes: network.allProbes, sources: model.probes, arena: engine.arena)
+        stagesDone += 1
+        report("engine planned")
+        progressObserver = progress
+        recorder = try ProbeRecorder(
+            probes: network.allProbes, sources: model.probes, arena: engine.arena, storage: probeStorage)
+        self.probeStorage = probeStorage
         try reset()
     }
 
@@ -114,12 +148,26 @@ public final class Simulator {
         try run(steps: Int((seconds / dt).rounded()))
     }
 
-    /// Runs `steps` steps.
+    /// Runs `steps` steps, reporting to ``progressObserver`` (if any) at the start, every
+    /// ⌈steps / 1000⌉ steps and at the end; a run of 0 steps reports nothing, and a run that
+    /// fails stops reporting.
     public func run(steps: Int) throws(BrainKitError) {
         try Check.atLeast(steps, 0, "Simulator", "steps")
         try checkOpen()
         recorder.reserve(steps: steps)
-        for _ in 0..<steps { try advance() }
+        guard let observer = progressObserver, steps > 0 else {
+            for _ in 0..<steps { try advance() }
+            return
+        }
+        let interval = RunProgressSchedule.interval(steps: steps)
+        observer.observe(SimulationProgress(stage: .run, completed: 0, total: steps))
+        var done = 0
+        while done < steps {
+            let chunk = min(interval, steps - done)
+            for _ in 0..<chunk { try advance() }
+            done += chunk
+            observer.observe(SimulationProgress(stage: .run, completed: done, total: steps))
+        }
     }
 
     /// Runs one step.
@@ -138,6 +186,10 @@ public final class Simulator {
         }
         stepCount = next
         recorder.record(step: next)
+        if let fault = recorder.fault {
+            recorder.fault = nil
+            throw fault
+        }
     }
 
     /// Returns to time 0: signals and neuron state go back to their built initial values
@@ -151,7 +203,7 @@ public final class Simulator {
         }
         var rng = RandomState(seed: self.seed)
         try engine.reset(rng: &rng)
-        recorder.clear()
+        try recorder.clear()
         stepCount = 0
     }
 
@@ -169,11 +221,20 @@ public final class Simulator {
         engine.executor.timing()
     }
 
-    /// Stops the worker threads; the simulator cannot run afterwards, but its data stays
-    /// readable.
+    /// Stops the worker threads and writes out and closes streamed probe files; the simulator
+    /// cannot run afterwards, but its data stays readable. A stream that cannot be written
+    /// here shows as an error from ``data(_:)``; call ``flushProbes()`` first to see it.
     public func close() {
         closed = true
         engine.executor.shutdown()
+        try? recorder.close()
+    }
+
+    /// Writes every streamed probe's buffered samples to its file, so that the files hold
+    /// everything recorded so far (nothing to do for memory storage).
+    /// - Throws: ``BrainKitError`` (`.io`) when a file cannot be written.
+    public func flushProbes() throws(BrainKitError) {
+        try recorder.flush()
     }
 
     private func checkOpen() throws(BrainKitError) {
@@ -193,13 +254,22 @@ public final class Simulator {
         }
     }
 
-    /// The data `probe` recorded: one row per sample, one column per recorded value.
-    /// - Throws: ``BrainKitError`` when the probe is not part of this simulator's network.
+    /// The data `probe` recorded: one row per sample, one column per recorded value. A
+    /// streamed probe's buffer is written out and its whole file read back (as much memory as
+    /// the same data kept in memory, as `Double`s).
+    /// - Throws: ``BrainKitError`` when the probe is not part of this simulator's network, or
+    ///   (`.io`) when its stream file cannot be written or read.
     public func data(_ probe: Probe) throws(BrainKitError) -> Matrix {
-        guard let data = recorder.data(probe) else {
+        guard let data = try recorder.data(probe) else {
             throw .validation("Simulator", "probe", "\(probe.name) is not part of \(network.name)")
         }
         return data
+    }
+
+    /// The `.npy` file `probe` streams to, or nil with memory storage or for a probe that is
+    /// not part of this simulator's network.
+    public func probeFile(_ probe: Probe) -> URL? {
+        recorder.file(probe)
     }
 
     /// What the build drew and computed for `ensemble`.

@@ -55,7 +55,8 @@ extension SpaunLiteCommand {
                 dimensions: dimensions, mode: mode, handwriting: handwriting, lesions: cuts, seed: seed)
             let tracer = trace ? try SpaunLiteTrace(model) : nil
             let modelSeconds = Date().timeIntervalSince(buildStart)
-            let simulator = try Simulator(model.network, seed: seed, threads: threads)
+            let simulator = try Simulator(
+                model.network, seed: seed, threads: threads, progress: TerminalProgressBar.standardError())
             let buildSeconds = Date().timeIntervalSince(buildStart)
             print(String(
                 format: "built %d neurons in %.1f s (model %.1f s, simulator %.1f s; threads %d)", model.neuronCount,

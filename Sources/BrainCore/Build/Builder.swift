@@ -22,15 +22,22 @@ struct Builder {
     /// Connections whose weights a probe records (their decoders and transform stay folded).
     var weightProbedConnections: Set<ObjectIdentifier> = []
 
+    /// The stages ``build(_:dt:seeds:stageCompleted:)`` reports, in order.
+    static let stages = ["ensembles drawn", "objects built", "decoders solved"]
+
     /// Builds `network` for a simulation step of `dt` seconds, seeding unseeded objects from
-    /// `seeds`.
-    static func build(_ network: Network, dt: Double, seeds: SeedAssignment) throws(BrainKitError) -> BuiltModel {
+    /// `seeds`; `stageCompleted` is called on the calling thread with each of ``stages`` as it
+    /// is done.
+    static func build(
+        _ network: Network, dt: Double, seeds: SeedAssignment, stageCompleted: (String) -> Void = { _ in }
+    ) throws(BrainKitError) -> BuiltModel {
         var builder = Builder(model: BuiltModel(dt: dt), seeds: seeds)
         let ensembles = network.allEnsembles
         let drawn = try ParallelWork.map(ensembles.map { ($0, builder.seed(of: $0)) }) { item throws(BrainKitError) in
             try Builder.draw(item.0, seed: item.1)
         }
         for (ensemble, built) in zip(ensembles, drawn) { builder.drawnEnsembles[ObjectIdentifier(ensemble)] = built }
+        stageCompleted(stages[0])
         builder.weightProbedConnections = Set(network.allProbes.compactMap { probe in
             if case .connection(let connection) = probe.target, probe.attribute == .weights {
                 return ObjectIdentifier(connection)
@@ -39,7 +46,9 @@ struct Builder {
         })
         builder.buildObjects(of: network)
         try builder.buildConnectionsAndProbes(of: network)
+        stageCompleted(stages[1])
         try builder.solveQueuedDecoders()
+        stageCompleted(stages[2])
         builder.model.seeds = seeds.seeds
         return builder.model
     }

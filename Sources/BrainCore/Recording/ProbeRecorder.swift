@@ -1,0 +1,146 @@
+import Foundation
+
+/// Copies each probe's signal out of the arena after every step (or every `sampleEvery`):
+/// into storage reserved ahead of a run (``ProbeStorage/memory``), or into a ``ProbeStream``
+/// per probe (``ProbeStorage/stream(directory:)``); neither allocates per step.
+final class ProbeRecorder {
+    private struct Channel {
+        let source: UnsafeMutablePointer<Float>
+        let indices: [Int]?
+        let size: Int
+        let period: Double
+        var data: [Float] = []
+        let stream: ProbeStream?
+    }
+
+    private var channels: [Channel]
+    private var index: [ObjectIdentifier: Int] = [:]
+    /// The first write that failed during ``record(step:)``, for the simulator to throw.
+    var fault: BrainKitError?
+
+    /// - Throws: ``BrainKitError`` (`.io`) when a stream's directory (naming `Simulator` and
+    ///   `probeStorage`) or a probe's file (naming the probe) cannot be created.
+    init(probes: [Probe], sources: [ObjectIdentifier: ProbeSource], arena: Arena, storage: ProbeStorage)
+        throws(BrainKitError)
+    {
+        var channels: [Channel] = []
+        let directory = try ProbeRecorder.directory(of: storage)
+        for probe in probes {
+            guard let source = sources[ObjectIdentifier(probe)] else { continue }
+            var start = arena.pointer(source.signal)
+            var indices = source.indices
+            // A run of consecutive indices is a contiguous block: copied whole.
+            if let first = indices?.first, indices!.enumerated().allSatisfy({ $0.element == first + $0.offset }) {
+                start += first
+                indices = nil
+            }
+            var stream: ProbeStream?
+            if let directory {
+                let url = directory.appendingPathComponent(ProbeRecorder.fileName(probe, position: channels.count))
+                stream = ProbeStream(file: try NPYStreamFile(url: url, columns: source.size, object: probe.name))
+            }
+            index[ObjectIdentifier(probe)] = channels.count
+            channels.append(
+                Channel(source: start, indices: indices, size: source.size, period: source.period, stream: stream))
+        }
+        self.channels = channels
+    }
+
+    /// The stream directory (created if missing), or nil for memory storage.
+    private static func directory(of storage: ProbeStorage) throws(BrainKitError) -> URL? {
+        guard case .stream(let directory) = storage else { return nil }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .io(
+                "Simulator", "probeStorage", "cannot create directory \(directory.path): \(error.localizedDescription)")
+        }
+        return directory
+    }
+
+    /// A probe's stream file name: its position among the network's probes (3 digits) and its
+    /// name with every character but letters, digits, `-` and `.` as `_`:
+    /// `000_Probe_of_Ensemble_a.npy`.
+    static func fileName(_ probe: Probe, position: Int) -> String {
+        let digits = String(position)
+        let slug = String(probe.name.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == ".")
+                ? Character(scalar) : "_"
+        })
+        let trimmed = slug.split(separator: "_").joined(separator: "_")
+        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits + "_" + trimmed + ".npy"
+    }
+
+    /// Whether a probe with sampling `period` (in steps) records at `step` (Nengo's rule:
+    /// `step mod period < 1`).
+    static func records(step: Int, period: Double) -> Bool {
+        Double(step).truncatingRemainder(dividingBy: period) < 1
+    }
+
+    /// Reserves room for `steps` more steps of data in memory (streams need none).
+    func reserve(steps: Int) {
+        for c in channels.indices where channels[c].stream == nil {
+            let samples = Int((Double(steps) / channels[c].period).rounded(.up)) + 1
+            channels[c].data.reserveCapacity(channels[c].data.count + samples * channels[c].size)
+        }
+    }
+
+    /// Records every probe due at `step`; a stream that cannot be written sets ``fault``.
+    func record(step: Int) {
+        for c in channels.indices where ProbeRecorder.records(step: step, period: channels[c].period) {
+            let source = channels[c].source
+            if let stream = channels[c].stream {
+                do throws(BrainKitError) {
+                    try stream.append(source, indices: channels[c].indices)
+                } catch {
+                    if fault == nil { fault = error }
+                }
+            } else if let indices = channels[c].indices {
+                indices.withUnsafeBufferPointer { indices in
+                    for i in indices { channels[c].data.append(source[i]) }
+                }
+            } else {
+                channels[c].data.append(contentsOf: UnsafeBufferPointer(start: source, count: channels[c].size))
+            }
+        }
+    }
+
+    /// Writes every stream's buffered samples to its file.
+    func flush() throws(BrainKitError) {
+        for channel in channels { try channel.stream?.flush() }
+    }
+
+    /// Writes out and closes every stream file (data stays readable from the files).
+    func close() throws(BrainKitError) {
+        try flush()
+        for channel in channels { channel.stream?.file.close() }
+    }
+
+    /// Forgets all recorded data (and empties the stream files).
+    func clear() throws(BrainKitError) {
+        for c in channels.indices {
+            channels[c].data.removeAll(keepingCapacity: true)
+            try channels[c].stream?.clear()
+        }
+        fault = nil
+    }
+
+    /// The stream file of `probe`, or nil for memory storage or an unknown probe.
+    func file(_ probe: Probe) -> URL? {
+        guard let c = index[ObjectIdentifier(probe)] else { return nil }
+        return channels[c].stream?.file.url
+    }
+
+    /// The recorded data of `probe` as a samples x size matrix (read back from its file when
+    /// streamed), or nil for an unknown probe.
+    func data(_ probe: Probe) throws(BrainKitError) -> Matrix? {
+        guard let c = index[ObjectIdentifier(probe)] else { return nil }
+        let channel = channels[c]
+        if let stream = channel.stream {
+            try stream.flush()
+            return try NPYStreamFile.read(stream.file.url, object: probe.name)
+        }
+        let rows = channel.size == 0 ? 0 : channel.data.count / channel.size
+        return Matrix(rows: rows, columns: channel.size, values: channel.data.map { Double($0) })
+    }
+}

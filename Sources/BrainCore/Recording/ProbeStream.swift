@@ -1,0 +1,57 @@
+import Foundation
+
+/// One probe's samples on their way to an ``NPYStreamFile``: a fixed buffer of whole samples
+/// (64 KiB, or one sample if larger), written out when full. Appending copies one sample and
+/// allocates nothing; the write and header update happen once per buffer.
+final class ProbeStream {
+    /// The buffer's size in floats (64 KiB).
+    static let bufferFloats = 16_384
+
+    let file: NPYStreamFile
+    private let size: Int
+    private let capacity: Int
+    private let buffer: UnsafeMutablePointer<Float>
+    private var buffered = 0
+
+    init(file: NPYStreamFile) {
+        self.file = file
+        size = file.columns
+        capacity = max(1, ProbeStream.bufferFloats / max(size, 1))
+        buffer = .allocate(capacity: max(1, capacity * size))
+    }
+
+    deinit {
+        try? flush()
+        file.close()
+        buffer.deallocate()
+    }
+
+    /// Appends one sample of `size` values from `source` (at `indices`, or contiguous);
+    /// writes the buffer out when it is full.
+    func append(_ source: UnsafeMutablePointer<Float>, indices: [Int]?) throws(BrainKitError) {
+        let row = buffer + buffered * size
+        if let indices {
+            indices.withUnsafeBufferPointer { indices in
+                for (k, i) in indices.enumerated() { row[k] = source[i] }
+            }
+        } else {
+            row.update(from: source, count: size)
+        }
+        buffered += 1
+        if buffered == capacity { try flush() }
+    }
+
+    /// Writes the buffered samples out: the file then holds every sample recorded.
+    func flush() throws(BrainKitError) {
+        guard buffered > 0 else { return }
+        let count = buffered
+        buffered = 0
+        try file.append(buffer, rows: count)
+    }
+
+    /// Forgets every sample: the buffer and the file are emptied.
+    func clear() throws(BrainKitError) {
+        buffered = 0
+        try file.truncate()
+    }
+}
