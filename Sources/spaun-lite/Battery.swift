@@ -22,17 +22,7 @@ extension SpaunLiteCommand {
         @Option(help: "A1: show every image of this CSV once (the shipped digits' format).")
         var digits: String?
 
-        @Option(help: "Dimensions of the main vocabulary.")
-        var dimensions = 64
-
-        @Option(help: "Seed of the model and of the trials.")
-        var seed = 0
-
-        @Option(help: "Threads (default: all cores).")
-        var threads: Int?
-
-        @Option(name: .customLong("lesion"), help: "Cut a connection (see run --help; repeatable).")
-        var lesions: [String] = []
+        @OptionGroup var options: ModelOptions
 
         @Option(help: "Write the report as JSON to this file.")
         var json: String?
@@ -41,10 +31,7 @@ extension SpaunLiteCommand {
             guard let task = BatteryPlan.Task(rawValue: task.uppercased()) else {
                 throw ValidationError("task must be A1, A3, A4 or A5, got \(task)")
             }
-            let cuts = try Set(lesions.map { name in
-                guard let lesion = Lesion(rawValue: name) else { throw ValidationError("unknown lesion \(name)") }
-                return lesion
-            })
+            let seed = options.seed
             let lengthList = try lengths.split(separator: ",").map { text in
                 guard let length = Int(text.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("bad length \(text)") }
                 return length
@@ -57,8 +44,8 @@ extension SpaunLiteCommand {
                      DigitImages(images: [image]))
                 }
             }
-            let model = try SpaunLite(dimensions: dimensions, lesions: cuts, seed: seed)
-            let simulator = try Simulator(model.network, seed: seed, threads: threads)
+            let model = try options.model()
+            let simulator = try options.simulator(of: model)
             print("\(model.neuronCount) neurons; \(plan.count) trials of \(task.rawValue)")
             var report = BatteryReport(task: task)
             let started = Date()

@@ -13,20 +13,7 @@ extension SpaunLiteCommand {
         @Argument(help: "The stimulus in Spaun 2.0's language, e.g. 'A3[1234]?XXXX'.")
         var stimulus: String
 
-        @Option(help: "Dimensions of the main vocabulary.")
-        var dimensions = 64
-
-        @Option(help: "Seed of the model and of the stimulus' random digits and jitter.")
-        var seed = 0
-
-        @Option(help: "Neurons: spiking or rate.")
-        var mode = "spiking"
-
-        @Option(help: "Threads (default: all cores).")
-        var threads: Int?
-
-        @Option(name: .customLong("lesion"), help: "Cut a connection: vision-memory, memory-decoding, bg-thalamus, decoding-motor (repeatable).")
-        var lesions: [String] = []
+        @OptionGroup var options: ModelOptions
 
         @Flag(help: "Print what the model does every 50 ms (selected action, memories' best matches).")
         var trace = false
@@ -38,25 +25,14 @@ extension SpaunLiteCommand {
         var digits: String?
 
         func run() throws {
-            guard let mode = SpaunLite.Mode(rawValue: mode) else {
-                throw ValidationError("--mode must be spiking or rate, got \(mode)")
-            }
-            var cuts = Set<Lesion>()
-            for name in lesions {
-                guard let lesion = Lesion(rawValue: name) else {
-                    throw ValidationError("--lesion must be one of \(Lesion.allCases.map(\.rawValue).joined(separator: ", ")), got \(name)")
-                }
-                cuts.insert(lesion)
-            }
+            let seed = options.seed
             let program = try StimulusProgram(stimulus)
             let handwriting = try digits.map { try DigitImages.load(contentsOf: URL(fileURLWithPath: $0)) }
             let buildStart = Date()
-            let model = try SpaunLite(
-                dimensions: dimensions, mode: mode, handwriting: handwriting, lesions: cuts, seed: seed)
+            let model = try options.model(handwriting: handwriting)
             let tracer = trace ? try SpaunLiteTrace(model) : nil
             let modelSeconds = Date().timeIntervalSince(buildStart)
-            let simulator = try Simulator(
-                model.network, seed: seed, threads: threads, progress: TerminalProgressBar.standardError())
+            let simulator = try options.simulator(of: model)
             let buildSeconds = Date().timeIntervalSince(buildStart)
             print(String(
                 format: "built %d neurons in %.1f s (model %.1f s, simulator %.1f s; threads %d)", model.neuronCount,

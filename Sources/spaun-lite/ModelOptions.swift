@@ -1,0 +1,45 @@
+import ArgumentParser
+import BrainKit
+import SpaunLite
+
+/// The options that choose a Spaun-lite model and its simulator, shared by `run` and
+/// `battery`.
+struct ModelOptions: ParsableArguments {
+    @Option(help: "Dimensions of the main vocabulary.")
+    var dimensions = 64
+
+    @Option(help: "Seed of the model, and of the stimulus' random digits and jitter.")
+    var seed = 0
+
+    @Option(help: "Neurons: spiking or rate.")
+    var mode = "spiking"
+
+    @Option(help: "Threads (default: all cores).")
+    var threads: Int?
+
+    @Option(
+        name: .customLong("lesion"),
+        help: "Cut a connection: vision-memory, memory-decoding, bg-thalamus, decoding-motor (repeatable).")
+    var lesions: [String] = []
+
+    /// The model these options describe.
+    func model(handwriting: DigitImages? = nil) throws -> SpaunLite {
+        guard let neurons = SpaunLite.Mode(rawValue: mode) else {
+            throw ValidationError("--mode must be spiking or rate, got \(mode)")
+        }
+        var cuts = Set<Lesion>()
+        for name in lesions {
+            guard let lesion = Lesion(rawValue: name) else {
+                throw ValidationError(
+                    "--lesion must be one of \(Lesion.allCases.map(\.rawValue).joined(separator: ", ")), got \(name)")
+            }
+            cuts.insert(lesion)
+        }
+        return try SpaunLite(dimensions: dimensions, mode: neurons, handwriting: handwriting, lesions: cuts, seed: seed)
+    }
+
+    /// A simulator of `model` with these options' seed and threads, a progress bar on a terminal.
+    func simulator(of model: SpaunLite) throws -> Simulator {
+        try Simulator(model.network, seed: seed, threads: threads, progress: TerminalProgressBar.standardError())
+    }
+}
