@@ -35,9 +35,12 @@ public struct BatteryPlan: Sendable {
     public let trials: [Trial]
 
     /// - Parameters:
-    ///   - trials: trials per condition (A1: in all; A3: per length; A4: per start and count;
+    ///   - count: trials per condition (A1: in all; A3: per length; A4: per start and count;
     ///     A5: per question and position of the 7-item lists, and the number of 3-item lists).
-    /// - Throws: ``BrainKitError`` for fewer than one trial or a length outside 1…8.
+    ///   - task: the task whose battery this is.
+    ///   - lengths: list lengths (A3 only; default 3 to 7).
+    ///   - seed: draws the trials' digits.
+    /// - Throws: `BrainKitError` for fewer than one trial or a length outside 1…8.
     public init(_ task: Task, trials count: Int, lengths: [Int] = [3, 4, 5, 6, 7], seed: Int) throws(BrainKitError) {
         try Check.atLeast(count, 1, "BatteryPlan \(task.rawValue)", "trials")
         for length in lengths where !(1...8).contains(length) {

@@ -34,7 +34,7 @@ public final class Decoding {
     public let positionNumber: CleanupMemory
     public let atEnd: Compare
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         in parent: Network, label: String = "Decoding", memory: WorkingMemory, encoding: Encoding,
         bindNeuronsPerDimension: Int = 100, compareNeuronsPerDimension: Int = 50

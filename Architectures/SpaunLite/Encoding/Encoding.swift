@@ -32,7 +32,11 @@ public final class Encoding {
 
     /// - Parameters:
     ///   - visual: the visual pointer (the vision's cleaned output).
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    ///   - bindNeuronsPerDimension: neurons per dimension of the position ⊛ item binding.
+    ///   - parent: the network to build in.
+    ///   - compareNeuronsPerDimension: neurons per dimension of the comparison with the last item stored.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         in parent: Network, label: String = "Encoding", visual: PointerOutput, bindNeuronsPerDimension: Int = 100,
         compareNeuronsPerDimension: Int = 50

@@ -51,7 +51,7 @@ public enum ControlRules {
     public static let channelSubdimensions = 4
 
     /// Builds the action selection of `model`'s subsystems.
-    /// - Throws: ``BrainKitError`` naming the action at fault.
+    /// - Throws: `BrainKitError` naming the action at fault.
     static func build(
         in network: Network, vision: Vision, production p: ProductionSystem, encoding e: Encoding,
         memory m: WorkingMemory, transformation t: Transformation, decoding d: Decoding, motor: Motor

@@ -61,7 +61,9 @@ extension SpaunLite {
     ///   - seed: resolves random digits and the glyphs' jitter.
     ///   - extra: seconds to run after the schedule ends (default 0).
     ///   - handwriting: the images `#d` shows in this trial (nil: the model's).
-    /// - Throws: ``BrainKitError`` from the schedule, the images or the simulator.
+    ///   - timing: presentation times (default Spaun 2.0's).
+    ///   - program: the stimulus to show.
+    /// - Throws: `BrainKitError` from the schedule, the images or the simulator.
     public func run(
         _ program: StimulusProgram, in simulator: Simulator, seed: Int, timing: StimulusTiming = .spaun2, extra: Double = 0,
         handwriting: DigitImages? = nil

@@ -51,7 +51,7 @@ public final class SpaunLite {
     ///     digits, never trained on).
     ///   - lesions: cuts to make (``Lesion``).
     ///   - seed: seeds the network and the vision's training.
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         dimensions: Int = 64, mode: Mode = .spiking, handwriting: DigitImages? = nil, lesions: Set<Lesion> = [],
         seed: Int = 0

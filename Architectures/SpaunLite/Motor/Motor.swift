@@ -31,7 +31,7 @@ public final class Motor {
     public let readout: Node
     public let log: MotorLog
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(in parent: Network, label: String = "Motor", vocabulary: Vocabulary, seed: Int? = nil) throws(BrainKitError) {
         network = try parent.network(label: label, seed: seed)
         plan = try MemoryBuffer(

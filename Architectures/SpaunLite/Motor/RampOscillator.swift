@@ -45,7 +45,10 @@ public final class RampOscillator {
     ///   - fall: the falling drive (default 0.5: a fall of 5/s, less the rate).
     ///   - push: the kick that flips the phase (default 2).
     ///   - neurons: neurons of each ensemble (default 100).
-    /// - Throws: ``BrainKitError`` naming the oscillator and the parameter.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - parent: the network to build in.
+    /// - Throws: `BrainKitError` naming the oscillator and the parameter.
     public init(
         in parent: Network, label: String, top: Double = 0.8, bottom: Double = 0.05, fall: Double = 0.5, push: Double = 2,
         neurons: Int = 100, seed: Int? = nil

@@ -19,7 +19,7 @@ public final class ProductionSystem {
     /// The feedback synapse of the memories (a difference write settles in about 35 ms).
     public static let feedbackTau = 0.03
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(in parent: Network, label: String = "Production system", vocabularies: SpaunVocabularies) throws(BrainKitError) {
         network = try parent.network(label: label)
         let network = self.network

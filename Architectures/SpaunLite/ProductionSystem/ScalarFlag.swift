@@ -13,7 +13,7 @@ public final class ScalarFlag: ScalarExpressible, ScalarSink {
     public let input: ScalarInput
     public let output: ScalarOutput
 
-    /// - Throws: ``BrainKitError`` naming the memory and the parameter.
+    /// - Throws: `BrainKitError` naming the memory and the parameter.
     public init(in parent: Network, label: String, gain: Double = 5, tau: Double = 0.03, neurons: Int = 100) throws(BrainKitError) {
         let name = "ScalarFlag '\(label)'"
         try Check.finite([gain], name, "gain")

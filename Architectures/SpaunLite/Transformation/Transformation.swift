@@ -30,7 +30,7 @@ public final class Transformation {
     /// The pacer's rate while counting: a cycle of 0.4 s (Spaun counts at 419 ms a step).
     public let countingRate = RampOscillator.rate(cycling: 0.4, fall: Transformation.pacerFall)
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         in parent: Network, label: String = "Transformation", memory: WorkingMemory, compareNeuronsPerDimension: Int = 50
     ) throws(BrainKitError) {

@@ -20,7 +20,7 @@ public struct DigitImages: Sendable {
     public init(images: [Image]) { self.images = images }
 
     /// The images shipped with BrainKit (1,497 of the UCI set's test portion).
-    /// - Throws: ``BrainKitError`` when the resource is missing or malformed.
+    /// - Throws: `BrainKitError` when the resource is missing or malformed.
     public static func shipped() throws(BrainKitError) -> DigitImages {
         guard let url = Bundle.module.url(forResource: "digits", withExtension: "csv", subdirectory: "Resources/Digits")
             ?? Bundle.module.url(forResource: "digits", withExtension: "csv")
@@ -31,7 +31,7 @@ public struct DigitImages: Sendable {
     }
 
     /// The images of a CSV file in the format above.
-    /// - Throws: ``BrainKitError`` naming the file and line of the first malformed row.
+    /// - Throws: `BrainKitError` naming the file and line of the first malformed row.
     public static func load(contentsOf url: URL) throws(BrainKitError) -> DigitImages {
         let text: String
         do {

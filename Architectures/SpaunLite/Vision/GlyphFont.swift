@@ -52,7 +52,7 @@ public struct GlyphFont: Sendable, Equatable {
         public var digit: Int? { rawValue.wholeNumberValue }
 
         /// The symbol of a digit 0…9.
-        /// - Throws: ``BrainKitError`` for a number outside 0…9.
+        /// - Throws: `BrainKitError` for a number outside 0…9.
         public static func digit(_ value: Int) throws(BrainKitError) -> Symbol {
             guard (0...9).contains(value), let character = String(value).first, let symbol = Symbol(rawValue: character)
             else {
@@ -62,7 +62,7 @@ public struct GlyphFont: Sendable, Equatable {
         }
 
         /// The symbol named by `character` in a stimulus string.
-        /// - Throws: ``BrainKitError`` naming the character when the font has no glyph for it.
+        /// - Throws: `BrainKitError` naming the character when the font has no glyph for it.
         public static func named(_ character: Character) throws(BrainKitError) -> Symbol {
             guard let symbol = Symbol(rawValue: character) else {
                 let known = String(allCases.map(\.rawValue))
@@ -96,7 +96,7 @@ public struct GlyphFont: Sendable, Equatable {
     ///   - maxShift: the largest shift in pixels along each axis, 0…2 (default 1).
     ///   - maxRotation: the largest rotation in degrees, 0…45 (default 10).
     ///   - noise: the pixel noise's standard deviation, 0…1 (default 0.05).
-    /// - Throws: ``BrainKitError`` naming the parameter out of range.
+    /// - Throws: `BrainKitError` naming the parameter out of range.
     public init(maxShift: Int = 1, maxRotation: Double = 10, noise: Double = 0.05) throws(BrainKitError) {
         guard (0...2).contains(maxShift) else {
             throw BrainKitError(.validation, object: "GlyphFont", parameter: "maxShift", message: "must be in 0...2, got \(maxShift)")

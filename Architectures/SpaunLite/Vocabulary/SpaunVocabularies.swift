@@ -43,7 +43,7 @@ public struct SpaunVocabularies {
 
     /// The vocabularies for a main vocabulary of `dimensions`: the shipped files, or the
     /// recipe for a size without one.
-    /// - Throws: ``BrainKitError`` for invalid dimensions (HRR: ≥ 1) or a malformed file.
+    /// - Throws: `BrainKitError` for invalid dimensions (HRR: ≥ 1) or a malformed file.
     public init(dimensions: Int) throws(BrainKitError) {
         main = try Self.vocabulary(.main, dimensions: dimensions)
         task = try Self.vocabulary(.task, dimensions: Self.controlDimensions)

@@ -22,7 +22,7 @@ public final class ListMemory: PointerExpressible, PointerSink {
     /// `rehearsal + decay`.
     public let output: PointerOutput
 
-    /// - Throws: ``BrainKitError`` naming the memory and the parameter.
+    /// - Throws: `BrainKitError` naming the memory and the parameter.
     public init(
         in parent: Network, label: String, vocabulary: Vocabulary, rehearsalWeight: Double = 0.3,
         decayWeight: Double = 0.45, decayFeedback: Double = 0.97, neuronsPerDimension: Int = 100, subdimensions: Int = 4
@@ -50,7 +50,7 @@ public final class ListMemory: PointerExpressible, PointerSink {
     }
 
     /// Clears both buffers while `source` is high (``MemoryBuffer/clear(whenHigh:)``).
-    /// - Throws: ``BrainKitError`` as ``MemoryBuffer/clear(whenHigh:)``.
+    /// - Throws: `BrainKitError` as ``MemoryBuffer/clear(whenHigh:)``.
     public func clear(whenHigh source: some EndpointConvertible) throws(BrainKitError) {
         try rehearsal.clear(whenHigh: source)
         try decay.clear(whenHigh: source)

@@ -17,7 +17,7 @@ public final class WorkingMemory {
     public let first: ListMemory
     public let second: MemoryBuffer
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(in parent: Network, label: String = "Working memory", vocabulary: Vocabulary) throws(BrainKitError) {
         network = try parent.network(label: label)
         first = try ListMemory(in: network, label: "MB1", vocabulary: vocabulary)

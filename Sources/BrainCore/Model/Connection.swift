@@ -169,6 +169,10 @@ extension Network {
     ///     connect its error signal into ``Connection/learningRule``.
     ///   - evalPoints: where decoders are fit (ensembles only); default the pre's own.
     ///   - scaleEvalPoints: multiply given eval points by the pre's radius.
+    ///   - seed: the connection's seed; nil draws it from the network's.
+    ///   - label: a name for errors and probes.
+    ///   - pre: where the connection starts: an ensemble, node, neurons or a slice of one.
+    ///   - post: where it ends: an ensemble, node, neurons or a slice of one.
     /// - Throws: ``BrainKitError`` naming the connection and the parameter at fault.
     @discardableResult
     public func connect(

@@ -138,8 +138,19 @@ extension Network {
     /// - Parameters:
     ///   - neurons: the number of neurons, >= 1.
     ///   - dimensions: the number of dimensions represented, >= 1.
-    ///   - gain, bias: give both to set the neurons' gain and bias directly.
+    ///   - gain: the neurons' gains; give it with `bias` to set both directly.
+    ///   - bias: the neurons' biases; give it with `gain`.
     ///   - noise: a process whose output is added to the input currents every step.
+    ///   - maxRates: each neuron's rate (Hz) at `x = radius · encoder`.
+    ///   - normalizeEncoders: scale encoders to unit length (default true).
+    ///   - seed: the ensemble's seed; nil draws it from the network's.
+    ///   - encoders: preferred directions, one per neuron (normalised unless `normalizeEncoders` is false).
+    ///   - label: a name for errors and probes.
+    ///   - neuronType: the neuron model (default ``LIF``).
+    ///   - evalPointCount: how many eval points to draw (default Nengo's `max(750, 500·d)`).
+    ///   - intercepts: where each neuron starts to fire, along its encoder, in units of the radius.
+    ///   - evalPoints: where decoders are fit.
+    ///   - radius: the represented range, > 0 (default 1).
     /// - Throws: ``BrainKitError`` naming the ensemble and the parameter at fault.
     @discardableResult
     public func ensemble(

@@ -3,7 +3,7 @@
 ///
 /// Objects are created through their network (`net.ensemble(...)`, `net.node(...)`,
 /// `net.connect(_:to:)`, `net.probe(_:)`), so there is no global "current network". A
-/// subnetwork made with ``network(label:seed:)`` inherits its parent's ``defaults`` for every
+/// subnetwork made with `network(label:seed:)` inherits its parent's ``defaults`` for every
 /// value it does not set itself.
 ///
 /// Seeds: a network's ``seed`` makes the whole model reproducible. Objects without their own

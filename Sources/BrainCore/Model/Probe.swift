@@ -184,6 +184,10 @@ extension Network {
     ///   - synapse: filters the recorded signal (one step of delay), nil for none.
     ///   - sampleEvery: record every this many seconds (>= 1e-10), nil for every step.
     ///   - solver: solver for a decoded-output probe's decoders.
+    ///   - label: a name for errors.
+    ///   - seed: the probe's seed (for decoded probes); nil draws it from the network's.
+    ///   - target: what to record: an ensemble, node, neurons or a slice of one.
+    ///   - attribute: what to record of it (nil: the target's default: decoded output, spikes for neurons).
     @discardableResult
     public func probe(
         _ target: some EndpointConvertible,

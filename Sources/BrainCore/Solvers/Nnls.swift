@@ -1,5 +1,5 @@
 /// Non-negative least squares: `D = argmin ‖A·D − Y‖` subject to `D ≥ 0`, one column of Y at a
-/// time (Lawson–Hanson, see ``NonNegativeLeastSquares``; Nengo uses `scipy.optimize.nnls`).
+/// time (Lawson–Hanson, see `NonNegativeLeastSquares`; Nengo uses `scipy.optimize.nnls`).
 ///
 /// Non-negative decoders or weights keep a connection excitatory (or, with a negative
 /// transform, inhibitory), as the basal ganglia needs. The solution is usually sparse: most

@@ -21,7 +21,7 @@ public struct Figure: Sendable {
     public let panelHeight: Double
     public var title: String?
 
-    /// - Throws: ``BrainKitError`` (`.validation`) when rows or columns are below 1, there are
+    /// - Throws: `BrainKitError` (`.validation`) when rows or columns are below 1, there are
     ///   more panels than cells, or a panel is smaller than 200 × 160 pixels.
     public init(
         rows: Int, columns: Int, panels: [any Plot], title: String? = nil,
@@ -73,7 +73,7 @@ public struct Figure: Sendable {
     }
 
     /// Writes ``svg()`` to `url`.
-    /// - Throws: ``BrainKitError`` (`.io`) when the file cannot be written.
+    /// - Throws: `BrainKitError` (`.io`) when the file cannot be written.
     public func write(to url: URL) throws(BrainKitError) {
         try FileOutput.write(svg(), to: url, object: "Figure")
     }

@@ -18,7 +18,7 @@ public struct LinePlot: Plot {
     public let xLimits: ClosedRange<Double>?
     public let yLimits: ClosedRange<Double>?
 
-    /// - Throws: ``BrainKitError`` (`.validation`) when there is no series or a limit is not
+    /// - Throws: `BrainKitError` (`.validation`) when there is no series or a limit is not
     ///   finite or has zero width.
     public init(
         _ series: [Series], title: String? = nil, xLabel: AxisLabel = .time, yLabel: AxisLabel = "Value",

@@ -9,7 +9,7 @@ public struct Series: Sendable {
     /// to the lowest and highest value per pixel column when it is long.
     public let xIsSorted: Bool
 
-    /// - Throws: ``BrainKitError`` (`.validation`) when `x` and `y` differ in length, are
+    /// - Throws: `BrainKitError` (`.validation`) when `x` and `y` differ in length, are
     ///   empty, or hold NaN, infinite or larger than 1e300 values.
     public init(label: String? = nil, x: [Double], y: [Double]) throws(BrainKitError) {
         let object = "Series" + (label.map { " '\($0)'" } ?? "")

@@ -32,7 +32,8 @@ public struct SpikeRaster: Plot {
     ///   - spikes: samples × neurons; a value above zero is a spike (1/dt from a spiking
     ///     neurons probe).
     ///   - neurons: which neurons to show.
-    /// - Throws: ``BrainKitError`` (`.validation`) when `times` and the rows of `spikes` differ
+    ///   - title: the panel's title (nil: none).
+    /// - Throws: `BrainKitError` (`.validation`) when `times` and the rows of `spikes` differ
     ///   in count, either is empty, `times` decreases, a value is NaN or infinite, or the
     ///   selection is invalid.
     public init(times: [Double], spikes: Matrix, neurons: NeuronSelection = .all, title: String? = nil)
@@ -61,7 +62,7 @@ public struct SpikeRaster: Plot {
     }
 
     /// The spikes `probe` (a neurons output probe, `net.probe(ens.neurons)`) recorded in `sim`.
-    /// - Throws: ``BrainKitError`` (`.validation`) when the probe is not in the simulator's
+    /// - Throws: `BrainKitError` (`.validation`) when the probe is not in the simulator's
     ///   network or has recorded nothing yet, and as ``init(times:spikes:neurons:title:)``.
     public init(_ sim: Simulator, _ probe: Probe, neurons: NeuronSelection = .all, title: String? = nil)
         throws(BrainKitError)

@@ -40,7 +40,8 @@ public final class ActionSelection {
     ///   - parent: the network to build in.
     ///   - settings: module sizes and the synapse of routes (nengo_spa's defaults).
     ///   - actions: the `IfMax` actions, at least one.
-    /// - Throws: ``BrainKitError`` naming the action at fault: a utility or effect whose
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` naming the action at fault: a utility or effect whose
     ///   vocabulary does not fit, a symbol missing from a strict vocabulary, a duplicate name,
     ///   or no actions at all.
     public init(

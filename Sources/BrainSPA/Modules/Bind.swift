@@ -19,7 +19,7 @@ public final class Bind: PointerExpressible {
     /// The algebra's binding network.
     public let binding: BindingNetwork
 
-    /// - Throws: ``BrainKitError`` naming the module: `neuronsPerDimension` < 1, or an
+    /// - Throws: `BrainKitError` naming the module: `neuronsPerDimension` < 1, or an
     ///   unbinding the algebra does not have.
     public init(
         in parent: Network, label: String = "Bind", vocabulary: Vocabulary, neuronsPerDimension: Int = 200,

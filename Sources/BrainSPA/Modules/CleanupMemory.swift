@@ -53,12 +53,15 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
     private let name: String
 
     /// - Parameters:
-    ///   - input: the vocabulary of the input (and of the mapping's input expressions).
-    ///   - output: the vocabulary of the output (nil: the input's).
+    ///   - inputVocabulary: the vocabulary of the input (and of the mapping's input expressions).
+    ///   - outputVocabulary: the vocabulary of the output (nil: the input's).
     ///   - mapping: which items there are and what they give.
     ///   - selection: how items are selected.
     ///   - neurons: neurons per item (default 50).
-    /// - Throws: ``BrainKitError`` naming the memory: an empty mapping, an expression that does
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - parent: the network to build in.
+    /// - Throws: `BrainKitError` naming the memory: an empty mapping, an expression that does
     ///   not parse in its vocabulary, or an invalid selection parameter.
     public init(
         in parent: Network, label: String = "CleanupMemory", input inputVocabulary: Vocabulary,
@@ -122,7 +125,7 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
     /// Gives `key` (an expression of the output vocabulary) while no item's selection output
     /// reaches `minimumActivation`: an ensemble of `neurons` thresholding neurons driven by 1
     /// and inhibited by `Σ selection / minimumActivation`, decoding `max(x, 0)` times the key.
-    /// - Throws: ``BrainKitError`` when a default output exists already, `minimumActivation`
+    /// - Throws: `BrainKitError` when a default output exists already, `minimumActivation`
     ///   is not > 0, or `key` does not parse.
     public func addDefaultOutput(_ key: String, minimumActivation: Double, neurons: Int = 50) throws(BrainKitError) {
         guard defaultEnsemble == nil else { throw .validation(name, "addDefaultOutput", "a default output exists already") }

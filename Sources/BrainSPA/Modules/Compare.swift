@@ -2,7 +2,7 @@ import BrainCore
 import BrainNetworks
 
 /// The dot product of two pointers of one vocabulary, computed with neurons (nengo_spa's
-/// `Compare`): a ``Product`` of D element-wise products (`neuronsPerDimension` each, radius
+/// `Compare`): a `Product` of D element-wise products (`neuronsPerDimension` each, radius
 /// √2) whose ensembles' intercepts and eval points follow `CosineSimilarity(D + 2)`, summed
 /// into one number.
 ///
@@ -16,7 +16,7 @@ public final class Compare: ScalarExpressible {
     public let output: ScalarOutput
     public let product: Product
 
-    /// - Throws: ``BrainKitError`` when `neuronsPerDimension` < 1.
+    /// - Throws: `BrainKitError` when `neuronsPerDimension` < 1.
     public init(
         in parent: Network, label: String = "Compare", vocabulary: Vocabulary, neuronsPerDimension: Int = 200,
         seed: Int? = nil

@@ -9,7 +9,7 @@ public final class Scalar: ScalarExpressible, ScalarSink {
     /// The decoded value, unfiltered.
     public let output: ScalarOutput
 
-    /// - Throws: ``BrainKitError`` when `neurons` < 1.
+    /// - Throws: `BrainKitError` when `neurons` < 1.
     public init(in parent: Network, label: String = "Scalar", neurons: Int = 50, seed: Int? = nil) throws(BrainKitError) {
         let name = "Scalar '\(label)'"
         try Check.atLeast(neurons, 1, name, "neurons")

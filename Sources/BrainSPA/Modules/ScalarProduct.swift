@@ -2,7 +2,7 @@ import BrainCore
 import BrainNetworks
 
 /// The product of two numbers, computed with neurons (nengo_spa's `Product` module): a
-/// one-dimensional ``Product`` network of `neurons` neurons.
+/// one-dimensional `Product` network of `neurons` neurons.
 public final class ScalarProduct: ScalarExpressible {
     public let network: Network
     public let product: Product
@@ -11,7 +11,7 @@ public final class ScalarProduct: ScalarExpressible {
     /// `a · b`, unfiltered.
     public let output: ScalarOutput
 
-    /// - Throws: ``BrainKitError`` when `neurons` < 1.
+    /// - Throws: `BrainKitError` when `neurons` < 1.
     public init(in parent: Network, label: String = "ScalarProduct", neurons: Int = 200, seed: Int? = nil)
         throws(BrainKitError)
     {

@@ -43,7 +43,8 @@ public final class State: PointerExpressible, PointerSink {
     ///   - feedbackSynapse: the synapse of the feedback (default `Lowpass(0.1)`).
     ///   - representIdentity: a separate ensemble for the first element (default true).
     ///   - seed: the subnetwork's seed; nil derives it from the parent's.
-    /// - Throws: ``BrainKitError`` naming the state and parameter.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` naming the state and parameter.
     public init(
         in parent: Network, label: String = "State", vocabulary: Vocabulary, subdimensions: Int = 16,
         neuronsPerDimension: Int = 50, feedback: Double = 0, feedbackSynapse: (any Synapse)? = State.defaultFeedbackSynapse,
@@ -107,7 +108,7 @@ public final class State: PointerExpressible, PointerSink {
 
     /// A node of ``neuronCount`` values added to every neuron's input current with no synapse
     /// (for inhibiting the whole state). Made once.
-    /// - Throws: ``BrainKitError`` when the ensembles have no neurons (Direct mode).
+    /// - Throws: `BrainKitError` when the ensembles have no neurons (Direct mode).
     public func neuronInput() throws(BrainKitError) -> Node {
         if let neuronInputNode { return neuronInputNode }
         let node = try network.node(label: "neuron input", sizeIn: max(neuronCount, 1))

@@ -33,7 +33,11 @@ public final class Transcode: PointerExpressible {
     /// - Parameters:
     ///   - function: `(t, x)` → the output; `x` is the input as a pointer of
     ///     `inputVocabulary` (nil without one).
-    /// - Throws: ``BrainKitError`` when the function's value at t = 0 is not valid.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - network: the network to build in.
+    ///   - inputVocabulary: the vocabulary of the input; nil for no input.
+    ///   - outputVocabulary: the vocabulary of the output.
+    /// - Throws: `BrainKitError` when the function's value at t = 0 is not valid.
     public init(
         in network: Network, label: String = "Transcode", input inputVocabulary: Vocabulary? = nil,
         output outputVocabulary: Vocabulary, function: @escaping (Double, SemanticPointer?) -> Value

@@ -48,7 +48,7 @@ public struct PointerGenerator: Sendable {
     }
 
     /// The next vector of `dimensions` elements.
-    /// - Throws: ``BrainKitError`` when an orthonormal or axis-aligned generator has given
+    /// - Throws: `BrainKitError` when an orthonormal or axis-aligned generator has given
     ///   all `dimensions` of its vectors.
     public mutating func next(dimensions: Int) throws(BrainKitError) -> [Double] {
         switch kind {

@@ -8,7 +8,7 @@ precedencegroup RoutingPrecedence {
 
 /// `source --> sink`: routes an expression into a module's input (nengo_spa's `>>`, which
 /// Swift cannot reuse: its `>>` binds tighter than `*`). It makes a ``Route`` value; nothing
-/// is connected until the route is added to a network (``Network/add(_:settings:)``) or used
+/// is connected until the route is added to a network (`Network/add(_:settings:)`) or used
 /// as an action's effect.
 infix operator --> : RoutingPrecedence
 
@@ -57,7 +57,7 @@ extension Network {
     /// Compiles `route` into this network: connections (with `settings.synapse`, nengo_spa's
     /// `Lowpass(0.005)` by default) from every module output in the expression to the input,
     /// a constant node for its fixed part, and modules for dynamic × dynamic operations.
-    /// - Throws: ``BrainKitError`` (kind `.build`) naming the route when the expression's
+    /// - Throws: `BrainKitError` (kind `.build`) naming the route when the expression's
     ///   vocabulary does not fit the input's, a symbol is not in a strict vocabulary, or a
     ///   part cannot be built.
     public func add(_ route: Route, settings: ExpressionSettings = ExpressionSettings()) throws(BrainKitError) {

@@ -13,7 +13,7 @@ import Foundation
 /// (and a note is added to ``warnings``).
 ///
 /// A strict vocabulary (the default) throws for an unknown key; a non-strict one adds it, so
-/// that its vectors depend on the order keys are first used. Expressions (``parse(_:)``,
+/// that its vectors depend on the order keys are first used. Expressions (``parse(_:)-(String)``,
 /// ``populate(_:)``) are parsed by a grammar with Python's precedence, never evaluated as code.
 public final class Vocabulary: CustomStringConvertible {
     /// The name used in messages.
@@ -44,7 +44,7 @@ public final class Vocabulary: CustomStringConvertible {
     ///     (finite).
     ///   - algebra: HRR by default.
     ///   - generator: where new pointers come from (seed it for reproducible vectors).
-    /// - Throws: ``BrainKitError`` naming the vocabulary and the parameter.
+    /// - Throws: `BrainKitError` naming the vocabulary and the parameter.
     public init(
         dimensions: Int, name: String = "vocabulary", strict: Bool = true, maxSimilarity: Double = 0.1,
         algebra: any Algebra = HRR(), generator: PointerGenerator
@@ -106,7 +106,7 @@ public final class Vocabulary: CustomStringConvertible {
     }
 
     /// The pointer of `key`; a non-strict vocabulary adds an unknown key.
-    /// - Throws: ``BrainKitError`` for an invalid key, or an unknown key in a strict vocabulary.
+    /// - Throws: `BrainKitError` for an invalid key, or an unknown key in a strict vocabulary.
     public func pointer(_ key: String) throws(BrainKitError) -> SemanticPointer {
         if let pointer = self[key] { return pointer }
         try Self.checkKey(key, object)
@@ -123,7 +123,7 @@ public final class Vocabulary: CustomStringConvertible {
     var keyList: String { keys.isEmpty ? "none" : keys.prefix(12).joined(separator: ", ") + (keys.count > 12 ? ", …" : "") }
 
     /// Adds `pointer` under `key`.
-    /// - Throws: ``BrainKitError`` for an invalid or existing key, or a pointer of another
+    /// - Throws: `BrainKitError` for an invalid or existing key, or a pointer of another
     ///   vocabulary, algebra or dimensionality.
     public func add(_ key: String, _ pointer: SemanticPointer) throws(BrainKitError) {
         try Self.checkKey(key, object)
@@ -187,7 +187,7 @@ public final class Vocabulary: CustomStringConvertible {
     }
 
     /// A new vocabulary with the same settings and generator state holding copies of `keys`.
-    /// - Throws: ``BrainKitError`` for a key not in this vocabulary.
+    /// - Throws: `BrainKitError` for a key not in this vocabulary.
     public func subset(_ keys: [String]) throws(BrainKitError) -> Vocabulary {
         let subset = try Vocabulary(
             dimensions: dimensions, name: name, strict: strict, maxSimilarity: maxSimilarity, algebra: algebra,
