@@ -21,6 +21,7 @@ import Foundation
 /// the threads in use). Results are bit-identical for every thread count. BLAS runs
 /// single-threaded inside the engine.
 public final class Simulator {
+    /// The network this simulator built.
     public let network: Network
     /// The time step in seconds.
     public let dt: Double

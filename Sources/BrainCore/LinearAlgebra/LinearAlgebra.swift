@@ -116,7 +116,9 @@ public enum LinearAlgebra {
 
     /// The precision products are accumulated in.
     public enum Accumulation: Sendable {
+        /// Products summed in `Double`.
         case double
+        /// Products summed in `Float` (faster; for large Gram matrices).
         case single
     }
 

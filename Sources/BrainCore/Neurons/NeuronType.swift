@@ -64,6 +64,7 @@ public struct NeuronStateVariable: Sendable, CustomStringConvertible {
     /// The distribution its initial values are drawn from at build time.
     public let initial: any Distribution
 
+    /// A state variable named `name` whose initial values are drawn from `initial`.
     public init(name: String, initial: any Distribution) {
         self.name = name
         self.initial = initial

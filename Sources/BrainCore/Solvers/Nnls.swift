@@ -10,6 +10,8 @@ public struct Nnls: Solver {
     /// Non-negative weights cannot be composed from decoders: they are solved directly.
     public var isCompositional: Bool { false }
 
+    /// Non-negative least squares without regularisation; `weights` solves for full
+    /// neuron-to-neuron weights instead of decoders.
     public init(weights: Bool = false) {
         self.weights = weights
     }

@@ -6,8 +6,11 @@ import BrainCore
 /// a *right* identity `I` satisfies `bind(a, I) = a`, a *left* one `bind(I, a) = a`; a right
 /// inverse `b⁻¹` satisfies `bind(bind(a, b), b⁻¹) ≈ a`.
 public enum Sidedness: String, Sendable, CaseIterable {
+    /// Acts from the left: `bind(x, a)`.
     case left
+    /// Acts from the right: `bind(a, x)`.
     case right
+    /// Acts from both sides.
     case twoSided
 }
 
@@ -76,8 +79,11 @@ public protocol Algebra: Sendable, CustomStringConvertible {
 /// A network computing a binding: two inputs and the output, all passthrough nodes of the
 /// vectors' dimensions.
 public struct BindingNetwork {
+    /// The subnetwork holding the binding's neurons.
     public let network: Network
+    /// The left operand's input.
     public let inputLeft: Node
+    /// The right operand's input.
     public let inputRight: Node
     /// The bound vector, unfiltered (the products' decoded outputs, no synapse).
     public let output: Node
@@ -142,8 +148,10 @@ public struct AlgebraSign: Sendable, Equatable, CustomStringConvertible {
         case definite(Int?)
     }
 
+    /// The sign as the algebra defines it.
     public let value: Value
 
+    /// Positive: HRR's DC coefficient > 0 and Nyquist ≥ 0; a matrix algebra's positive definite.
     public var isPositive: Bool {
         switch value {
         case .fourier(let dc, let nyquist): return dc > 0 && nyquist >= 0
@@ -151,6 +159,7 @@ public struct AlgebraSign: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Negative: HRR's DC or Nyquist coefficient < 0; a matrix algebra's negative definite.
     public var isNegative: Bool {
         switch value {
         case .fourier(let dc, let nyquist): return dc < 0 || nyquist < 0
@@ -158,6 +167,7 @@ public struct AlgebraSign: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Zero: HRR's DC coefficient is 0; a matrix algebra's sign 0.
     public var isZero: Bool {
         switch value {
         case .fourier(let dc, _): return dc == 0

@@ -20,8 +20,11 @@ import BrainNetworks
 public final class CleanupMemory: PointerExpressible, PointerSink {
     /// The selection network.
     public enum Selection {
+        /// Every item above the threshold passes, scaled by `function` of its similarity.
         case thresholding(Double, function: ((Double) -> Double)? = nil)
+        /// As thresholding, with mutual inhibition: only the most similar item stays.
         case winnerTakeAll(Double, function: ((Double) -> Double)? = nil)
+        /// Independent accumulators: one item is chosen and held until ``inputReset`` is driven.
         case independentAccumulators
     }
 
@@ -35,10 +38,15 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
         case pairs([(input: String, output: String)])
     }
 
+    /// The subnetwork holding the module's neurons and nodes.
     public let network: Network
+    /// The vocabulary of the input.
     public let inputVocabulary: Vocabulary
+    /// The vocabulary of the output.
     public let outputVocabulary: Vocabulary
+    /// The noisy pointer arrives here.
     public let input: PointerInput
+    /// The clean pointer the recognised items map to.
     public let output: PointerOutput
     /// The selection network's output: one value per item, in mapping order.
     public let selectionOutput: Node
@@ -119,7 +127,9 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
         output = PointerOutput(outputNode, vocabulary: outputVocabulary, name: "\(name) output")
     }
 
+    /// The output, for expressions.
     public var pointerExpression: PointerExpression { output.pointerExpression }
+    /// The input, for routes.
     public var pointerInput: PointerInput { input }
 
     /// Gives `key` (an expression of the output vocabulary) while no item's selection output

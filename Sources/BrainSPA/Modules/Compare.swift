@@ -8,12 +8,17 @@ import BrainNetworks
 ///
 /// Neurons: `neuronsPerDimension · D`.
 public final class Compare: ScalarExpressible {
+    /// The subnetwork holding the module's neurons and nodes.
     public let network: Network
+    /// The vocabulary of both inputs.
     public let vocabulary: Vocabulary
+    /// The first pointer.
     public let inputA: PointerInput
+    /// The second pointer.
     public let inputB: PointerInput
     /// `a · b`, unfiltered.
     public let output: ScalarOutput
+    /// The element-wise products, summed into ``output``.
     public let product: Product
 
     /// - Throws: `BrainKitError` when `neuronsPerDimension` < 1.
@@ -38,5 +43,6 @@ public final class Compare: ScalarExpressible {
         output = ScalarOutput(sum, name: "\(name) output")
     }
 
+    /// The output, for expressions.
     public var scalarExpression: ScalarExpression { output.scalarExpression }
 }

@@ -3,8 +3,11 @@ import BrainCore
 /// One number represented by a population (nengo_spa's `Scalar`): a 1-D ensemble of
 /// `neurons` neurons between an input and an output node (no synapses inside).
 public final class Scalar: ScalarExpressible, ScalarSink {
+    /// The subnetwork holding the module's neurons and nodes.
     public let network: Network
+    /// The 1-D ensemble representing the number.
     public let ensemble: Ensemble
+    /// The routed number arrives here.
     public let input: ScalarInput
     /// The decoded value, unfiltered.
     public let output: ScalarOutput
@@ -23,6 +26,8 @@ public final class Scalar: ScalarExpressible, ScalarSink {
         output = ScalarOutput(outputNode, name: "\(name) output")
     }
 
+    /// The output, for expressions.
     public var scalarExpression: ScalarExpression { output.scalarExpression }
+    /// The input, for routes.
     public var scalarInput: ScalarInput { input }
 }

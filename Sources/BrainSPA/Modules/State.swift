@@ -21,7 +21,9 @@ public final class State: PointerExpressible, PointerSink {
     /// nengo_spa's feedback synapse, `Lowpass(0.1)`.
     public static let defaultFeedbackSynapse: any Synapse = Lowpass(validatedTau: 0.1)
 
+    /// The subnetwork holding the module's neurons and nodes.
     public let network: Network
+    /// The vocabulary of the represented pointers.
     public let vocabulary: Vocabulary
     /// The routed pointer arrives here (no synapse inside the module).
     public let input: PointerInput
@@ -29,7 +31,9 @@ public final class State: PointerExpressible, PointerSink {
     public let output: PointerOutput
     /// The ensembles, in order of the dimensions they represent.
     public let ensembles: [Ensemble]
+    /// Dimensions per ensemble.
     public let subdimensions: Int
+    /// The weight of output → input (0: none; 1: a memory).
     public let feedback: Double
     /// The feedback connection, when `feedback` ≠ 0.
     public let feedbackConnection: Connection?
@@ -98,7 +102,9 @@ public final class State: PointerExpressible, PointerSink {
             outputNode, to: inputNode, synapse: feedbackSynapse, transform: .scalar(feedback))
     }
 
+    /// The output, for expressions.
     public var pointerExpression: PointerExpression { output.pointerExpression }
+    /// The input, for routes.
     public var pointerInput: PointerInput { input }
 
     /// The number of neurons.

@@ -12,18 +12,25 @@ import Foundation
 public final class Transcode: PointerExpressible {
     /// What the function gives.
     public enum Value: ExpressibleByStringLiteral {
+        /// An expression in the output vocabulary, e.g. `"A + B"`.
         case text(String)
+        /// A pointer of the output vocabulary.
         case pointer(SemanticPointer)
+        /// A vector of the output vocabulary's dimensions.
         case vector([Double])
 
         public init(stringLiteral value: String) { self = .text(value) }
     }
 
+    /// The node computing the function.
     public let node: Node
+    /// The vocabulary of the input, or nil without one.
     public let inputVocabulary: Vocabulary?
+    /// The vocabulary of the output.
     public let outputVocabulary: Vocabulary
     /// The routed input (with an input vocabulary).
     public let input: PointerInput?
+    /// The function's value each step.
     public let output: PointerOutput
     private let state: TranscodeState
 
@@ -71,6 +78,7 @@ public final class Transcode: PointerExpressible {
         try self.init(in: network, label: label, output: output) { _, _ in constant }
     }
 
+    /// The output, for expressions.
     public var pointerExpression: PointerExpression { output.pointerExpression }
 }
 

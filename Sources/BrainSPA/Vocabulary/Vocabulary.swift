@@ -18,7 +18,9 @@ import Foundation
 public final class Vocabulary: CustomStringConvertible {
     /// The name used in messages.
     public let name: String
+    /// The pointers' dimensions.
     public let dimensions: Int
+    /// The algebra that binds its pointers (default ``HRR``).
     public let algebra: any Algebra
     /// Whether unknown keys are errors (true) or added on first use (false).
     public let strict: Bool
@@ -98,6 +100,7 @@ public final class Vocabulary: CustomStringConvertible {
         Matrix(rows: rows.count, columns: dimensions, values: rows.flatMap { $0 })
     }
 
+    /// Whether `key` names a pointer of this vocabulary.
     public func contains(_ key: String) -> Bool { index[key] != nil }
 
     /// The pointer of `key`, or nil if there is none (never adds a key).
