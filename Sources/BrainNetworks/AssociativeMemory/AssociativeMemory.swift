@@ -46,6 +46,7 @@ public final class AssociativeMemory {
     public internal(set) var outputs: [String: Node] = [:]
     /// The two arrays of ``addThresholdToOutputs(neurons:inhibitScale:)``, once added.
     public internal(set) var thresholdBias: EnsembleArray?
+    /// The thresholding ensembles of that pair, once added.
     public internal(set) var thresholdEnsembles: EnsembleArray?
     /// Clean 0/1 utilities, once ``addThresholdToOutputs(neurons:inhibitScale:)`` made them.
     public internal(set) var thresholdedUtilities: Node?

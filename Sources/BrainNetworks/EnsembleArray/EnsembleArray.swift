@@ -16,10 +16,13 @@ import BrainCore
 public final class EnsembleArray {
     /// The subnetwork holding the ensembles and nodes.
     public let network: Network
+    /// The sub-ensembles, in the order of the dimensions they represent.
     public let ensembles: [Ensemble]
     /// The array's input: a passthrough node of ``dimensions`` values.
     public let input: Node
+    /// Neurons in each sub-ensemble.
     public let neuronsPerEnsemble: Int
+    /// Dimensions each sub-ensemble represents.
     public let dimensionsPerEnsemble: Int
     /// Decoded outputs by name; `"output"` is the identity.
     public private(set) var outputs: [String: Node] = [:]

@@ -1,5 +1,6 @@
 import BrainCore
 
+/// Defaults for thresholding ensembles.
 extension ModelDefaults {
     /// Ensemble defaults for thresholding (Nengo's `presets.ThresholdingEnsembles`): neurons
     /// fire only for values above `threshold`, so an ensemble decodes its value when it is

@@ -56,6 +56,7 @@ extension NPZArchive {
     }
 }
 
+/// Probe data saved as NumPy archives.
 extension Simulator {
     /// Saves `trange` and the probes' data as a `.npz` file (``NPZArchive/init(probesOf:probes:)``).
     /// - Throws: `BrainKitError`: `.validation` as that initialiser, `.io` when the file

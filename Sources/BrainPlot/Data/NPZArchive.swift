@@ -19,6 +19,7 @@ public struct NPZArchive: Sendable, Equatable {
     public private(set) var names: [String] = []
     private var arrays: [String: NPYArray] = [:]
 
+    /// An empty archive.
     public init() {}
 
     /// Adds `array` under `name`.

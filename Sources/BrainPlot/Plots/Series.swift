@@ -2,8 +2,11 @@ import BrainCore
 
 /// One line of a ``LinePlot``: y against x, with an optional legend label.
 public struct Series: Sendable {
+    /// The legend label; nil keeps the series out of the legend.
     public let label: String?
+    /// The x values.
     public let x: [Double]
+    /// The y values, one per x value.
     public let y: [Double]
     /// Whether x never decreases (time, inputs of a tuning curve): such a series is thinned
     /// to the lowest and highest value per pixel column when it is long.

@@ -14,8 +14,11 @@ import BrainCore
 /// (rasters with spikes at least one column apart, such as LIF's 2 ms refractory period at a
 /// ≤ 1 s plot).
 public struct SpikeRaster: Plot {
+    /// The panel's title; nil for none.
     public var title: String?
+    /// The x axis' label (default `Time (s)`).
     public var xLabel: AxisLabel = .time
+    /// The y axis' label (default `Neuron`).
     public var yLabel: AxisLabel = "Neuron"
     /// The sample times.
     public let times: [Double]

@@ -137,6 +137,7 @@ public struct SectionLocation: Sendable, Hashable, CustomStringConvertible {
     /// The position along the section (0…1).
     public let position: Double
 
+    /// The point at `position` (0…1) along the section named `section`.
     public init(section: String, position: Double) {
         self.section = section
         self.position = position

@@ -82,6 +82,7 @@ public struct EquationNeuron: NeuronType {
     public let input: String?
     /// The size of one unit of J (an expression in the input's unit).
     public let inputUnit: String
+    /// How ``rates(currents:)`` measures firing rates by simulation.
     public let rateMeasurement: RateMeasurement
     public let stateVariables: [NeuronStateVariable]
     /// The differential variables, in definition order.

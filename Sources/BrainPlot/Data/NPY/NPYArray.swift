@@ -21,7 +21,9 @@ public struct NPYArray: Sendable, Equatable {
         }
     }
 
+    /// The array's shape (C order); the product of its entries is the number of values.
     public let shape: [Int]
+    /// The values, in C (row-major) order.
     public let values: Values
 
     /// - Throws: `BrainKitError` (`.validation`) when a dimension is negative or the
