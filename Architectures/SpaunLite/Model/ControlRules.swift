@@ -48,6 +48,7 @@ public enum ControlRules {
     /// Neurons per dimension and dimensions per ensemble of the channels of dynamic effects
     /// (nengo_spa: 50 and 16; smaller ensembles cost less per step).
     public static let channelNeuronsPerDimension = 25
+    /// Dimensions per ensemble of those channels.
     public static let channelSubdimensions = 4
 
     /// Builds the action selection of `model`'s subsystems.

@@ -7,6 +7,7 @@ import Foundation
 public final class ImageStream: @unchecked Sendable {
     /// Where handwritten `#d` images come from.
     public let handwriting: DigitImages
+    /// Renders typed symbols.
     public let font: GlyphFont
 
     private let lock = NSLock()

@@ -5,7 +5,9 @@ import Foundation
 public struct SpaunLiteTrial: Sendable {
     /// The stimulus as given and with its random digits resolved.
     public let stimulus: String
+    /// The stimulus with its random digits resolved.
     public let resolved: String
+    /// When each item was shown and when answers were expected.
     public let schedule: StimulusSchedule
     /// What the model wrote, in order.
     public let strokes: [MotorLog.Stroke]
@@ -15,6 +17,7 @@ public struct SpaunLiteTrial: Sendable {
     public let seen: String
     /// The expected answer, when the stimulus defines one.
     public let expected: String?
+    /// Wall-clock seconds the simulation took.
     public let runSeconds: Double
 
     /// What was written.

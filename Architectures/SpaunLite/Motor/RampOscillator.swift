@@ -27,6 +27,7 @@ import Foundation
 ///
 /// Neurons: 3 × `neurons`.
 public final class RampOscillator {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
     /// The rate routed in (a constant from an action).
     public let rate: ScalarInput
@@ -34,9 +35,11 @@ public final class RampOscillator {
     public let ramp: ScalarOutput
     /// `p`, decoded without a synapse: −1 rising, +1 falling.
     public let phase: ScalarOutput
+    /// The ramp's integrator: `s` plus its drive.
     public let rampEnsemble: Ensemble
     /// Represents the ramp's state `s`.
     public let levelEnsemble: Ensemble
+    /// The bistable phase `p`.
     public let phaseEnsemble: Ensemble
 
     /// - Parameters:

@@ -8,9 +8,13 @@ import Foundation
 ///
 /// Neurons: `neurons`.
 public final class ScalarFlag: ScalarExpressible, ScalarSink {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// The 1-D ensemble holding the flag.
     public let ensemble: Ensemble
+    /// Routes arrive here, scaled by `gain`.
     public let input: ScalarInput
+    /// The flag's decoded value, unfiltered.
     public let output: ScalarOutput
 
     /// - Throws: `BrainKitError` naming the memory and the parameter.

@@ -9,14 +9,18 @@ import Foundation
 public struct DigitImages: Sendable {
     /// One image: 64 values in [0, 1], row-major.
     public struct Image: Sendable, Equatable {
+        /// 64 pixels in [0, 1], row-major.
         public let pixels: [Double]
+        /// The digit shown, 0…9.
         public let label: Int
         /// The line of the file it came from (1-based).
         public let line: Int
     }
 
+    /// The images, in file order.
     public let images: [Image]
 
+    /// A set of these images.
     public init(images: [Image]) { self.images = images }
 
     /// The images shipped with BrainKit (1,497 of the UCI set's test portion).

@@ -64,7 +64,9 @@ public final class Vision: PointerExpressible {
     /// winner's pointer at unit strength (chosen by validation on part of the training set).
     public static var defaultSelection: CleanupMemory.Selection { .winnerTakeAll(0.25, function: { _ in 1 }) }
 
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// The main vocabulary the visual pointers belong to.
     public let vocabulary: Vocabulary
     /// The image: 64 pixels in [0, 1], row-major (a passthrough node the caller drives).
     public let input: Node
@@ -81,6 +83,7 @@ public final class Vision: PointerExpressible {
     /// The training images (one row each) the decoders were fit at, and their class keys (nil:
     /// a blank, target zero).
     public let trainingImages: Matrix
+    /// The class key of each training image (nil: a blank).
     public let trainingKeys: [String?]
     /// The class pointers, one row per key of ``classKeys``.
     public let classPointers: Matrix

@@ -15,9 +15,13 @@ import BrainSPA
 /// dimensions: a list of several items held for seconds needs more accuracy than a single
 /// pointer).
 public final class ListMemory: PointerExpressible, PointerSink {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// Holds what it is given.
     public let rehearsal: MemoryBuffer
+    /// Fades with time.
     public let decay: MemoryBuffer
+    /// Routes arrive here, into both buffers.
     public let input: PointerInput
     /// `rehearsal + decay`.
     public let output: PointerOutput

@@ -17,11 +17,15 @@ import BrainSPA
 ///
 /// Neurons: the state's, `neuronsPerDimension · D`, plus 50 per cleanup key.
 public final class MemoryBuffer: PointerExpressible, PointerSink {
+    /// The state holding the pointer.
     public let state: State
     /// Where routes arrive; scaled by ``gain`` into the state.
     public let input: PointerInput
+    /// The held pointer, decoded without a synapse.
     public var output: PointerOutput { state.output }
+    /// The vocabulary of the held pointer.
     public var vocabulary: Vocabulary { state.vocabulary }
+    /// The weight of the input.
     public let gain: Double
 
     /// The cleanup in the feedback, when there is one.
@@ -81,6 +85,8 @@ public final class MemoryBuffer: PointerExpressible, PointerSink {
 
     public var pointerExpression: PointerExpression { output.pointerExpression }
     public var pointerInput: PointerInput { input }
+    /// The state's subnetwork.
     public var network: Network { state.network }
+    /// The state's number of neurons (a cleanup's are not counted).
     public var neuronCount: Int { state.neuronCount }
 }

@@ -13,8 +13,11 @@ import BrainSPA
 ///
 /// Neurons: 3 × 50·D.
 public final class WorkingMemory {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// MB1, the first list.
     public let first: ListMemory
+    /// MB2, one item.
     public let second: MemoryBuffer
 
     /// - Throws: `BrainKitError` naming the part at fault.
