@@ -62,7 +62,9 @@ bench-compare: bench
 ## e.g. `python3 -m http.server -d docs/api`, then /documentation/braincore. Warnings are
 ## errors here (--warnings-as-errors): a broken ``Symbol`` link or a parameter documented
 ## under the wrong name fails the target. Doc comments link only to symbols of their own
-## module; names from other modules are written in code font. Not part of `make test`.
+## module; names from other modules are written in code font. Then .ci/doc-coverage checks
+## that every public symbol has a doc comment of its own (it lists those that do not). Not
+## part of `make test`; CI runs it after the tests.
 DOC_MODULES := BrainCore BrainNetworks BrainSPA BrainBiophysics BrainPlot SpaunLite
 DOCS_OUTPUT := docs/api
 docs: deps
@@ -70,6 +72,7 @@ docs: deps
 	$(SWIFT) package --allow-writing-to-directory $(DOCS_OUTPUT) generate-documentation \
 	  --enable-experimental-combined-documentation $(foreach m,$(DOC_MODULES),--target $(m)) \
 	  --output-path $(DOCS_OUTPUT) --transform-for-static-hosting --warnings-as-errors
+	.ci/doc-coverage $(DOC_MODULES)
 
 clean:
 	rm -rf .build $(BENCH_BUILD) $(DOCS_OUTPUT)
