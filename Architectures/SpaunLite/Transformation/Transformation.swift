@@ -21,7 +21,7 @@ public final class Transformation {
     public let network: Network
     /// The number counted up, `POS1 ⊛ N`.
     public let count: MemoryBuffer
-    /// How many steps were counted, `POS1 ⊛ K`.
+    /// The steps counted so far, from `POS1 ⊛ ZER`.
     public let counter: MemoryBuffer
     /// The next count, prepared while the pacer rises.
     public let nextCount: MemoryBuffer

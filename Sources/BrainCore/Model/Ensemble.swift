@@ -151,7 +151,7 @@ extension Network {
     ///   - encoders: preferred directions, one per neuron (normalised unless `normalizeEncoders` is false).
     ///   - label: a name for errors and probes.
     ///   - neuronType: the neuron model (default ``LIF``).
-    ///   - evalPointCount: how many eval points to draw (default Nengo's `max(750, 500·d)`).
+    ///   - evalPointCount: how many eval points to draw; nil: `max(clamp(500·d, 750, 2500), 2·n)`.
     ///   - intercepts: where each neuron starts to fire, along its encoder, in units of the radius.
     ///   - evalPoints: where decoders are fit.
     ///   - radius: the represented range, > 0 (default 1).

@@ -8,7 +8,7 @@ public final class Probe {
     public enum Target {
         /// An ensemble, its neurons or a node (or a slice of one).
         case endpoint(Endpoint)
-        /// A connection (its weights, or its filtered input).
+        /// A connection: its output, input or weights.
         case connection(Connection)
     }
 
@@ -194,7 +194,8 @@ extension Network {
     ///   - label: a name for errors.
     ///   - seed: the probe's seed (for decoded probes); nil draws it from the network's.
     ///   - target: what to record: an ensemble, node, neurons or a slice of one.
-    ///   - attribute: what to record of it (nil: the target's default: decoded output, spikes for neurons).
+    ///   - attribute: what to record of it; nil: the decoded value of an ensemble, the output of
+    ///     neurons (spikes), a node or a connection.
     @discardableResult
     public func probe(
         _ target: some EndpointConvertible,

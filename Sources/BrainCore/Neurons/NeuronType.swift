@@ -42,11 +42,11 @@ public protocol NeuronType: Sendable, CustomStringConvertible {
     ///   - output: written with this step's output (Hz, or `amplitude / dt` for a spike).
     ///   - state: the state block; variable `v` (in ``stateVariables`` order) of neuron `i`
     ///     is at `state[v * stateStride + i]`.
-    /// The kernel must not allocate. It may be called on a sub-range of a population (pointers
-    /// offset by the range start, same `stateStride`), so neurons must be independent.
     ///   - dt: the time step (s).
     ///   - count: the number of neurons.
     ///   - stateStride: the distance (in floats) between one state variable's block and the next in `state`.
+    /// The kernel must not allocate. It may be called on a sub-range of a population (pointers
+    /// offset by the range start, same `stateStride`), so neurons must be independent.
     func step(
         dt: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,

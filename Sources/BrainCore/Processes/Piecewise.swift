@@ -12,9 +12,10 @@
 public struct Piecewise: SignalProcess, Equatable {
     /// How the value between two given times is found.
     public enum Interpolation: String, Sendable {
-        /// The value of the last given time at or before t (a step).
+        /// A step function: the value of the last given time up to the current step, zero before
+    /// the first.
         case zero
-        /// Linear interpolation between the given times.
+        /// Linear interpolation between the given times, zero outside them.
         case linear
     }
 
