@@ -59,7 +59,7 @@ bench-compare: bench
 ## swift-docc-plugin over every public library module, each with its DocC catalog
 ## (Sources/<Module>/<Module>.docc, Architectures/SpaunLite/SpaunLite.docc), merged into one
 ## site with a package landing page. Open it with any static file server at the site root,
-## e.g. `python3 -m http.server -d docs/api`, then /documentation/braincore. Warnings are
+## e.g. `python3 -m http.server -d docs/api`, then /documentation (the package page). Warnings are
 ## errors here (--warnings-as-errors): a broken ``Symbol`` link or a parameter documented
 ## under the wrong name fails the target. Doc comments link only to symbols of their own
 ## module; names from other modules are written in code font. Then .ci/doc-coverage checks
