@@ -58,7 +58,8 @@ bench-compare: bench
 ## The documentation as static HTML in docs/api (not committed): one combined run of
 ## swift-docc-plugin over every public library module, each with its DocC catalog
 ## (Sources/<Module>/<Module>.docc, Architectures/SpaunLite/SpaunLite.docc), merged into one
-## site with a package landing page. Open it with any static file server at the site root,
+## site with a package landing page. The articles' figures are copies of docs/figures (DocC
+## takes images from the catalog only); the target first checks that the copies are current. Open it with any static file server at the site root,
 ## e.g. `python3 -m http.server -d docs/api`, then /documentation (the package page). Warnings are
 ## errors here (--warnings-as-errors): a broken ``Symbol`` link or a parameter documented
 ## under the wrong name fails the target. Doc comments link only to symbols of their own
@@ -68,6 +69,10 @@ bench-compare: bench
 DOC_MODULES := BrainCore BrainNetworks BrainSPA BrainBiophysics BrainPlot SpaunLite
 DOCS_OUTPUT := docs/api
 docs: deps
+	@for figure in $$(find Sources Architectures -path '*.docc/Resources/*.svg'); do \
+	  cmp -s "$$figure" "docs/figures/$$(basename $$figure)" || \
+	    { echo "$$figure differs from docs/figures/$$(basename $$figure): copy it again"; exit 1; }; \
+	done
 	rm -rf $(DOCS_OUTPUT)
 	$(SWIFT) package --allow-writing-to-directory $(DOCS_OUTPUT) generate-documentation \
 	  --enable-experimental-combined-documentation $(foreach m,$(DOC_MODULES),--target $(m)) \
