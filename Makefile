@@ -5,7 +5,7 @@
 SWIFT ?= swift
 SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 
-.PHONY: all deps demo test test-portable build bench bench-compare clean
+.PHONY: all deps demo test test-portable build bench bench-compare docs clean
 
 all: test
 
@@ -55,5 +55,29 @@ bench-compare: bench
 	@python3 -c "import nengo" 2>/dev/null || python3 -m pip install --quiet "nengo==4.1.0"
 	python3 bench/compare.py --seeds 3 --threads 2 --brainkit $(BENCH_BUILD)/release/brainkit-bench
 
+## The documentation as static HTML in docs/api (not committed): one combined run of
+## swift-docc-plugin over every public library module, each with its DocC catalog
+## (Sources/<Module>/<Module>.docc, Architectures/SpaunLite/SpaunLite.docc), merged into one
+## site with a package landing page. The articles' figures are copies of docs/figures (DocC
+## takes images from the catalog only); the target first checks that the copies are current. Open it with any static file server at the site root,
+## e.g. `python3 -m http.server -d docs/api`, then /documentation (the package page). Warnings are
+## errors here (--warnings-as-errors): a broken ``Symbol`` link or a parameter documented
+## under the wrong name fails the target. Doc comments link only to symbols of their own
+## module; names from other modules are written in code font. Then .ci/doc-coverage checks
+## that every public symbol has a doc comment of its own (it lists those that do not). Not
+## part of `make test`; CI runs it after the tests.
+DOC_MODULES := BrainCore BrainNetworks BrainSPA BrainBiophysics BrainPlot SpaunLite
+DOCS_OUTPUT := docs/api
+docs: deps
+	@for figure in $$(find Sources Architectures -path '*.docc/Resources/*.svg'); do \
+	  cmp -s "$$figure" "docs/figures/$$(basename $$figure)" || \
+	    { echo "$$figure differs from docs/figures/$$(basename $$figure): copy it again"; exit 1; }; \
+	done
+	rm -rf $(DOCS_OUTPUT)
+	$(SWIFT) package --allow-writing-to-directory $(DOCS_OUTPUT) generate-documentation \
+	  --enable-experimental-combined-documentation $(foreach m,$(DOC_MODULES),--target $(m)) \
+	  --output-path $(DOCS_OUTPUT) --transform-for-static-hosting --warnings-as-errors
+	.ci/doc-coverage $(DOC_MODULES)
+
 clean:
-	rm -rf .build $(BENCH_BUILD)
+	rm -rf .build $(BENCH_BUILD) $(DOCS_OUTPUT)

@@ -17,6 +17,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `make docs`: the DocC catalogs as static HTML (swift package generate-documentation).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -55,7 +57,7 @@ let package = Package(
             resources: [.copy("Resources")]),
         // Spaun-lite's vocabularies as data files (BrainSPA's vocabulary format), the one
         // source of their vectors.
-        .target(name: "SpaunLiteVocab", path: "Vocab", resources: [.copy("Files")]),
+        .target(name: "SpaunLiteVocab", path: "Vocab", exclude: ["README.md"], resources: [.copy("Files")]),
 
         // MARK: - Tools
 

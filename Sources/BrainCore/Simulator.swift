@@ -21,6 +21,7 @@ import Foundation
 /// the threads in use). Results are bit-identical for every thread count. BLAS runs
 /// single-threaded inside the engine.
 public final class Simulator {
+    /// The network this simulator built.
     public let network: Network
     /// The time step in seconds.
     public let dt: Double
@@ -68,11 +69,12 @@ public final class Simulator {
     ///     means every active core (`ProcessInfo.activeProcessorCount`); `1` runs on the calling
     ///     thread alone; counts above the core count use the core count.
     ///   - progress: told how the build progresses, then kept as ``progressObserver`` for runs
-    ///     (``TerminalProgressBar/standardError()`` gives Nengo's terminal bar when stderr is a
+    ///     (``TerminalProgressBar/standardError(environment:)`` gives Nengo's terminal bar when stderr is a
     ///     terminal); nil (the default) reports nothing.
     ///   - probeStorage: where probe data goes: ``ProbeStorage/memory`` (the default), or
     ///     ``ProbeStorage/stream(directory:)`` to write it to `.npy` files while running, with
     ///     memory that does not grow with the run.
+    ///   - network: the network to build; it is not changed.
     /// - Throws: ``BrainKitError`` when the model cannot be built (kind `.build`, or
     ///   `.validation` for a parameter the build found invalid, such as unreachable max rates,
     ///   or a thread count below 1), or `.io` when a stream's directory or files cannot be

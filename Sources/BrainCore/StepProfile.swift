@@ -8,7 +8,9 @@
 public struct StepProfile: Sendable, Equatable, CustomStringConvertible {
     /// One kind of kernel and the seconds per step each thread spent in it.
     public struct Entry: Sendable, Equatable {
+        /// The kernel class, e.g. `MatrixVectorKernel`.
         public let kind: String
+        /// Seconds per step spent in it, one value per thread.
         public let secondsPerStep: [Double]
     }
 

@@ -13,11 +13,19 @@ import BrainCore
 public struct BatteryPlan: Sendable {
     /// The tasks with a battery.
     public enum Task: String, CaseIterable, Sendable {
-        case a1 = "A1", a3 = "A3", a4 = "A4", a5 = "A5"
+        /// Recognition, `A1[#d]?X`.
+        case a1 = "A1"
+        /// Serial recall, `A3[…]?X…X`.
+        case a3 = "A3"
+        /// Counting, `A4[s][c]?X…X`.
+        case a4 = "A4"
+        /// Question answering, `A5[…]P[k]?X` and `A5[…]K[d]?X`.
+        case a5 = "A5"
     }
 
     /// One trial: the stimulus and what it measures.
     public struct Trial: Sendable, Equatable {
+        /// The stimulus in Spaun 2.0's language.
         public let stimulus: String
         /// The list shown (A3, A5), the start and count (A4), or the digit (A1).
         public let digits: [Int]
@@ -26,18 +34,24 @@ public struct BatteryPlan: Sendable {
         /// The position asked about (A5, 1-based).
         public let position: Int?
 
+        /// A trial from its parts.
         public init(stimulus: String, digits: [Int], kind: String?, position: Int?) {
             (self.stimulus, self.digits, self.kind, self.position) = (stimulus, digits, kind, position)
         }
     }
 
+    /// The task.
     public let task: Task
+    /// The trials, in the order they run.
     public let trials: [Trial]
 
     /// - Parameters:
-    ///   - trials: trials per condition (A1: in all; A3: per length; A4: per start and count;
+    ///   - count: trials per condition (A1: in all; A3: per length; A4: per start and count;
     ///     A5: per question and position of the 7-item lists, and the number of 3-item lists).
-    /// - Throws: ``BrainKitError`` for fewer than one trial or a length outside 1…8.
+    ///   - task: the task whose battery this is.
+    ///   - lengths: list lengths (A3 only; default 3 to 7).
+    ///   - seed: draws the trials' digits.
+    /// - Throws: `BrainKitError` for fewer than one trial or a length outside 1…8.
     public init(_ task: Task, trials count: Int, lengths: [Int] = [3, 4, 5, 6, 7], seed: Int) throws(BrainKitError) {
         try Check.atLeast(count, 1, "BatteryPlan \(task.rawValue)", "trials")
         for length in lengths where !(1...8).contains(length) {

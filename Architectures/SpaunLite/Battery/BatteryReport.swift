@@ -5,17 +5,21 @@ import Foundation
 public struct BatteryReport: Sendable {
     /// One scored trial.
     public struct Result: Sendable {
+        /// The trial run.
         public let trial: BatteryPlan.Trial
-        /// What the model wrote and what it should have.
+        /// What the model wrote.
         public let answer: String
+        /// What it should have written.
         public let expected: String
         /// Response onset of the first stroke, from the start of `?` (s); nil when nothing was written.
         public let responseTime: Double?
 
+        /// A scored trial.
         public init(trial: BatteryPlan.Trial, answer: String, expected: String, responseTime: Double?) {
             (self.trial, self.answer, self.expected, self.responseTime) = (trial, answer, expected, responseTime)
         }
 
+        /// Whether the whole answer is right.
         public var correct: Bool { answer == expected }
         /// Items written right at their position (A3), out of the expected count.
         public var itemsRight: [Bool] {
@@ -26,9 +30,15 @@ public struct BatteryReport: Sendable {
 
     /// A proportion with its interval.
     public struct Proportion: Sendable {
-        public let successes: Int, trials: Int
+        /// The number of successes.
+        public let successes: Int
+        /// The number of trials.
+        public let trials: Int
+        /// `successes / trials` (0 without trials).
         public var value: Double { trials > 0 ? Double(successes) / Double(trials) : 0 }
+        /// The 95 % Wilson score interval.
         public var interval: (low: Double, high: Double) { BatteryStatistics.wilsonInterval(successes: successes, trials: trials) }
+        /// The percentage, its interval and the counts, e.g. `96.0 % [80.5, 99.3] (24/25)`.
         public var text: String {
             String(format: "%.1f %% [%.1f, %.1f] (%d/%d)", 100 * value, 100 * interval.low, 100 * interval.high, successes, trials)
         }
@@ -38,11 +48,15 @@ public struct BatteryReport: Sendable {
         init(_ flags: [Bool]) { (successes, trials) = (flags.filter { $0 }.count, flags.count) }
     }
 
+    /// The task.
     public let task: BatteryPlan.Task
+    /// The scored trials, in the order added.
     public private(set) var results: [Result] = []
 
+    /// An empty report for `task`.
     public init(task: BatteryPlan.Task) { self.task = task }
 
+    /// Adds one scored trial.
     public mutating func add(_ result: Result) { results.append(result) }
 
     /// Whole answers right.
@@ -93,6 +107,8 @@ public struct BatteryReport: Sendable {
         return BatteryStatistics.linearFit(x: right.map { Double($0.trial.digits[1]) }, y: right.compactMap(\.responseTime))
     }
 
+    /// Mean and standard deviation of the response time of the right A4 trials with
+    /// count `count`, and their number.
     public func responseTimes(count: Int) -> (mean: Double, sd: Double, n: Int) {
         let times = results.filter { $0.correct && $0.trial.digits.count == 2 && $0.trial.digits[1] == count }.compactMap(\.responseTime)
         guard !times.isEmpty else { return (0, 0, 0) }

@@ -26,15 +26,22 @@ public final class Decoding {
     /// brings a stored item back to about unit similarity.
     public static let itemGain = 2.0
 
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// The position being recalled.
     public let position: MemoryBuffer
+    /// The position after it.
     public let nextPosition: MemoryBuffer
+    /// `MB1 ⊛ ~position`.
     public let unbound: Bind
+    /// From the unbound pointer to the digit it is.
     public let item: CleanupMemory
+    /// From a position `POSk` to the digit `k` (A5's `K` questions).
     public let positionNumber: CleanupMemory
+    /// `position · encoding position`: high when recall reaches the end of the list.
     public let atEnd: Compare
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         in parent: Network, label: String = "Decoding", memory: WorkingMemory, encoding: Encoding,
         bindNeuronsPerDimension: Int = 100, compareNeuronsPerDimension: Int = 50

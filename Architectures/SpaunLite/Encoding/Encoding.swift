@@ -21,18 +21,28 @@ import BrainSPA
 /// Neurons: 3 memories of 50·D and their cleanups, a binding of `bindNeuronsPerDimension`·4(⌊D/2⌋+1) and a
 /// compare of `compareNeuronsPerDimension`·D.
 public final class Encoding {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// The current position.
     public let position: MemoryBuffer
+    /// The position after it.
     public let nextPosition: MemoryBuffer
+    /// The item last stored.
     public let lastItem: MemoryBuffer
+    /// `position ⊛ vis`.
     public let boundItem: Bind
+    /// `vis · lastItem`: high while the item seen is the one already stored.
     public let seen: Compare
     /// The synapse from the last item to ``seen``.
     public static let seenSynapse: any Synapse = Lowpass(validatedTau: 0.05)
 
     /// - Parameters:
     ///   - visual: the visual pointer (the vision's cleaned output).
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    ///   - bindNeuronsPerDimension: neurons per dimension of the position ⊛ item binding.
+    ///   - parent: the network to build in.
+    ///   - compareNeuronsPerDimension: neurons per dimension of the comparison with the last item stored.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         in parent: Network, label: String = "Encoding", visual: PointerOutput, bindNeuronsPerDimension: Int = 100,
         compareNeuronsPerDimension: Int = 50

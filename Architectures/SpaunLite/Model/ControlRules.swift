@@ -48,10 +48,11 @@ public enum ControlRules {
     /// Neurons per dimension and dimensions per ensemble of the channels of dynamic effects
     /// (nengo_spa: 50 and 16; smaller ensembles cost less per step).
     public static let channelNeuronsPerDimension = 25
+    /// Dimensions per ensemble of those channels.
     public static let channelSubdimensions = 4
 
     /// Builds the action selection of `model`'s subsystems.
-    /// - Throws: ``BrainKitError`` naming the action at fault.
+    /// - Throws: `BrainKitError` naming the action at fault.
     static func build(
         in network: Network, vision: Vision, production p: ProductionSystem, encoding e: Encoding,
         memory m: WorkingMemory, transformation t: Transformation, decoding d: Decoding, motor: Motor

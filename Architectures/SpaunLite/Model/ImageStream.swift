@@ -7,6 +7,7 @@ import Foundation
 public final class ImageStream: @unchecked Sendable {
     /// Where handwritten `#d` images come from.
     public let handwriting: DigitImages
+    /// Renders typed symbols.
     public let font: GlyphFont
 
     private let lock = NSLock()
@@ -24,7 +25,7 @@ public final class ImageStream: @unchecked Sendable {
     /// Renders every item of `schedule`: glyph jitter from `RandomState(seed)`; the
     /// `occurrence`-th `#d` of a schedule is the `occurrence`-th image of class d in an order
     /// shuffled by the same seed, from `images` (nil: ``handwriting``).
-    /// - Throws: ``BrainKitError`` when the handwriting set has no image of a digit shown.
+    /// - Throws: `BrainKitError` when the handwriting set has no image of a digit shown.
     public func load(_ schedule: StimulusSchedule, seed: Int, handwriting images: DigitImages? = nil) throws(BrainKitError) {
         var random = RandomState(seed: seed)
         var byClass = [[DigitImages.Image]](repeating: [], count: 10)

@@ -17,7 +17,7 @@ public enum Lesion: String, CaseIterable, Sendable {
 
 extension SpaunLite {
     /// Removes the connections `lesion` names.
-    /// - Throws: ``BrainKitError`` when the model has no such connection.
+    /// - Throws: `BrainKitError` when the model has no such connection.
     func apply(_ lesion: Lesion) throws(BrainKitError) {
         let removed: Int
         switch lesion {

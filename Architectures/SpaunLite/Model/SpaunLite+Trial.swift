@@ -5,7 +5,9 @@ import Foundation
 public struct SpaunLiteTrial: Sendable {
     /// The stimulus as given and with its random digits resolved.
     public let stimulus: String
+    /// The stimulus with its random digits resolved.
     public let resolved: String
+    /// When each item was shown and when answers were expected.
     public let schedule: StimulusSchedule
     /// What the model wrote, in order.
     public let strokes: [MotorLog.Stroke]
@@ -15,6 +17,7 @@ public struct SpaunLiteTrial: Sendable {
     public let seen: String
     /// The expected answer, when the stimulus defines one.
     public let expected: String?
+    /// Wall-clock seconds the simulation took.
     public let runSeconds: Double
 
     /// What was written.
@@ -61,7 +64,9 @@ extension SpaunLite {
     ///   - seed: resolves random digits and the glyphs' jitter.
     ///   - extra: seconds to run after the schedule ends (default 0).
     ///   - handwriting: the images `#d` shows in this trial (nil: the model's).
-    /// - Throws: ``BrainKitError`` from the schedule, the images or the simulator.
+    ///   - timing: presentation times (default Spaun 2.0's).
+    ///   - program: the stimulus to show.
+    /// - Throws: `BrainKitError` from the schedule, the images or the simulator.
     public func run(
         _ program: StimulusProgram, in simulator: Simulator, seed: Int, timing: StimulusTiming = .spaun2, extra: Double = 0,
         handwriting: DigitImages? = nil

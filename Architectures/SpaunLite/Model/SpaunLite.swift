@@ -25,21 +25,35 @@ public final class SpaunLite {
         case rate
     }
 
+    /// The network holding the whole model.
     public let network: Network
+    /// The main, task, state and dec vocabularies.
     public let vocabularies: SpaunVocabularies
+    /// Image → visual pointer.
     public let vision: Vision
     /// The image input: 64 pixels from ``stream``.
     public let image: Node
+    /// The images shown, loaded per trial.
     public let stream: ImageStream
+    /// The memories of where a task is.
     public let production: ProductionSystem
+    /// Position ⊛ item binding.
     public let encoding: Encoding
+    /// MB1 and MB2.
     public let memory: WorkingMemory
+    /// Counting and position lookup.
     public let transformation: Transformation
+    /// Recall: unbinding by position.
     public let decoding: Decoding
+    /// The plan, the pen and the readout.
     public let motor: Motor
+    /// The basal ganglia and thalamus running ``ControlRules``.
     public let actionSelection: ActionSelection
+    /// Spiking or rate neurons.
     public let mode: Mode
+    /// The network's seed.
     public let seed: Int
+    /// The connections cut.
     public let lesions: Set<Lesion>
     /// The visual pointer every 10 ms (through `Lowpass(0.01)`), for what the model saw.
     public let visualProbe: Probe
@@ -51,7 +65,7 @@ public final class SpaunLite {
     ///     digits, never trained on).
     ///   - lesions: cuts to make (``Lesion``).
     ///   - seed: seeds the network and the vision's training.
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         dimensions: Int = 64, mode: Mode = .spiking, handwriting: DigitImages? = nil, lesions: Set<Lesion> = [],
         seed: Int = 0

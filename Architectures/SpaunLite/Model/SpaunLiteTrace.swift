@@ -14,7 +14,7 @@ public final class SpaunLiteTrace {
     private let bound: Probe
 
     /// Adds the probes (sampled every `sampleEvery` seconds, filtered by 10 ms) to `model`.
-    /// - Throws: ``BrainKitError`` from the probes.
+    /// - Throws: `BrainKitError` from the probes.
     public init(_ model: SpaunLite, sampleEvery: Double = 0.01) throws(BrainKitError) {
         self.model = model
         let network = model.network
@@ -50,7 +50,7 @@ public final class SpaunLiteTrace {
 
     /// One line per `every` seconds: time, selected action, each pointer's best key (with its
     /// similarity when below 0.7) and the scalars.
-    /// - Throws: ``BrainKitError`` when the simulator does not hold the probes.
+    /// - Throws: `BrainKitError` when the simulator does not hold the probes.
     public func lines(_ simulator: Simulator, every: Double = 0.05) throws(BrainKitError) -> [String] {
         let actions = try simulator.data(thalamus)
         let utilityData = try simulator.data(utilities)

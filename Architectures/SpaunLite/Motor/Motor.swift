@@ -22,16 +22,20 @@ public final class Motor {
     /// The least similarity to a digit for the readout to see that digit.
     public static let readoutThreshold = 0.5
 
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// The pointer of the digit to write.
     public let plan: MemoryBuffer
+    /// The ramp that paces writing.
     public let pen: RampOscillator
     /// The rate whose pen cycle (rise, fall and flips) lasts ``secondsPerDigit``.
     public let writingRate: Double
     /// The readout node (a sink).
     public let readout: Node
+    /// What the readout recorded.
     public let log: MotorLog
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(in parent: Network, label: String = "Motor", vocabulary: Vocabulary, seed: Int? = nil) throws(BrainKitError) {
         network = try parent.network(label: label, seed: seed)
         plan = try MemoryBuffer(

@@ -18,6 +18,7 @@ public final class MotorLog: @unchecked Sendable {
     private let lock = NSLock()
     private var strokes: [Stroke] = []
 
+    /// An empty log.
     public init() {}
 
     /// The strokes so far, in order.

@@ -27,6 +27,7 @@ import Foundation
 ///
 /// Neurons: 3 × `neurons`.
 public final class RampOscillator {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
     /// The rate routed in (a constant from an action).
     public let rate: ScalarInput
@@ -34,9 +35,11 @@ public final class RampOscillator {
     public let ramp: ScalarOutput
     /// `p`, decoded without a synapse: −1 rising, +1 falling.
     public let phase: ScalarOutput
+    /// The ramp's integrator: `s` plus its drive.
     public let rampEnsemble: Ensemble
     /// Represents the ramp's state `s`.
     public let levelEnsemble: Ensemble
+    /// The bistable phase `p`.
     public let phaseEnsemble: Ensemble
 
     /// - Parameters:
@@ -45,7 +48,10 @@ public final class RampOscillator {
     ///   - fall: the falling drive (default 0.5: a fall of 5/s, less the rate).
     ///   - push: the kick that flips the phase (default 2).
     ///   - neurons: neurons of each ensemble (default 100).
-    /// - Throws: ``BrainKitError`` naming the oscillator and the parameter.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - parent: the network to build in.
+    /// - Throws: `BrainKitError` naming the oscillator and the parameter.
     public init(
         in parent: Network, label: String, top: Double = 0.8, bottom: Double = 0.05, fall: Double = 0.5, push: Double = 2,
         neurons: Int = 100, seed: Int? = nil

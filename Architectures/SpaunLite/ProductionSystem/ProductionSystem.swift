@@ -11,15 +11,20 @@ import BrainSPA
 ///
 /// Neurons: 3 × 50 × ``SpaunVocabularies/controlDimensions``, 50 per key, and 100.
 public final class ProductionSystem {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// Which task (the task vocabulary).
     public let task: MemoryBuffer
+    /// Which part of the task (the state vocabulary).
     public let state: MemoryBuffer
+    /// What the response phase does (the dec vocabulary).
     public let dec: MemoryBuffer
+    /// 1 between `[` and `]`.
     public let listOpen: ScalarFlag
     /// The feedback synapse of the memories (a difference write settles in about 35 ms).
     public static let feedbackTau = 0.03
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(in parent: Network, label: String = "Production system", vocabularies: SpaunVocabularies) throws(BrainKitError) {
         network = try parent.network(label: label)
         let network = self.network

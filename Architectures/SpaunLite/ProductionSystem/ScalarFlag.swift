@@ -8,12 +8,16 @@ import Foundation
 ///
 /// Neurons: `neurons`.
 public final class ScalarFlag: ScalarExpressible, ScalarSink {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// The 1-D ensemble holding the flag.
     public let ensemble: Ensemble
+    /// Routes arrive here, scaled by `gain`.
     public let input: ScalarInput
+    /// The flag's decoded value, unfiltered.
     public let output: ScalarOutput
 
-    /// - Throws: ``BrainKitError`` naming the memory and the parameter.
+    /// - Throws: `BrainKitError` naming the memory and the parameter.
     public init(in parent: Network, label: String, gain: Double = 5, tau: Double = 0.03, neurons: Int = 100) throws(BrainKitError) {
         let name = "ScalarFlag '\(label)'"
         try Check.finite([gain], name, "gain")

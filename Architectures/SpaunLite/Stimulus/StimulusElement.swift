@@ -22,11 +22,13 @@ public struct StimulusElement: Hashable, Sendable, CustomStringConvertible {
         case response
     }
 
+    /// What the element is.
     public let kind: Kind
     /// The 0-based offset, in `Character`s of the stimulus text, of the symbol's first character.
     /// Copies made by a repetition share the position of the symbol they repeat.
     public let position: Int
 
+    /// An element of `kind` at offset `position` of the stimulus text.
     public init(_ kind: Kind, position: Int) {
         self.kind = kind
         self.position = position

@@ -26,6 +26,7 @@ public struct StimulusItem: Hashable, Sendable, CustomStringConvertible {
         case end
     }
 
+    /// What is shown.
     public let content: Content
     /// The item's slots (of ``StimulusTiming/presentationInterval`` each), from the stimulus start.
     public let slots: Range<Int>

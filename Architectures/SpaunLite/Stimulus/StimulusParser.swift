@@ -33,7 +33,7 @@ import BrainCore
 /// `M`, `V`, `A8`, `A9`, `AC`, generators `(…;…)`, Spaun's other visual letters (`C`, `L`, `W`), any
 /// other character, unbalanced `{…}` and counts that are missing or too large.
 ///
-/// Errors are ``BrainKitError``s of kind ``BrainKitError/Kind/validation`` whose object is
+/// Errors are `BrainKitError`s of kind `BrainKitError/Kind/validation` whose object is
 /// `Stimulus "<text>"` and whose parameter is `position N`, the 0-based offset in `Character`s of the
 /// offending symbol. Symbols and repetitions are checked first, left to right, and then the rules
 /// above, left to right; the first problem found is reported. Parsing never traps and never hangs: repetitions may nest at most
@@ -47,7 +47,7 @@ public enum StimulusParser {
     public static let maximumUniqueRandomDigitsPerTask = 10
 
     /// Parses `text` by the grammar above.
-    /// - Throws: ``BrainKitError`` naming the position of the first problem.
+    /// - Throws: `BrainKitError` naming the position of the first problem.
     public static func parse(_ text: String) throws(BrainKitError) -> StimulusProgram {
         let elements = try expand(text)
         try validate(elements, text: text)

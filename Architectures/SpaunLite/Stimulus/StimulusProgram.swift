@@ -18,7 +18,7 @@ public struct StimulusProgram: Hashable, Sendable {
     public let tasks: [StimulusTask]
 
     /// Parses `text`; see ``StimulusParser``.
-    /// - Throws: ``BrainKitError`` naming the position of the first problem.
+    /// - Throws: `BrainKitError` naming the position of the first problem.
     public init(_ text: String) throws(BrainKitError) {
         self = try StimulusParser.parse(text)
     }
@@ -53,7 +53,7 @@ public struct StimulusProgram: Hashable, Sendable {
     }
 
     /// The timed schedule, with random digits drawn from `RandomState(seed: seed)`.
-    /// - Throws: ``BrainKitError`` when `seed` is not in 0…2³² − 1.
+    /// - Throws: `BrainKitError` when `seed` is not in 0…2³² − 1.
     public func schedule(timing: StimulusTiming = .spaun2, seed: Int) throws(BrainKitError) -> StimulusSchedule {
         guard seed >= 0, seed <= Int(UInt32.max) else {
             throw .validation("StimulusProgram", "seed", "must be in 0...\(UInt32.max), got \(seed)")

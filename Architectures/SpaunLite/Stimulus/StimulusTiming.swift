@@ -44,7 +44,7 @@ public struct StimulusTiming: Hashable, Sendable {
     public static let maximumDigitResponseTime = 60.0
 
     /// A timing profile.
-    /// - Throws: ``BrainKitError`` when `presentationInterval` is not a finite number of at least
+    /// - Throws: `BrainKitError` when `presentationInterval` is not a finite number of at least
     ///   ``minimumPresentationInterval`` or `digitResponseTime` is not finite and in
     ///   0…``maximumDigitResponseTime``.
     public init(presentationInterval: Double, blankAfterEverySymbol: Bool, digitResponseTime: Double) throws(BrainKitError) {

@@ -17,20 +17,28 @@ import BrainSPA
 /// Neurons: 4 memories of 50·D (and their cleanups), a compare of
 /// `compareNeuronsPerDimension`·D, the pacer (200) and the cleanup (50 per digit 1…8).
 public final class Transformation {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// The number counted up, `POS1 ⊛ N`.
     public let count: MemoryBuffer
+    /// The steps counted so far, from `POS1 ⊛ ZER`.
     public let counter: MemoryBuffer
+    /// The next count, prepared while the pacer rises.
     public let nextCount: MemoryBuffer
+    /// The next counter value, prepared while the pacer rises.
     public let nextCounter: MemoryBuffer
+    /// `counter · MB2`: high when the counter has reached the count to add.
     public let countReached: Compare
+    /// The sub-vocal counting pacer.
     public let pacer: RampOscillator
+    /// From a digit `k` to the position `POSk`.
     public let positionOfDigit: CleanupMemory
     /// The pacer's falling drive: the fall (when the count is copied back) lasts about 0.13 s.
     public static let pacerFall = 1.0
     /// The pacer's rate while counting: a cycle of 0.4 s (Spaun counts at 419 ms a step).
     public let countingRate = RampOscillator.rate(cycling: 0.4, fall: Transformation.pacerFall)
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         in parent: Network, label: String = "Transformation", memory: WorkingMemory, compareNeuronsPerDimension: Int = 50
     ) throws(BrainKitError) {

@@ -9,18 +9,22 @@ import Foundation
 public struct DigitImages: Sendable {
     /// One image: 64 values in [0, 1], row-major.
     public struct Image: Sendable, Equatable {
+        /// 64 pixels in [0, 1], row-major.
         public let pixels: [Double]
+        /// The digit shown, 0…9.
         public let label: Int
         /// The line of the file it came from (1-based).
         public let line: Int
     }
 
+    /// The images, in file order.
     public let images: [Image]
 
+    /// A set of these images.
     public init(images: [Image]) { self.images = images }
 
     /// The images shipped with BrainKit (1,497 of the UCI set's test portion).
-    /// - Throws: ``BrainKitError`` when the resource is missing or malformed.
+    /// - Throws: `BrainKitError` when the resource is missing or malformed.
     public static func shipped() throws(BrainKitError) -> DigitImages {
         guard let url = Bundle.module.url(forResource: "digits", withExtension: "csv", subdirectory: "Resources/Digits")
             ?? Bundle.module.url(forResource: "digits", withExtension: "csv")
@@ -31,7 +35,7 @@ public struct DigitImages: Sendable {
     }
 
     /// The images of a CSV file in the format above.
-    /// - Throws: ``BrainKitError`` naming the file and line of the first malformed row.
+    /// - Throws: `BrainKitError` naming the file and line of the first malformed row.
     public static func load(contentsOf url: URL) throws(BrainKitError) -> DigitImages {
         let text: String
         do {

@@ -17,10 +17,54 @@ public struct GlyphFont: Sendable, Equatable {
     /// The glyphs of the font. The raw value is the character that names the glyph in a
     /// stimulus string (`" "` for the visible-space mark `␣`).
     public enum Symbol: Character, CaseIterable, Sendable {
-        case zero = "0", one = "1", two = "2", three = "3", four = "4"
-        case five = "5", six = "6", seven = "7", eight = "8", nine = "9"
-        case open = "[", close = "]", question = "?", space = " "
-        case a = "A", c = "C", f = "F", k = "K", l = "L", m = "M", p = "P", r = "R", v = "V", w = "W"
+        /// The digit 0.
+        case zero = "0"
+        /// The digit 1.
+        case one = "1"
+        /// The digit 2.
+        case two = "2"
+        /// The digit 3.
+        case three = "3"
+        /// The digit 4.
+        case four = "4"
+        /// The digit 5.
+        case five = "5"
+        /// The digit 6.
+        case six = "6"
+        /// The digit 7.
+        case seven = "7"
+        /// The digit 8.
+        case eight = "8"
+        /// The digit 9.
+        case nine = "9"
+        /// The list opening `[`.
+        case open = "["
+        /// The list closing `]`.
+        case close = "]"
+        /// The question mark `?`.
+        case question = "?"
+        /// The visible-space mark `␣`.
+        case space = " "
+        /// The letter `A`.
+        case a = "A"
+        /// The letter `C`.
+        case c = "C"
+        /// The letter `F`.
+        case f = "F"
+        /// The letter `K`.
+        case k = "K"
+        /// The letter `L`.
+        case l = "L"
+        /// The letter `M`.
+        case m = "M"
+        /// The letter `P`.
+        case p = "P"
+        /// The letter `R`.
+        case r = "R"
+        /// The letter `V`.
+        case v = "V"
+        /// The letter `W`.
+        case w = "W"
         /// The response slot `X`: it has a glyph but no visual class (a stream shows no image
         /// for it).
         case x = "X"
@@ -52,7 +96,7 @@ public struct GlyphFont: Sendable, Equatable {
         public var digit: Int? { rawValue.wholeNumberValue }
 
         /// The symbol of a digit 0…9.
-        /// - Throws: ``BrainKitError`` for a number outside 0…9.
+        /// - Throws: `BrainKitError` for a number outside 0…9.
         public static func digit(_ value: Int) throws(BrainKitError) -> Symbol {
             guard (0...9).contains(value), let character = String(value).first, let symbol = Symbol(rawValue: character)
             else {
@@ -62,7 +106,7 @@ public struct GlyphFont: Sendable, Equatable {
         }
 
         /// The symbol named by `character` in a stimulus string.
-        /// - Throws: ``BrainKitError`` naming the character when the font has no glyph for it.
+        /// - Throws: `BrainKitError` naming the character when the font has no glyph for it.
         public static func named(_ character: Character) throws(BrainKitError) -> Symbol {
             guard let symbol = Symbol(rawValue: character) else {
                 let known = String(allCases.map(\.rawValue))
@@ -96,7 +140,7 @@ public struct GlyphFont: Sendable, Equatable {
     ///   - maxShift: the largest shift in pixels along each axis, 0…2 (default 1).
     ///   - maxRotation: the largest rotation in degrees, 0…45 (default 10).
     ///   - noise: the pixel noise's standard deviation, 0…1 (default 0.05).
-    /// - Throws: ``BrainKitError`` naming the parameter out of range.
+    /// - Throws: `BrainKitError` naming the parameter out of range.
     public init(maxShift: Int = 1, maxRotation: Double = 10, noise: Double = 0.05) throws(BrainKitError) {
         guard (0...2).contains(maxShift) else {
             throw BrainKitError(.validation, object: "GlyphFont", parameter: "maxShift", message: "must be in 0...2, got \(maxShift)")

@@ -24,7 +24,7 @@ public struct ImageDistortion: Sendable, Equatable {
     /// to 0.15 and shifts up to half a pixel.
     public static let standard = ImageDistortion(unchecked: 8, 0.08, 0.15, 0.5)
 
-    /// - Throws: ``BrainKitError`` naming the parameter out of range.
+    /// - Throws: `BrainKitError` naming the parameter out of range.
     public init(maxRotation: Double = 8, maxScale: Double = 0.08, maxShear: Double = 0.15, maxShift: Double = 0.5)
         throws(BrainKitError)
     {

@@ -34,11 +34,11 @@ import BrainSPA
 /// `gᵢ / hᵢ` and bias `bᵢ − gᵢ (eᵢ·μ) / hᵢ`, where `gᵢ, bᵢ` are the neuron type's gain and bias
 /// for the max rate and intercept, and it represents the raw pixels (radius 1).
 ///
-/// **Decoders** are solved when the network is built, by ``LstsqL2`` (`regularization`) at the
+/// **Decoders** are solved when the network is built, by `LstsqL2` (`regularization`) at the
 /// training images as eval points with the targets above (a connection with `functionValues`). The decoded value (``visualPointer``) has no synapse, as a BrainSPA
 /// module's output; the cleanup memory filters its input by 5 ms.
 ///
-/// **Cleanup.** A ``CleanupMemory`` over the 24 classes reads ``visualPointer``; by default
+/// **Cleanup.** A `CleanupMemory` over the 24 classes reads ``visualPointer``; by default
 /// (``defaultSelection``) a winner-take-all network whose winner, once its similarity exceeds
 /// 0.25, gives its class pointer at unit strength, so ``output`` is one clean class or nothing.
 ///
@@ -64,7 +64,9 @@ public final class Vision: PointerExpressible {
     /// winner's pointer at unit strength (chosen by validation on part of the training set).
     public static var defaultSelection: CleanupMemory.Selection { .winnerTakeAll(0.25, function: { _ in 1 }) }
 
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// The main vocabulary the visual pointers belong to.
     public let vocabulary: Vocabulary
     /// The image: 64 pixels in [0, 1], row-major (a passthrough node the caller drives).
     public let input: Node
@@ -81,6 +83,7 @@ public final class Vision: PointerExpressible {
     /// The training images (one row each) the decoders were fit at, and their class keys (nil:
     /// a blank, target zero).
     public let trainingImages: Matrix
+    /// The class key of each training image (nil: a blank).
     public let trainingKeys: [String?]
     /// The class pointers, one row per key of ``classKeys``.
     public let classPointers: Matrix
@@ -100,13 +103,14 @@ public final class Vision: PointerExpressible {
     ///   - font: how the training glyphs are jittered (default ``GlyphFont/standard``).
     ///   - blanks: blank training images, target zero (default 200).
     ///   - maxRates: the hidden neurons' max rates in Hz (default 200…400).
-    ///   - regularization: ``LstsqL2``'s `reg` for the decoders (default 0.02).
+    ///   - regularization: `LstsqL2`'s `reg` for the decoders (default 0.02).
     ///   - selection: the cleanup memory's selection (default ``defaultSelection``).
     ///   - cleanupNeurons: neurons per class in the cleanup memory (default 50).
     ///   - neuronType: the hidden layer's neuron type (nil: see Modes above).
     ///   - seed: seeds the glyphs, blanks, distortions, receptive fields, encoders, intercepts,
     ///     max rates and the subnetwork.
-    /// - Throws: ``BrainKitError`` naming the vision module and the parameter at fault.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` naming the vision module and the parameter at fault.
     public init(
         in parent: Network, label: String = "Vision", vocabulary: Vocabulary, handwriting: DigitImages? = nil,
         distortedCopies: Int = 3, distortion: ImageDistortion = .standard,
@@ -288,7 +292,7 @@ public final class Vision: PointerExpressible {
     /// How strongly any of `keys` is seen: the sum of the cleanup's selection outputs for those
     /// classes (about 1 while one of them is shown, 0 otherwise), unfiltered. Free of the
     /// cross-talk a dot product with a sum of pointers has.
-    /// - Throws: ``BrainKitError`` for a key that is not a class.
+    /// - Throws: `BrainKitError` for a key that is not a class.
     public func presence(of keys: [String]) throws(BrainKitError) -> ScalarOutput {
         var row = [Double](repeating: 0, count: Self.classKeys.count)
         for key in keys {
@@ -308,7 +312,7 @@ public final class Vision: PointerExpressible {
     /// image of 64 pixels per row), from the built parameters of `simulator`: the pointer the
     /// raw output settles to when an image is held (exact for rate neurons; the mean for
     /// spiking ones).
-    /// - Throws: ``BrainKitError`` when the simulator does not hold this module or an image
+    /// - Throws: `BrainKitError` when the simulator does not hold this module or an image
     ///   does not have 64 pixels.
     public func decodedPointers(of images: Matrix, in simulator: Simulator) throws(BrainKitError) -> Matrix {
         guard images.columns == GlyphFont.pixelCount else {

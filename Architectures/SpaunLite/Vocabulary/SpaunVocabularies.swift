@@ -22,7 +22,14 @@ import SpaunLiteVocab
 public struct SpaunVocabularies {
     /// The vocabularies' names.
     public enum Name: String, CaseIterable, Sendable {
-        case main, task, state, dec
+        /// Numbers, positions and visual symbols.
+        case main
+        /// The task pointers.
+        case task
+        /// The parts of a task.
+        case state
+        /// What the response phase does.
+        case dec
     }
 
     /// The dimensions of the task, state and dec vocabularies (fixed; the main one is chosen).
@@ -30,20 +37,27 @@ public struct SpaunVocabularies {
     /// The seed of every recipe.
     public static let seed = 2012
 
+    /// The number keys `ZER` … `NIN`.
     public static let digitKeys = ["ZER", "ONE", "TWO", "THR", "FOR", "FIV", "SIX", "SEV", "EIG", "NIN"]
+    /// The position keys `POS1` … `POS8`.
     public static let positionKeys = (1...8).map { "POS\($0)" }
+    /// The other visual classes.
     public static let symbolKeys = ["OPEN", "CLOSE", "SPACE", "QM", "A", "C", "F", "K", "L", "M", "P", "R", "V", "W"]
     /// The task pointers of A0…A7, in order.
     public static let taskKeys = ["W", "R", "L", "M", "C", "A", "V", "F"]
 
+    /// The main vocabulary: numbers, positions, visual symbols.
     public let main: Vocabulary
+    /// The task pointers.
     public let task: Vocabulary
+    /// The parts of a task.
     public let state: Vocabulary
+    /// What the response phase does.
     public let dec: Vocabulary
 
     /// The vocabularies for a main vocabulary of `dimensions`: the shipped files, or the
     /// recipe for a size without one.
-    /// - Throws: ``BrainKitError`` for invalid dimensions (HRR: ≥ 1) or a malformed file.
+    /// - Throws: `BrainKitError` for invalid dimensions (HRR: ≥ 1) or a malformed file.
     public init(dimensions: Int) throws(BrainKitError) {
         main = try Self.vocabulary(.main, dimensions: dimensions)
         task = try Self.vocabulary(.task, dimensions: Self.controlDimensions)

@@ -15,14 +15,18 @@ import BrainSPA
 /// dimensions: a list of several items held for seconds needs more accuracy than a single
 /// pointer).
 public final class ListMemory: PointerExpressible, PointerSink {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// Holds what it is given.
     public let rehearsal: MemoryBuffer
+    /// Fades with time.
     public let decay: MemoryBuffer
+    /// Routes arrive here, into both buffers.
     public let input: PointerInput
     /// `rehearsal + decay`.
     public let output: PointerOutput
 
-    /// - Throws: ``BrainKitError`` naming the memory and the parameter.
+    /// - Throws: `BrainKitError` naming the memory and the parameter.
     public init(
         in parent: Network, label: String, vocabulary: Vocabulary, rehearsalWeight: Double = 0.3,
         decayWeight: Double = 0.45, decayFeedback: Double = 0.97, neuronsPerDimension: Int = 100, subdimensions: Int = 4
@@ -50,7 +54,7 @@ public final class ListMemory: PointerExpressible, PointerSink {
     }
 
     /// Clears both buffers while `source` is high (``MemoryBuffer/clear(whenHigh:)``).
-    /// - Throws: ``BrainKitError`` as ``MemoryBuffer/clear(whenHigh:)``.
+    /// - Throws: `BrainKitError` as ``MemoryBuffer/clear(whenHigh:)``.
     public func clear(whenHigh source: some EndpointConvertible) throws(BrainKitError) {
         try rehearsal.clear(whenHigh: source)
         try decay.clear(whenHigh: source)

@@ -1,13 +1,13 @@
 import BrainCore
 import BrainSPA
 
-/// A memory for one semantic pointer: a ``State`` whose output returns to its input through
+/// A memory for one semantic pointer: a `State` whose output returns to its input through
 /// `Lowpass(τ)`, with an input of its own scaled by `gain`. The feedback is either
 ///
 /// - **linear**, with weight `feedback` (1: it holds; below 1: it decays). The held pointer
 ///   integrates what is routed in, `dm/dt = gain · u / τ`: a route `v` held for `T` seconds
 ///   adds `gain · T / τ · v`; or
-/// - **through a cleanup** over `cleanup` keys (a winner-take-all ``CleanupMemory``, threshold
+/// - **through a cleanup** over `cleanup` keys (a winner-take-all `CleanupMemory`, threshold
 ///   0.3, unit output): the memory is an attractor that holds one key clean, and a pointer
 ///   written more than halfway towards another key completes to it.
 ///
@@ -17,11 +17,15 @@ import BrainSPA
 ///
 /// Neurons: the state's, `neuronsPerDimension · D`, plus 50 per cleanup key.
 public final class MemoryBuffer: PointerExpressible, PointerSink {
+    /// The state holding the pointer.
     public let state: State
     /// Where routes arrive; scaled by ``gain`` into the state.
     public let input: PointerInput
+    /// The held pointer, decoded without a synapse.
     public var output: PointerOutput { state.output }
+    /// The vocabulary of the held pointer.
     public var vocabulary: Vocabulary { state.vocabulary }
+    /// The weight of the input.
     public let gain: Double
 
     /// The cleanup in the feedback, when there is one.
@@ -31,10 +35,14 @@ public final class MemoryBuffer: PointerExpressible, PointerSink {
     ///   - gain: the input's weight (default 5).
     ///   - feedback: the linear feedback's weight (default 1, a memory); not used with `cleanup`.
     ///   - feedbackTau: the feedback synapse's τ (default 0.1 s).
-    ///   - cleanup: keys of `vocabulary` to hold clean (nil: linear feedback).
+    ///   - keys: keys of `vocabulary` to hold clean (nil: linear feedback).
     ///   - subdimensions: dimensions per ensemble (default 4: a step costs a quarter of
     ///     nengo_spa's 16 in encoders and decoders, and holds a unit pointer as well).
-    /// - Throws: ``BrainKitError`` naming the memory and the parameter.
+    ///   - neuronsPerDimension: neurons per dimension (default 50).
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - parent: the network to build in.
+    ///   - vocabulary: the vocabulary held.
+    /// - Throws: `BrainKitError` naming the memory and the parameter.
     public init(
         in parent: Network, label: String, vocabulary: Vocabulary, gain: Double = 5, feedback: Double = 1,
         feedbackTau: Double = 0.1, cleanup keys: [String]? = nil, neuronsPerDimension: Int = 50,
@@ -67,7 +75,7 @@ public final class MemoryBuffer: PointerExpressible, PointerSink {
     /// Silences the memory's neurons while `source` (one value, about 0 or 1) is high: weight
     /// −3 onto every neuron through `Lowpass(0.005)`. The memory then reads 0 and its fed-back
     /// value decays with the feedback's τ, so a held pointer is cleared (Spaun's reset gates).
-    /// - Throws: ``BrainKitError`` for a source that is not one value, or Direct ensembles.
+    /// - Throws: `BrainKitError` for a source that is not one value, or Direct ensembles.
     public func clear(whenHigh source: some EndpointConvertible) throws(BrainKitError) {
         let neurons = try state.neuronInput()
         try network.connect(
@@ -77,6 +85,8 @@ public final class MemoryBuffer: PointerExpressible, PointerSink {
 
     public var pointerExpression: PointerExpression { output.pointerExpression }
     public var pointerInput: PointerInput { input }
+    /// The state's subnetwork.
     public var network: Network { state.network }
+    /// The state's number of neurons (a cleanup's are not counted).
     public var neuronCount: Int { state.neuronCount }
 }

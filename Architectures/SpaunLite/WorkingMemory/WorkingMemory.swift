@@ -13,11 +13,14 @@ import BrainSPA
 ///
 /// Neurons: 3 × 50·D.
 public final class WorkingMemory {
+    /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
+    /// MB1, the first list.
     public let first: ListMemory
+    /// MB2, one item.
     public let second: MemoryBuffer
 
-    /// - Throws: ``BrainKitError`` naming the part at fault.
+    /// - Throws: `BrainKitError` naming the part at fault.
     public init(in parent: Network, label: String = "Working memory", vocabulary: Vocabulary) throws(BrainKitError) {
         network = try parent.network(label: label)
         first = try ListMemory(in: network, label: "MB1", vocabulary: vocabulary)

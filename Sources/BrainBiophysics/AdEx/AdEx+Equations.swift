@@ -20,8 +20,10 @@ extension AdEx {
     /// period when there is one, `vm` starting at `EL`, and the ensemble current J driving `I`
     /// in nA on top of `current` (amperes), as for the built-in type.
     ///
-    /// - Parameter method: the integration method; `nil` takes the one matching
-    ///   ``integrationMethod``.
+    /// - Parameters:
+    ///   - current: a constant injected current (amperes) under the ensemble's `J`; default 0.
+    ///   - method: the integration method; `nil` takes the one matching
+    ///     ``integrationMethod``.
     public func equationNeuron(
         current: Double = 0, method: EquationNeuron.Method? = nil
     ) throws(BrainKitError) -> EquationNeuron {

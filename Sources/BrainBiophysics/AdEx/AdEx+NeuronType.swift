@@ -9,20 +9,20 @@ import BrainCore
 /// - Rates: the steady firing rate for a constant `J`, from a cached, simulated rate curve
 ///   (``AdExRateCurve``).
 /// - Gain and bias: BrainCore's generic numeric search
-///   (``BrainCore/NeuronType/numericGainBias(maxRates:intercepts:)``) on that curve; a
+///   (`NeuronType/numericGainBias(maxRates:intercepts:)`) on that curve; a
 ///   requested max rate the cell cannot reach throws a validation error naming `maxRates`.
 extension AdEx: NeuronType {
     public var isSpiking: Bool { true }
 
     /// Steady firing rates (Hz) for constant currents `currents` (nA), interpolated on the
-    /// cached rate curve (see ``AdExRateCurve``).
+    /// cached rate curve (see `AdExRateCurve`).
     public func rates(currents: [Double]) -> [Double] {
         AdExRateCurve.rates(of: self, currents: currents)
     }
 
     /// Gain and bias by the generic numeric search on the rate curve.
     ///
-    /// - Throws: ``BrainKitError`` (validation) naming `AdEx` and `maxRates` when a requested
+    /// - Throws: `BrainKitError` (validation) naming `AdEx` and `maxRates` when a requested
     ///   rate is above what the cell reaches for any current the search tries (|J| <= 5120 nA),
     ///   e.g. above `1 / τref`; or when `intercepts` and `maxRates` differ in length.
     public func gainBias(

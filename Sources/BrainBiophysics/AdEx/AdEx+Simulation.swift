@@ -21,7 +21,7 @@ extension AdEx {
     ///   - initialVoltage: `V` at t = 0 (volts); default `EL`.
     ///   - initialAdaptation: `w` at t = 0 (amperes); default 0.
     /// - Returns: the sampled trace (one sample per step) and the spike times.
-    /// - Throws: ``BrainKitError`` (validation) for a non-finite or out-of-range argument.
+    /// - Throws: `BrainKitError` (validation) for a non-finite or out-of-range argument.
     /// - Complexity: O(duration / dt) time and memory.
     public func simulate(
         current: Double,

@@ -17,7 +17,7 @@ import BrainCore
 /// Use it two ways:
 /// - a single cell in `Double`: ``simulate(current:duration:dt:method:initialVoltage:initialAdaptation:)``
 ///   returns the voltage and adaptation traces and the spike times, with Brian2's conventions;
-/// - as an ensemble's ``NeuronType``: the input current `J` is the injected current in
+/// - as an ensemble's `NeuronType`: the input current `J` is the injected current in
 ///   **nanoamperes**, and the Float step kernel works in mV, ms, nA, µS and nF (see
 ///   ``step(dt:count:current:output:state:stateStride:)``).
 ///
@@ -78,7 +78,7 @@ public struct AdEx: Sendable {
     ///     (default 1e-4).
     ///   - initialState: distributions replacing the defaults of `voltage` (mV, default
     ///     `Uniform(EL, VT)`), `adaptation` (nA, default 0) or `refractoryTime` (ms, default 0).
-    /// - Throws: ``BrainKitError`` (validation) naming `AdEx` and the parameter at fault.
+    /// - Throws: `BrainKitError` (validation) naming `AdEx` and the parameter at fault.
     public init(
         capacitance: Double,
         leakConductance: Double,
@@ -144,7 +144,7 @@ public struct AdEx: Sendable {
     /// Vcut = VT + 5 ΔT, τw = 144 ms, a = 4 nS, b = 0.0805 nA, Vr = -70.6 mV, no refractory
     /// period, forward Euler.
     ///
-    /// - Throws: ``BrainKitError`` (validation) only for an invalid `integrationStep` or
+    /// - Throws: `BrainKitError` (validation) only for an invalid `integrationStep` or
     ///   `initialState`; the cell's own values are valid.
     public static func bretteGerstner2005(
         integrationMethod: AdExIntegrationMethod = .euler,

@@ -20,7 +20,9 @@
 /// Both methods hold `V` fixed during a refractory period while `w` still evolves; the
 /// threshold `V > Vcut` is tested on the value after the step.
 public enum AdExIntegrationMethod: String, Sendable, CaseIterable, CustomStringConvertible {
+    /// Forward Euler (Brian2's choice for this model; the default).
     case euler
+    /// The classical fourth-order Runge–Kutta scheme.
     case rk4
 
     public var description: String { rawValue }

@@ -15,6 +15,7 @@ public struct AdExTrace: Sendable {
     /// (Brian2's `SpikeMonitor` convention).
     public let spikeTimes: [Double]
 
+    /// A trace from its samples and spike times.
     public init(dt: Double, times: [Double], voltage: [Double], adaptation: [Double], spikeTimes: [Double]) {
         self.dt = dt
         self.times = times

@@ -2,8 +2,10 @@ extension Simulator {
     /// Firing rates (Hz) of `ensemble`'s neurons across its represented space (Nengo's
     /// `tuning_curves`): at each row x of `inputs`, `rate(gain ⊙ (E·x) / radius + bias)`.
     ///
-    /// - Parameter inputs: points (rows) in the ensemble's space; by default 50 evenly spaced
-    ///   values from −radius to radius in each dimension, on a full grid (50^d points).
+    /// - Parameters:
+    ///   - ensemble: an ensemble of this simulator's network, not Direct.
+    ///   - inputs: points (rows) in the ensemble's space; by default 50 evenly spaced
+    ///     values from −radius to radius in each dimension, on a full grid (50^d points).
     /// - Returns: the inputs and an inputs.rows x neurons matrix of rates.
     public func tuningCurves(_ ensemble: Ensemble, inputs: Matrix? = nil) throws(BrainKitError)
         -> (inputs: Matrix, rates: Matrix)

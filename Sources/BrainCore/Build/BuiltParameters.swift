@@ -6,10 +6,13 @@ public struct BuiltEnsemble: Sendable {
     public let encoders: Matrix
     /// Encoders times gain / radius (n x d): `J = bias + scaledEncoders · x`.
     public let scaledEncoders: Matrix
+    /// Gains `α`, one per neuron (empty for a Direct ensemble).
     public let gain: [Double]
+    /// Biases `β`, one per neuron: `J = α · (e · x) / r + β`.
     public let bias: [Double]
     /// Max rates (Hz) and intercepts, as drawn or as implied by a given gain and bias.
     public let maxRates: [Double]
+    /// Intercepts, one per neuron, in units of the radius.
     public let intercepts: [Double]
     /// The neuron state each simulation starts from, per state variable name.
     public let initialState: [String: [Double]]

@@ -1,6 +1,8 @@
 /// Normally distributed values with the given mean and standard deviation (`rng.normal`).
 public struct Gaussian: Distribution {
+    /// The mean.
     public let mean: Double
+    /// The standard deviation, > 0.
     public let std: Double
 
     /// - Throws: ``BrainKitError`` when `std` is not > 0.

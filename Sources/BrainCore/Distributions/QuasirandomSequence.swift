@@ -10,6 +10,7 @@ import Foundation
 /// The rows are then shuffled. Points scatter far more evenly than independent uniform draws
 /// (discrepancy `O(log^d n / n)` rather than `O(1/√n)`).
 public struct QuasirandomSequence: Distribution {
+    /// The sequence; its offset `s` and the shuffle come from the random state.
     public init() {}
 
     /// - Throws: ``BrainKitError`` when `dimensions < 1` or `count < 0`.

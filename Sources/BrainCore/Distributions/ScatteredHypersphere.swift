@@ -13,7 +13,7 @@ import Foundation
 ///   default base these are two evenly spaced grids, on [0, 1) and (−1, 0], each with a random
 ///   offset.
 /// - `d ≥ 2`: base points of `d − 1` (surface) or `d` (ball) columns. The first `d − 1` columns
-///   go through the exact ``SphericalCoordinateTransform`` (Nengo's `method='sct'`); for the
+///   go through the exact `SphericalCoordinateTransform` (Nengo's `method='sct'`); for the
 ///   ball the last column `v` gives the radius `(v (1 − m^d) + m^d)^(1/d)` with
 ///   `m = minMagnitude`. The points are finally rotated at random: `x ← x · Q` with
 ///   `Q = U · Vᵀ` from the SVD `M = U S Vᵀ` of a `d x d` matrix `M` of standard normals

@@ -1,9 +1,13 @@
 /// Uniform values in [low, high) (`rng.uniform`), or integers in [low, high) when `integer`.
 public struct Uniform: Distribution {
+    /// The lower bound (included).
     public let low: Double
+    /// The upper bound (excluded).
     public let high: Double
+    /// Whether to draw integers in `low..<high` (Nengo's `integer=True`).
     public let integer: Bool
 
+    /// Values uniform in `[low, high)` (`rng.uniform`), or integers there when `integer`.
     public init(_ low: Double, _ high: Double, integer: Bool = false) {
         self.low = low
         self.high = high

@@ -15,7 +15,9 @@ public protocol LearningRuleType: Sendable, CustomStringConvertible {
 /// The learning rule of a connection, as a connection endpoint: connect the error signal here
 /// (Nengo's `conn.learning_rule`).
 public struct LearningRule: EndpointConvertible {
+    /// The connection whose learning rule this is.
     public let connection: Connection
 
+    /// The learning rule as an endpoint, to connect an error signal into.
     public var endpoint: Endpoint { Endpoint(.learningRule(connection)) }
 }

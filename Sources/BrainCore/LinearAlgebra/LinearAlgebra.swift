@@ -25,7 +25,7 @@ public enum LinearAlgebra {
     public static func setBLASThreads(_ count: Int) {
         precondition(count >= 1, "LinearAlgebra.setBLASThreads: count must be >= 1")
         openblas_set_num_threads(Int32(count))
-        if count == 1 { stopIdleBLASThreads?() }
+        if count == 1 { _ = stopIdleBLASThreads?() }
     }
 
     /// Applied before the first build-time routine of the process runs: BLAS on one thread.
@@ -116,7 +116,9 @@ public enum LinearAlgebra {
 
     /// The precision products are accumulated in.
     public enum Accumulation: Sendable {
+        /// Products summed in `Double`.
         case double
+        /// Products summed in `Float` (faster; for large Gram matrices).
         case single
     }
 

@@ -4,7 +4,9 @@
 /// Element (r, c) lives at `values[r * columns + c]`. A vector is a matrix with one column
 /// (or one row); ``init(column:)`` and ``init(row:)`` make them explicit.
 public struct Matrix: Sendable, Equatable, CustomStringConvertible {
+    /// The number of rows.
     public let rows: Int
+    /// The number of columns.
     public let columns: Int
     /// Row-major storage, `rows * columns` values.
     public var values: [Double]
@@ -57,6 +59,7 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         return m
     }
 
+    /// The element at `row`, `column` (0-based; stored row-major at `row · columns + column`).
     @inlinable
     public subscript(row: Int, column: Int) -> Double {
         get { values[row * columns + column] }
@@ -78,6 +81,7 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         (0..<rows).map { row($0) }
     }
 
+    /// The transpose, a new columns × rows matrix.
     public var transposed: Matrix {
         var t = Matrix(rows: columns, columns: rows)
         for r in 0..<rows {

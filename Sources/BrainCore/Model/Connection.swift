@@ -6,7 +6,9 @@
 /// A synapse delays the signal by one step (Nengo's semantics); `synapse: nil` means no
 /// filter and no delay, so a loop made only of such connections cannot be built.
 public final class Connection {
+    /// Where the connection starts.
     public let pre: Endpoint
+    /// Where the connection ends.
     public let post: Endpoint
     /// The filter on the connection, or nil for none (and no delay).
     public let synapse: (any Synapse)?
@@ -14,6 +16,7 @@ public final class Connection {
     public let function: (([Double]) -> [Double])?
     /// Target values of the function at each of `evalPoints` (an alternative to `function`).
     public let functionValues: Matrix?
+    /// The transform applied after the function (folded into the decoders: `W = T·Dᵀ`).
     public let transform: Transform
     /// The rule that changes this connection while running, if any.
     public let learningRuleType: (any LearningRuleType)?
@@ -23,7 +26,9 @@ public final class Connection {
     public let evalPoints: (any Distribution)?
     /// Whether given eval points are multiplied by the pre ensemble's radius.
     public let scaleEvalPoints: Bool
+    /// A name for errors and probes.
     public let label: String?
+    /// The connection's seed, or nil to draw it from the network's.
     public let seed: Int?
 
     /// The size of the (sliced) pre value.
@@ -169,6 +174,10 @@ extension Network {
     ///     connect its error signal into ``Connection/learningRule``.
     ///   - evalPoints: where decoders are fit (ensembles only); default the pre's own.
     ///   - scaleEvalPoints: multiply given eval points by the pre's radius.
+    ///   - seed: the connection's seed; nil draws it from the network's.
+    ///   - label: a name for errors and probes.
+    ///   - pre: where the connection starts: an ensemble, node, neurons or a slice of one.
+    ///   - post: where it ends: an ensemble, node, neurons or a slice of one.
     /// - Throws: ``BrainKitError`` naming the connection and the parameter at fault.
     @discardableResult
     public func connect(

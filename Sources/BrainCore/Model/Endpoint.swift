@@ -2,16 +2,19 @@
 /// neurons, or a node, optionally sliced (Nengo's `ens[0]`, `ens[1:3]`, `ens[[0, 2]]`,
 /// `ens.neurons[:5]`).
 public struct Endpoint {
+    /// What an endpoint refers to.
     public enum Object {
         /// The ensemble's represented (decoded) value.
         case ensemble(Ensemble)
         /// The ensemble's neurons.
         case neurons(Ensemble)
+        /// A node's output (or input, as a connection's target).
         case node(Node)
         /// A connection's learning rule, as the target of an error signal.
         case learningRule(Connection)
     }
 
+    /// The object this endpoint refers to.
     public let object: Object
     /// The selected elements, or nil for all of them.
     public let indices: [Int]?
@@ -80,22 +83,27 @@ public struct Endpoint {
 /// Anything that can be connected or probed: `Ensemble`, `Neurons`, `Node` and slices of
 /// them.
 public protocol EndpointConvertible {
+    /// The endpoint: the whole object, unsliced unless this is already a slice.
     var endpoint: Endpoint { get }
 }
 
 extension Endpoint: EndpointConvertible {
+    /// This endpoint itself.
     public var endpoint: Endpoint { self }
 }
 
 extension Ensemble: EndpointConvertible {
+    /// The ensemble's decoded value, all dimensions.
     public var endpoint: Endpoint { Endpoint(.ensemble(self)) }
 }
 
 extension Neurons: EndpointConvertible {
+    /// The ensemble's neurons, all of them.
     public var endpoint: Endpoint { Endpoint(.neurons(ensemble)) }
 }
 
 extension Node: EndpointConvertible {
+    /// The node's values, all of them.
     public var endpoint: Endpoint { Endpoint(.node(self)) }
 }
 

@@ -7,6 +7,7 @@
 /// and checked there. Random parameters are distributions; give fixed values with
 /// ``Samples``. What the build actually drew is in `Simulator.built(_:)`.
 public final class Ensemble: Sendable {
+    /// A name for errors and probes.
     public let label: String?
     /// The number of neurons.
     public let neuronCount: Int
@@ -27,9 +28,11 @@ public final class Ensemble: Sendable {
     public let evalPoints: any Distribution
     /// The number of eval points to draw; nil means `max(clamp(500 d, 750, 2500), 2 n)`.
     public let evalPointCount: Int?
+    /// The neuron model (Nengo: `LIF()`).
     public let neuronType: any NeuronType
     /// Gain and bias given directly (both or neither); they override maxRates and intercepts.
     public let gain: (any Distribution)?
+    /// Biases given directly, with ``gain``.
     public let bias: (any Distribution)?
     /// A process added to the neurons' input currents every step.
     public let noise: (any SignalProcess)?
@@ -119,6 +122,7 @@ public final class Ensemble: Sendable {
 /// The neurons of an ensemble, as a connection endpoint or probe target (Nengo's
 /// `ens.neurons`). Connecting into neurons adds `gain ⊙ value` to their input currents.
 public struct Neurons {
+    /// The ensemble these neurons belong to.
     public let ensemble: Ensemble
 
     /// The number of neurons (0 for a Direct ensemble, which has none).
@@ -138,8 +142,19 @@ extension Network {
     /// - Parameters:
     ///   - neurons: the number of neurons, >= 1.
     ///   - dimensions: the number of dimensions represented, >= 1.
-    ///   - gain, bias: give both to set the neurons' gain and bias directly.
+    ///   - gain: the neurons' gains; give it with `bias` to set both directly.
+    ///   - bias: the neurons' biases; give it with `gain`.
     ///   - noise: a process whose output is added to the input currents every step.
+    ///   - maxRates: each neuron's rate (Hz) at `x = radius · encoder`.
+    ///   - normalizeEncoders: scale encoders to unit length (default true).
+    ///   - seed: the ensemble's seed; nil draws it from the network's.
+    ///   - encoders: preferred directions, one per neuron (normalised unless `normalizeEncoders` is false).
+    ///   - label: a name for errors and probes.
+    ///   - neuronType: the neuron model (default ``LIF``).
+    ///   - evalPointCount: how many eval points to draw; nil: `max(clamp(500·d, 750, 2500), 2·n)`.
+    ///   - intercepts: where each neuron starts to fire, along its encoder, in units of the radius.
+    ///   - evalPoints: where decoders are fit.
+    ///   - radius: the represented range, > 0 (default 1).
     /// - Throws: ``BrainKitError`` naming the ensemble and the parameter at fault.
     @discardableResult
     public func ensemble(

@@ -3,7 +3,7 @@
 ///
 /// Objects are created through their network (`net.ensemble(...)`, `net.node(...)`,
 /// `net.connect(_:to:)`, `net.probe(_:)`), so there is no global "current network". A
-/// subnetwork made with ``network(label:seed:)`` inherits its parent's ``defaults`` for every
+/// subnetwork made with `network(label:seed:)` inherits its parent's ``defaults`` for every
 /// value it does not set itself.
 ///
 /// Seeds: a network's ``seed`` makes the whole model reproducible. Objects without their own
@@ -18,10 +18,15 @@ public final class Network {
     /// The network this one belongs to, if any.
     public private(set) weak var parent: Network?
 
+    /// The ensembles made directly in this network (not in subnetworks).
     public private(set) var ensembles: [Ensemble] = []
+    /// The nodes made directly in this network.
     public private(set) var nodes: [Node] = []
+    /// The connections made directly in this network.
     public private(set) var connections: [Connection] = []
+    /// The probes made directly in this network.
     public private(set) var probes: [Probe] = []
+    /// The subnetworks of this network, in creation order.
     public private(set) var networks: [Network] = []
 
     /// Defaults for objects created in this network and its subnetworks (Nengo's
@@ -125,5 +130,6 @@ public struct ModelDefaults {
     /// Solver for new connections and decoded probes (Nengo: `LstsqL2()`).
     public var solver: (any Solver)?
 
+    /// No defaults set: everything falls through to the parent's, then Nengo's.
     public init() {}
 }

@@ -6,6 +6,7 @@
 /// return arrays allocate on every call; for allocation-free models use the scalar form or
 /// ``Network/node(label:sizeIn:sizeOut:inPlace:)``.
 public final class Node {
+    /// A name for errors and probes.
     public let label: String?
     /// The number of input values (0 for a source).
     public let sizeIn: Int

@@ -4,12 +4,17 @@
 /// Read the data with `Simulator.data(_:)` and the matching times with
 /// `Simulator.trange(sampleEvery:)`.
 public final class Probe {
+    /// What a probe records from.
     public enum Target {
+        /// An ensemble, its neurons or a node (or a slice of one).
         case endpoint(Endpoint)
+        /// A connection: its output, input or weights.
         case connection(Connection)
     }
 
+    /// What this probe records from.
     public let target: Target
+    /// Which quantity it records (decoded output, spikes, voltage, ...).
     public let attribute: ProbeAttribute
     /// The filter applied to the recorded signal, or nil for none.
     public let synapse: (any Synapse)?
@@ -17,7 +22,9 @@ public final class Probe {
     public let sampleEvery: Double?
     /// The solver for a decoded-output probe's own decoders.
     public let solver: any Solver
+    /// A name for errors and saved data.
     public let label: String?
+    /// The probe's seed (decoded probes solve decoders of their own), or nil to draw it.
     public let seed: Int?
     /// The number of values recorded per sample.
     public let size: Int
@@ -184,6 +191,11 @@ extension Network {
     ///   - synapse: filters the recorded signal (one step of delay), nil for none.
     ///   - sampleEvery: record every this many seconds (>= 1e-10), nil for every step.
     ///   - solver: solver for a decoded-output probe's decoders.
+    ///   - label: a name for errors.
+    ///   - seed: the probe's seed (for decoded probes); nil draws it from the network's.
+    ///   - target: what to record: an ensemble, node, neurons or a slice of one.
+    ///   - attribute: what to record of it; nil: the decoded value of an ensemble, the output of
+    ///     neurons (spikes), a node or a connection.
     @discardableResult
     public func probe(
         _ target: some EndpointConvertible,

@@ -4,11 +4,15 @@
 /// Row r's entries are `values[rowStarts[r]..<rowStarts[r + 1]]`, at columns
 /// `columnIndices[...]` (ascending within a row).
 public struct SparseMatrix: Sendable, Equatable {
+    /// The number of rows.
     public let rows: Int
+    /// The number of columns.
     public let columns: Int
     /// `rows + 1` offsets into ``columnIndices`` and ``values``.
     public let rowStarts: [Int]
+    /// The column of each stored entry.
     public let columnIndices: [Int]
+    /// The stored entries, row by row.
     public let values: [Double]
 
     /// A sparse matrix from `(row, column, value)` entries in any order.

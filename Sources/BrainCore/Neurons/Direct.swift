@@ -5,6 +5,7 @@
 /// (empty arrays); there is no state, and the simulator never calls
 /// ``step(dt:count:current:output:state:stateStride:)``.
 public struct Direct: NeuronType {
+    /// The Direct type; it has no parameters.
     public init() {}
 
     public var isSpiking: Bool { false }

@@ -131,12 +131,17 @@ extension LIFRateCurveNeuron {
         rateMath.rates(currents: currents)
     }
 
+    /// The gains and biases that give each neuron its max rate at `x = 1` and its
+    /// intercept, from the LIF rate curve's inverse: `J(r) = 1 / (1 − exp((τ_ref − 1/r) / τ_RC))`,
+    /// `α = (J(max) − 1) / (1 − intercept)`, `β = 1 − α · intercept` (amplitude ignored).
     public func gainBias(
         maxRates: [Double], intercepts: [Double]
     ) throws(BrainKitError) -> (gain: [Double], bias: [Double]) {
         try rateMath.gainBias(String(describing: Self.self), maxRates: maxRates, intercepts: intercepts)
     }
 
+    /// The inverse of ``gainBias(maxRates:intercepts:)``: `intercept = (1 − β) / α`,
+    /// `max rate = 1 / (τ_ref − τ_RC · ln(1 − 1/(α + β)))` (amplitude ignored).
     public func maxRatesIntercepts(gain: [Double], bias: [Double]) -> (maxRates: [Double], intercepts: [Double]) {
         rateMath.maxRatesIntercepts(gain: gain, bias: bias)
     }

@@ -42,6 +42,9 @@ public protocol NeuronType: Sendable, CustomStringConvertible {
     ///   - output: written with this step's output (Hz, or `amplitude / dt` for a spike).
     ///   - state: the state block; variable `v` (in ``stateVariables`` order) of neuron `i`
     ///     is at `state[v * stateStride + i]`.
+    ///   - dt: the time step (s).
+    ///   - count: the number of neurons.
+    ///   - stateStride: the distance (in floats) between one state variable's block and the next in `state`.
     /// The kernel must not allocate. It may be called on a sub-range of a population (pointers
     /// offset by the range start, same `stateStride`), so neurons must be independent.
     func step(
@@ -61,6 +64,7 @@ public struct NeuronStateVariable: Sendable, CustomStringConvertible {
     /// The distribution its initial values are drawn from at build time.
     public let initial: any Distribution
 
+    /// A state variable named `name` whose initial values are drawn from `initial`.
     public init(name: String, initial: any Distribution) {
         self.name = name
         self.initial = initial

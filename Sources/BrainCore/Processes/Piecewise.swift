@@ -10,8 +10,12 @@
 /// let stimulus = try Piecewise(data: [0: [0], 0.5: [1], 1: [-1]])
 /// ```
 public struct Piecewise: SignalProcess, Equatable {
+    /// How the value between two given times is found.
     public enum Interpolation: String, Sendable {
+        /// A step function: the value of the last given time up to the current step, zero before
+    /// the first.
         case zero
+        /// Linear interpolation between the given times, zero outside them.
         case linear
     }
 
@@ -19,6 +23,7 @@ public struct Piecewise: SignalProcess, Equatable {
     public let times: [Double]
     /// One value vector per time (row i goes with `times[i]`).
     public let values: Matrix
+    /// How values between the times are found.
     public let interpolation: Interpolation
 
     /// - Parameters:

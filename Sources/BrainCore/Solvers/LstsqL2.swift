@@ -3,7 +3,7 @@
 /// With activities A (m x n, in Hz) and targets Y (m x d):
 /// `σ = reg · max(A)` (the largest activity) and `D = (AᵀA + m·σ²·I)⁻¹ AᵀY`, or the equal
 /// transposed form `D = Aᵀ(AAᵀ + m·σ²·I)⁻¹Y` when m < n. `reg` is therefore the noise level as
-/// a fraction of the largest firing rate. See ``RegularizedLeastSquares``.
+/// a fraction of the largest firing rate. See `RegularizedLeastSquares`.
 public struct LstsqL2: Solver {
     /// Regularization as a fraction of the largest activity (dimensionless, `>= 0`).
     public let reg: Double

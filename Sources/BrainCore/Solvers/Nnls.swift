@@ -1,5 +1,5 @@
 /// Non-negative least squares: `D = argmin ‖A·D − Y‖` subject to `D ≥ 0`, one column of Y at a
-/// time (Lawson–Hanson, see ``NonNegativeLeastSquares``; Nengo uses `scipy.optimize.nnls`).
+/// time (Lawson–Hanson, see `NonNegativeLeastSquares`; Nengo uses `scipy.optimize.nnls`).
 ///
 /// Non-negative decoders or weights keep a connection excitatory (or, with a negative
 /// transform, inhibitory), as the basal ganglia needs. The solution is usually sparse: most
@@ -10,6 +10,8 @@ public struct Nnls: Solver {
     /// Non-negative weights cannot be composed from decoders: they are solved directly.
     public var isCompositional: Bool { false }
 
+    /// Non-negative least squares without regularisation; `weights` solves for full
+    /// neuron-to-neuron weights instead of decoders.
     public init(weights: Bool = false) {
         self.weights = weights
     }

@@ -2,7 +2,7 @@
 ///
 /// With activities A (m x n, in Hz) and targets Y (m x d): `σ = reg · max(A)`, and each column
 /// of D ≥ 0 minimizes `‖(AᵀA + m·σ²·I)·d − Aᵀ·max(Y, 0)‖`, as Nengo does (see
-/// ``RegularizedNonNegativeLeastSquares``; negative targets are clipped to 0 in the system but
+/// `RegularizedNonNegativeLeastSquares`; negative targets are clipped to 0 in the system but
 /// not in the reported rmses).
 public struct NnlsL2: Solver {
     /// Regularization as a fraction of the largest activity (dimensionless, `>= 0`).

@@ -25,6 +25,7 @@ public struct SolverResult: Sendable {
     /// Root-mean-square error of `activities · decoders - targets` per column.
     public var rmses: [Double]
 
+    /// A result with `decoders` and the RMS error of each target column.
     public init(decoders: Matrix, rmses: [Double]) {
         self.decoders = decoders
         self.rmses = rmses

@@ -18,16 +18,25 @@
 /// - ``Kind/io``: a file that cannot be written or read, or whose contents are malformed (an
 ///   unwritable path, a `.npz` archive that is not one).
 public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The kind of failure (see the list above).
     public enum Kind: String, Sendable {
+        /// A parameter out of range, checked when an object is created.
         case validation
+        /// The network cannot be built.
         case build
+        /// The run failed (a non-finite value, a failing function).
         case simulation
+        /// The simulator was closed.
         case simulatorClosed
+        /// A linear-algebra routine failed.
         case linearAlgebra
+        /// A semantic-pointer expression is malformed or cannot be evaluated.
         case expression
+        /// A file cannot be written or read, or its contents are malformed.
         case io
     }
 
+    /// The kind of failure.
     public let kind: Kind
     /// The object the error is about, e.g. `Ensemble 'x'`.
     public let object: String
@@ -39,6 +48,7 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
     /// expression where it fails; nil otherwise.
     public let position: Int?
 
+    /// An error of `kind` about `object` (and `parameter`), with `message`.
     public init(_ kind: Kind, object: String, parameter: String? = nil, message: String, position: Int? = nil) {
         self.kind = kind
         self.object = object

@@ -9,10 +9,15 @@
 /// - ``euler`` (forward difference) is α = 0, ``bilinear`` (Tustin) α = 1/2 and
 ///   ``backwardDifference`` α = 1.
 public enum DiscretizationMethod: Sendable, Equatable, CustomStringConvertible {
+    /// Zero-order hold: exact for an input held constant over each step (Nengo's default).
     case zeroOrderHold
+    /// Forward Euler, the generalised bilinear transform with α = 0.
     case euler
+    /// Backward difference, α = 1.
     case backwardDifference
+    /// The bilinear (Tustin) transform, α = 1/2.
     case bilinear
+    /// The generalised bilinear transform with weight `alpha` in [0, 1].
     case generalizedBilinear(alpha: Double)
 
     /// The bilinear weight α for the transforms of the generalised bilinear family, nil for

@@ -17,11 +17,16 @@ public protocol Synapse: Sendable, CustomStringConvertible {
 ///   includes the current input);
 /// - otherwise: `y_k = c · X_{k-1} + d u_k`, then `X_k = a X_{k-1} + b u_k`.
 public struct DiscreteFilter: Sendable, Equatable {
+    /// The state transition matrix, s × s.
     public var a: Matrix
+    /// The input vector, s values.
     public var b: [Double]
+    /// The output vector, s values.
     public var c: [Double]
+    /// The feed-through from input to output.
     public var d: Double
 
+    /// A filter from its matrices; the sizes must agree (a precondition).
     public init(a: Matrix, b: [Double], c: [Double], d: Double) {
         precondition(a.rows == a.columns && b.count == a.rows && c.count == a.rows, "DiscreteFilter: inconsistent sizes")
         self.a = a

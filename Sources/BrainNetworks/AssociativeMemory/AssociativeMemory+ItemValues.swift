@@ -16,7 +16,7 @@ extension AssociativeMemory {
         public init(arrayLiteral elements: Double...) { self = .each(elements) }
 
         /// The values for `count` items.
-        /// - Throws: ``BrainKitError`` for the wrong number of values or a non-finite one.
+        /// - Throws: `BrainKitError` for the wrong number of values or a non-finite one.
         func values(count: Int, _ object: String, _ parameter: String) throws(BrainKitError) -> [Double] {
             let values: [Double]
             switch self {

@@ -7,7 +7,7 @@ extension AssociativeMemory {
     ///   - name: the key in ``inputs``; unique among inputs and outputs.
     ///   - vectors: one vector per item, all of length D.
     ///   - scales: a factor on each item's similarity, one for all or one each.
-    /// - Throws: ``BrainKitError`` for a name in use, the wrong number of vectors or scales,
+    /// - Throws: `BrainKitError` for a name in use, the wrong number of vectors or scales,
     ///   or vectors of different lengths.
     @discardableResult
     public func addInputMapping(_ name: String, vectors: [[Double]], scales: ItemValues = 1) throws(BrainKitError) -> Node {
@@ -29,7 +29,7 @@ extension AssociativeMemory {
     /// - Parameters:
     ///   - name: the key in ``outputs``; unique among inputs and outputs.
     ///   - vectors: one vector per item, all of the same length.
-    /// - Throws: ``BrainKitError`` for a name in use, the wrong number of vectors, or vectors
+    /// - Throws: `BrainKitError` for a name in use, the wrong number of vectors, or vectors
     ///   of different lengths.
     @discardableResult
     public func addOutputMapping(_ name: String, vectors: [[Double]]) throws(BrainKitError) -> Node {

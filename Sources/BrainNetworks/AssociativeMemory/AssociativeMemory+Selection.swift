@@ -9,7 +9,7 @@ extension AssociativeMemory {
     /// - Parameters:
     ///   - inhibitScale: the weight of each utility on every other item.
     ///   - inhibitSynapse: the inhibition's lowpass time constant, in seconds.
-    /// - Throws: ``BrainKitError`` for a non-finite scale or a negative synapse.
+    /// - Throws: `BrainKitError` for a non-finite scale or a negative synapse.
     public func addWTANetwork(inhibitScale: Double = 1.5, inhibitSynapse: Double = 0.005) throws(BrainKitError) {
         guard !hasWTANetwork else { return }
         try Check.finite([inhibitScale, inhibitSynapse], name, "inhibitScale and inhibitSynapse")
@@ -35,7 +35,7 @@ extension AssociativeMemory {
     ///   - neurons: neurons per ensemble.
     ///   - inhibitScale: the weight of each stage's inhibition of the next.
     /// - Returns: ``thresholdedUtilities``.
-    /// - Throws: ``BrainKitError`` for `neurons` < 1 or a non-finite scale.
+    /// - Throws: `BrainKitError` for `neurons` < 1 or a non-finite scale.
     @discardableResult
     public func addThresholdToOutputs(neurons: Int = 50, inhibitScale: Double = 10) throws(BrainKitError) -> Node {
         if let thresholdedUtilities { return thresholdedUtilities }
@@ -92,7 +92,7 @@ extension AssociativeMemory {
     ///   - neurons: neurons in the ensemble.
     ///   - minActivationValue: the summed utility that switches the default off (> 0).
     /// - Returns: the new ensemble (also in ``defaultVectorEnsembles``).
-    /// - Throws: ``BrainKitError`` for an unknown output, a vector of the wrong length,
+    /// - Throws: `BrainKitError` for an unknown output, a vector of the wrong length,
     ///   `neurons` < 1 or `minActivationValue` not > 0.
     @discardableResult
     public func addDefaultOutputVector(

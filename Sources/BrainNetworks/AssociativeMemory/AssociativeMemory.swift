@@ -46,6 +46,7 @@ public final class AssociativeMemory {
     public internal(set) var outputs: [String: Node] = [:]
     /// The two arrays of ``addThresholdToOutputs(neurons:inhibitScale:)``, once added.
     public internal(set) var thresholdBias: EnsembleArray?
+    /// The thresholding ensembles of that pair, once added.
     public internal(set) var thresholdEnsembles: EnsembleArray?
     /// Clean 0/1 utilities, once ``addThresholdToOutputs(neurons:inhibitScale:)`` made them.
     public internal(set) var thresholdedUtilities: Node?
@@ -76,7 +77,9 @@ public final class AssociativeMemory {
     ///   - threshold: the similarity an item's input must exceed, one for all or one each.
     ///   - inputScales: a factor on each item's similarity, one for all or one each.
     ///   - inhibitable: adds ``inhibit``.
-    /// - Throws: ``BrainKitError`` for no items, mismatched item counts or vector lengths,
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` for no items, mismatched item counts or vector lengths,
     ///   the wrong number of thresholds or scales, or `neurons` < 1.
     public init(
         in parent: Network, label: String = "AssociativeMemory", inputVectors: [[Double]],

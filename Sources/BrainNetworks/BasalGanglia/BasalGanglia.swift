@@ -7,7 +7,7 @@
 /// for the selected action and 0 elsewhere.
 ///
 /// Five ``EnsembleArray``s of `dimensions` one-dimensional ensembles each (radius 1.5,
-/// encoders +1, decoders solved by ``NnlsL2nz``, so non-negative) model the nuclei. With u the
+/// encoders +1, decoders solved by `NnlsL2nz`, so non-negative) model the nuclei. With u the
 /// input and `LP₂`, `LP₈` the AMPA and GABA synapses, each population represents
 ///
 ///     strD1  = 1.2·u
@@ -65,7 +65,8 @@ public final class BasalGanglia {
     ///   - gabaSynapse: the synapse of StrD1 → GPi, StrD2 → GPe, GPe → GPi and GPe → STN
     ///     (default `Lowpass(0.008)`; nil for none).
     ///   - seed: the subnetwork's seed; nil derives it from the parent's.
-    /// - Throws: ``BrainKitError`` when a size is < 1 or a weight is not finite.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` when a size is < 1 or a weight is not finite.
     public init(
         in parent: Network, label: String = "Basal Ganglia", dimensions: Int, neuronsPerEnsemble: Int = 100,
         outputWeight: Double = -3, inputBias: Double = 0,

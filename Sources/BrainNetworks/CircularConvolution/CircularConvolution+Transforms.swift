@@ -28,7 +28,7 @@ extension CircularConvolution {
     ///   matches the direct sum of ``convolve(_:_:invertA:invertB:)`` to rounding error (the
     ///   tests check 1e-10 at D = 100 for Gaussian vectors).
     /// - Complexity: O(D²).
-    /// - Throws: ``BrainKitError`` when `dimensions` < 1.
+    /// - Throws: `BrainKitError` when `dimensions` < 1.
     public static func transforms(
         dimensions: Int, invertA: Bool = false, invertB: Bool = false
     ) throws(BrainKitError) -> (a: Matrix, b: Matrix, output: Matrix) {
@@ -73,7 +73,7 @@ extension CircularConvolution {
     /// where `a'[j] = a[−j mod D]` when `invertA` (the involution, HRR's approximate inverse),
     /// else `a`, and likewise for `b`. `invertB` gives circular correlation.
     /// - Complexity: O(D²).
-    /// - Throws: ``BrainKitError`` when the vectors are empty or differ in length.
+    /// - Throws: `BrainKitError` when the vectors are empty or differ in length.
     public static func convolve(
         _ a: [Double], _ b: [Double], invertA: Bool = false, invertB: Bool = false
     ) throws(BrainKitError) -> [Double] {

@@ -63,7 +63,8 @@ public final class CircularConvolution {
     ///   - productMagnitude: how the product's input magnitude follows from it (default
     ///     ``ProductMagnitude/nengoCore``).
     ///   - seed: the subnetwork's seed; nil derives one from the parent.
-    /// - Throws: ``BrainKitError`` for `neurons` or `dimensions` < 1, or an `inputMagnitude`
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` for `neurons` or `dimensions` < 1, or an `inputMagnitude`
     ///   that is not a finite number > 0.
     public init(
         in parent: Network, label: String = "CircularConvolution", neurons: Int, dimensions: Int,

@@ -16,10 +16,13 @@ import BrainCore
 public final class EnsembleArray {
     /// The subnetwork holding the ensembles and nodes.
     public let network: Network
+    /// The sub-ensembles, in the order of the dimensions they represent.
     public let ensembles: [Ensemble]
     /// The array's input: a passthrough node of ``dimensions`` values.
     public let input: Node
+    /// Neurons in each sub-ensemble.
     public let neuronsPerEnsemble: Int
+    /// Dimensions each sub-ensemble represents.
     public let dimensionsPerEnsemble: Int
     /// Decoded outputs by name; `"output"` is the identity.
     public private(set) var outputs: [String: Node] = [:]
@@ -34,7 +37,9 @@ public final class EnsembleArray {
     ///   - ensembles: the number of ensembles.
     ///   - dimensionsPerEnsemble: dimensions each ensemble represents (default 1).
     ///   - defaults: parameters for every sub-ensemble (and connection solver).
-    /// - Throws: ``BrainKitError`` for sizes < 1 or an invalid ensemble parameter.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    /// - Throws: `BrainKitError` for sizes < 1 or an invalid ensemble parameter.
     public init(
         in parent: Network, label: String = "EnsembleArray", neurons: Int, ensembles: Int,
         dimensionsPerEnsemble: Int = 1, defaults: ModelDefaults = ModelDefaults(), seed: Int? = nil
@@ -68,7 +73,7 @@ public final class EnsembleArray {
 
     /// Adds a decoded output node called `name`: each ensemble's decoded `function` of its own
     /// value (the identity when nil) fills its slice, with `synapse` (default none).
-    /// - Throws: ``BrainKitError`` when the name exists already.
+    /// - Throws: `BrainKitError` when the name exists already.
     @discardableResult
     public func addOutput(
         _ name: String, function: (([Double]) -> [Double])?, synapse: (any Synapse)? = nil, solver: (any Solver)? = nil
@@ -77,7 +82,7 @@ public final class EnsembleArray {
     }
 
     /// Adds a decoded output node with one function per ensemble (nil for the identity).
-    /// - Throws: ``BrainKitError`` when the name exists or the count of functions is wrong.
+    /// - Throws: `BrainKitError` when the name exists or the count of functions is wrong.
     @discardableResult
     public func addOutput(
         _ name: String, functions: [(([Double]) -> [Double])?], synapse: (any Synapse)? = nil,
@@ -105,7 +110,7 @@ public final class EnsembleArray {
 
     /// A node of `neuronsPerEnsemble · ensembleCount` values added straight to the neurons'
     /// currents (times their gains), with no synapse. Made once; later calls return it.
-    /// - Throws: ``BrainKitError`` when the ensembles are Direct (no neurons).
+    /// - Throws: `BrainKitError` when the ensembles are Direct (no neurons).
     @discardableResult
     public func addNeuronInput() throws(BrainKitError) -> Node {
         if let neuronInput { return neuronInput }
@@ -121,7 +126,7 @@ public final class EnsembleArray {
 
     /// A node collecting every neuron's output (spikes or rates), with no synapse. Made once;
     /// later calls return it.
-    /// - Throws: ``BrainKitError`` when the ensembles are Direct (no neurons).
+    /// - Throws: `BrainKitError` when the ensembles are Direct (no neurons).
     @discardableResult
     public func addNeuronOutput() throws(BrainKitError) -> Node {
         if let neuronOutput { return neuronOutput }

@@ -56,7 +56,9 @@ public final class InputGatedMemory {
     ///   - differenceSynapse: the synapse from the difference to the memory; nil uses
     ///     `recurrentSynapse`.
     ///   - defaults: ensemble parameters shared by both arrays.
-    /// - Throws: ``BrainKitError`` for sizes < 1, a non-finite weight, or an invalid ensemble
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` for sizes < 1, a non-finite weight, or an invalid ensemble
     ///   parameter.
     public init(
         in parent: Network, label: String = "InputGatedMemory", neurons: Int, dimensions: Int, feedback: Double = 1,
@@ -119,7 +121,15 @@ extension InputGatedMemory {
     ///   - recurrentSynapse: τ of the memory's recurrent `Lowpass` (Nengo: 0.1 s).
     ///   - differenceSynapse: τ of the `Lowpass` from the difference to the memory; nil uses
     ///     `recurrentSynapse`.
-    /// - Throws: ``BrainKitError`` as the designated initialiser, or for a negative τ.
+    ///   - parent: the network to build in.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - neurons: neurons per dimension in each of the two arrays.
+    ///   - dimensions: the number of values remembered.
+    ///   - feedback: the recurrent weight (Nengo: 1); below 1 the memory decays.
+    ///   - differenceGain: how strongly the difference drives the memory (Nengo: 1).
+    ///   - defaults: ensemble parameters shared by both arrays.
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    /// - Throws: `BrainKitError` as the designated initialiser, or for a negative τ.
     public convenience init(
         in parent: Network, label: String = "InputGatedMemory", neurons: Int, dimensions: Int, feedback: Double = 1,
         differenceGain: Double = 1, recurrentSynapse: Double = 0.1, differenceSynapse: Double? = nil,

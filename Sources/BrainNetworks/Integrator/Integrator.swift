@@ -44,7 +44,9 @@ public final class Integrator {
     ///   - neurons: the number of neurons in the ensemble.
     ///   - dimensions: the number of values integrated.
     ///   - defaults: ensemble parameters (radius, neuron type, ...) for this network.
-    /// - Throws: ``BrainKitError`` for τ ≤ 0 or not finite, sizes < 1, or an invalid ensemble
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` for τ ≤ 0 or not finite, sizes < 1, or an invalid ensemble
     ///   parameter.
     public init(
         in parent: Network, label: String = "Integrator", recurrentTau: Double, neurons: Int, dimensions: Int,

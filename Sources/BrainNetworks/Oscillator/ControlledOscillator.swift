@@ -45,7 +45,9 @@ public final class ControlledOscillator {
     ///     10 rad/s, about 1.6 Hz).
     ///   - radius: the ensemble's radius (Nengo's example: 1.7).
     ///   - defaults: further ensemble parameters (neuron type, ...) for this network.
-    /// - Throws: ``BrainKitError`` for τ ≤ 0, ω_max ≤ 0, a non-finite value, neurons < 1, or an
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    /// - Throws: `BrainKitError` for τ ≤ 0, ω_max ≤ 0, a non-finite value, neurons < 1, or an
     ///   invalid ensemble parameter.
     public init(
         in parent: Network, label: String = "ControlledOscillator", neurons: Int = 500, recurrentTau: Double = 0.1,

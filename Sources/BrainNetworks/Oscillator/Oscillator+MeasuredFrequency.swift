@@ -15,7 +15,7 @@ extension Oscillator {
     ///   - states: one row per sample; columns 0 and 1 are x₀ and x₁ (e.g. `sim.data(probe)`).
     ///   - times: the sample times in seconds (e.g. `sim.trange()`).
     ///   - start: only samples after this time (seconds) count.
-    /// - Throws: ``BrainKitError`` when `states` has fewer than 2 columns, `times` does not
+    /// - Throws: `BrainKitError` when `states` has fewer than 2 columns, `times` does not
     ///   have one entry per row, or fewer than 2 samples lie after `start`.
     public static func measuredFrequency(of states: Matrix, times: [Double], after start: Double) throws(BrainKitError)
         -> Double

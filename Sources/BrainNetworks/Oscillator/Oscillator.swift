@@ -41,7 +41,9 @@ public final class Oscillator {
     ///   - frequency: ω, the angular frequency in rad/s (finite; negative turns clockwise).
     ///   - neurons: the number of neurons in the ensemble.
     ///   - defaults: ensemble parameters (radius, neuron type, ...) for this network.
-    /// - Throws: ``BrainKitError`` for τ ≤ 0, a non-finite τ or ω, neurons < 1, or an invalid
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` for τ ≤ 0, a non-finite τ or ω, neurons < 1, or an invalid
     ///   ensemble parameter.
     public init(
         in parent: Network, label: String = "Oscillator", recurrentTau: Double, frequency: Double, neurons: Int,

@@ -42,7 +42,8 @@ public final class Product {
     ///     ensembles get radius `inputMagnitude·√2`. For Gaussian or cosine-distributed inputs
     ///     scaling it by 1/√2 gives better accuracy (Nengo's advice).
     ///   - seed: the subnetwork's seed; nil derives one from the parent.
-    /// - Throws: ``BrainKitError`` for `neurons` or `dimensions` < 1, or an `inputMagnitude`
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` for `neurons` or `dimensions` < 1, or an `inputMagnitude`
     ///   that is not a finite number > 0.
     public init(
         in parent: Network, label: String = "Product", neurons: Int, dimensions: Int, inputMagnitude: Double = 1,
@@ -88,7 +89,7 @@ public final class Product {
 
     /// A `1 × dimensions` row of `scale`: connected from ``output`` it sums the products, so the
     /// result is `scale·(a · b)`, the dot product.
-    /// - Throws: ``BrainKitError`` when `dimensions` < 1 or `scale` is not finite.
+    /// - Throws: `BrainKitError` when `dimensions` < 1 or `scale` is not finite.
     public static func dotProductTransform(dimensions: Int, scale: Double = 1) throws(BrainKitError) -> Matrix {
         try Check.atLeast(dimensions, 1, "Product", "dimensions")
         try Check.finite([scale], "Product", "scale")

@@ -50,8 +50,12 @@ public final class IA {
     ///     into the accumulators.
     ///   - feedforwardSynapse: τ_f, the lowpass time constant (seconds) from the accumulators
     ///     to the thresholds.
-    ///   - interceptWidth, radius: as for ``Thresholding``, for both layers.
-    /// - Throws: ``BrainKitError`` for an invalid size, ratio, timescale or synapse.
+    ///   - interceptWidth: as for ``Thresholding``, for both layers.
+    ///   - radius: as for ``Thresholding``, for both layers.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - parent: the network to build in.
+    /// - Throws: `BrainKitError` for an invalid size, ratio, timescale or synapse.
     public init(
         in parent: Network, label: String = "IA", neurons: Int, count: Int, accumulatorThreshold: Double = 0.8,
         accumulatorNeuronRatio: Double = 0.7, accumulatorTimescale: Double = 0.2, feedbackTimescale: Double = 0.005,

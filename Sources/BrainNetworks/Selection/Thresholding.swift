@@ -4,7 +4,7 @@ import BrainCore
 /// 1-D ensemble per choice, each passing its input `u` on only when it exceeds `threshold`.
 ///
 /// Each ensemble represents `x = u − threshold` (a constant node feeds `−threshold` through
-/// the default `Lowpass(0.005)`) and uses ``ModelDefaults/thresholdingEnsembles(threshold:interceptWidth:radius:)``
+/// the default `Lowpass(0.005)`) and uses `ModelDefaults/thresholdingEnsembles(threshold:interceptWidth:radius:)`
 /// with threshold 0: intercepts `Exponential(interceptWidth, 0, radius)`, encoders +1, eval
 /// points `Uniform(0, 1)` times the radius. Its neurons are silent for `x ≤ 0`, so
 ///
@@ -42,7 +42,9 @@ public final class Thresholding {
     ///     threshold (smaller: intercepts closer to the threshold).
     ///   - function: applied to the input above the threshold (nil: the identity).
     ///   - radius: the ensembles' radius; inputs up to `threshold + radius` are represented.
-    /// - Throws: ``BrainKitError`` for `neurons` or `count` < 1, a non-finite threshold, or
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` for `neurons` or `count` < 1, a non-finite threshold, or
     ///   `interceptWidth` or `radius` not > 0.
     public convenience init(
         in parent: Network, label: String = "Thresholding", neurons: Int, count: Int, threshold: Double,

@@ -1,5 +1,6 @@
 import BrainCore
 
+/// Defaults for thresholding ensembles.
 extension ModelDefaults {
     /// Ensemble defaults for thresholding (Nengo's `presets.ThresholdingEnsembles`): neurons
     /// fire only for values above `threshold`, so an ensemble decodes its value when it is
@@ -17,7 +18,7 @@ extension ModelDefaults {
     ///   - interceptWidth: the scale of the exponential intercept distribution; smaller
     ///     values cluster the intercepts closer to the threshold.
     ///   - radius: the ensembles' radius.
-    /// - Throws: ``BrainKitError`` when `interceptWidth` or `radius` is not > 0, or
+    /// - Throws: `BrainKitError` when `interceptWidth` or `radius` is not > 0, or
     ///   `threshold` is not below `radius`.
     public static func thresholdingEnsembles(
         threshold: Double = 0, interceptWidth: Double = 0.15, radius: Double = 1

@@ -28,8 +28,14 @@ public final class WTA {
     ///   - count: the number of choices.
     ///   - inhibitScale: the weight of each choice's thresholded value on every other choice.
     ///   - inhibitSynapse: the inhibition's lowpass time constant, in seconds.
-    ///   - threshold, interceptWidth, function, radius: as for ``Thresholding``.
-    /// - Throws: ``BrainKitError`` for invalid thresholding parameters, a non-finite
+    ///   - threshold: as for ``Thresholding``.
+    ///   - interceptWidth: as for ``Thresholding``.
+    ///   - function: as for ``Thresholding``.
+    ///   - radius: as for ``Thresholding``.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - parent: the network to build in.
+    /// - Throws: `BrainKitError` for invalid thresholding parameters, a non-finite
     ///   `inhibitScale` or a negative `inhibitSynapse`.
     public init(
         in parent: Network, label: String = "WTA", neurons: Int, count: Int, inhibitScale: Double = 1,

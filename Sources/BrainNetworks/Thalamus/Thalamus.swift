@@ -31,7 +31,8 @@ public final class Thalamus {
     ///   - threshold: the lowest value the actions represent: their intercepts are
     ///     Uniform(threshold, 1), in units of the radius (1); must be < 1.
     ///   - seed: the subnetwork's seed; nil derives it from the parent's.
-    /// - Throws: ``BrainKitError`` when a size is < 1, `mutualInhibition` is not finite, or
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` when a size is < 1, `mutualInhibition` is not finite, or
     ///   `threshold` is not finite or ≥ 1.
     public init(
         in parent: Network, label: String = "Thalamus", dimensions: Int, neuronsPerEnsemble: Int = 50,

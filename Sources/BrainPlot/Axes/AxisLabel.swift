@@ -1,10 +1,12 @@
 /// The name of a quantity on an axis and its unit, drawn as `Time (s)` (just the name
 /// without a unit).
 public struct AxisLabel: Sendable, Equatable, ExpressibleByStringLiteral {
+    /// The quantity's name, such as `Time`.
     public var name: String
     /// The unit, such as `s`, `Hz`, `mV`; nil for a dimensionless quantity.
     public var unit: String?
 
+    /// A label `name`, with `unit` when given.
     public init(_ name: String, unit: String? = nil) {
         self.name = name
         self.unit = unit
@@ -20,5 +22,6 @@ public struct AxisLabel: Sendable, Equatable, ExpressibleByStringLiteral {
         return "\(name) (\(unit))"
     }
 
+    /// `Time (s)`.
     public static let time = AxisLabel("Time", unit: "s")
 }

@@ -7,8 +7,10 @@ extension NPZArchive {
     /// `probe<i>` (i its index in `network.allProbes`) when it has none. A probe that samples
     /// every `sampleEvery` seconds also gets its own times as `<name>_trange`.
     ///
-    /// - Parameter probes: the probes to save; nil for every probe of the network.
-    /// - Throws: ``BrainKitError`` (`.validation`) when a probe is not in the network, has no
+    /// - Parameters:
+    ///   - sim: a simulator that has run.
+    ///   - probes: the probes to save; nil for every probe of the network.
+    /// - Throws: `BrainKitError` (`.validation`) when a probe is not in the network, has no
     ///   samples yet, or two probes share a label.
     public init(probesOf sim: Simulator, probes: [Probe]? = nil) throws(BrainKitError) {
         self.init()
@@ -30,7 +32,7 @@ extension NPZArchive {
     /// `decodersOf`, its solved `decoders` (neurons, size) — named `decoders` for one
     /// connection, `decoders_<label or index>` for several.
     ///
-    /// - Throws: ``BrainKitError`` (`.validation`) when the ensemble or a connection is not in
+    /// - Throws: `BrainKitError` (`.validation`) when the ensemble or a connection is not in
     ///   the simulator's network or a connection has no decoders.
     public init(builtParametersOf ensemble: Ensemble, in sim: Simulator, decodersOf connections: [Connection] = [])
         throws(BrainKitError)
@@ -54,9 +56,10 @@ extension NPZArchive {
     }
 }
 
+/// Probe data saved as NumPy archives.
 extension Simulator {
     /// Saves `trange` and the probes' data as a `.npz` file (``NPZArchive/init(probesOf:probes:)``).
-    /// - Throws: ``BrainKitError``: `.validation` as that initialiser, `.io` when the file
+    /// - Throws: `BrainKitError`: `.validation` as that initialiser, `.io` when the file
     ///   cannot be written.
     public func saveProbes(to url: URL, probes: [Probe]? = nil) throws(BrainKitError) {
         try NPZArchive(probesOf: self, probes: probes).write(to: url)

@@ -19,10 +19,11 @@ public struct NPZArchive: Sendable, Equatable {
     public private(set) var names: [String] = []
     private var arrays: [String: NPYArray] = [:]
 
+    /// An empty archive.
     public init() {}
 
     /// Adds `array` under `name`.
-    /// - Throws: ``BrainKitError`` (`.validation`) for an empty name, a name already used, or
+    /// - Throws: `BrainKitError` (`.validation`) for an empty name, a name already used, or
     ///   one with a `/` or a control character.
     public mutating func add(_ name: String, _ array: NPYArray) throws(BrainKitError) {
         guard !name.isEmpty, !name.contains("/"), !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
@@ -39,7 +40,7 @@ public struct NPZArchive: Sendable, Equatable {
     public subscript(name: String) -> NPYArray? { arrays[name] }
 
     /// The `.npz` file's bytes.
-    /// - Throws: ``BrainKitError`` (`.io`) when the archive exceeds the zip limits (4 GiB,
+    /// - Throws: `BrainKitError` (`.io`) when the archive exceeds the zip limits (4 GiB,
     ///   65,534 arrays).
     public func data() throws(BrainKitError) -> Data {
         let entries = names.compactMap { name in
@@ -49,13 +50,13 @@ public struct NPZArchive: Sendable, Equatable {
     }
 
     /// Writes the archive to `url` (numpy: `numpy.load(url)`).
-    /// - Throws: ``BrainKitError`` (`.io`) when the file cannot be written.
+    /// - Throws: `BrainKitError` (`.io`) when the file cannot be written.
     public func write(to url: URL) throws(BrainKitError) {
         try FileOutput.write(try data(), to: url, object: "NPZArchive")
     }
 
     /// Reads an archive of `.npy` files (as `numpy.savez` writes, or ``write(to:)``).
-    /// - Throws: ``BrainKitError`` (`.io`) when the file cannot be read or is not such an
+    /// - Throws: `BrainKitError` (`.io`) when the file cannot be read or is not such an
     ///   archive: compressed entries, other dtypes than `<f4`, `<f8`, `<i8`, Fortran order.
     public init(contentsOf url: URL) throws(BrainKitError) {
         try self.init(data: try FileOutput.read(url, object: "NPZArchive"))

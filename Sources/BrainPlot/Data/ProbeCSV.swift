@@ -7,8 +7,11 @@ import BrainCore
 /// with `\n`; a header name with a comma, quote or newline is quoted (RFC 4180).
 public enum ProbeCSV {
     /// The CSV text of `data` (samples × dimensions) against `times`.
-    /// - Parameter header: the names of the data columns; by default `x0`, `x1`, …
-    /// - Throws: ``BrainKitError`` (`.validation`) when `times` and the rows of `data` differ in
+    /// - Parameters:
+    ///   - times: the sample times (s), one per row of `data`.
+    ///   - data: samples × columns.
+    ///   - header: the names of the data columns; by default `x0`, `x1`, …
+    /// - Throws: `BrainKitError` (`.validation`) when `times` and the rows of `data` differ in
     ///   count, there are no samples, the header does not match the columns, or a value is
     ///   NaN or infinite.
     public static func text(times: [Double], data: Matrix, header: [String]? = nil) throws(BrainKitError) -> String {
@@ -29,7 +32,7 @@ public enum ProbeCSV {
     }
 
     /// Writes what `probe` recorded in `sim` to `url`, against the probe's sample times.
-    /// - Throws: ``BrainKitError``: `.validation` for a probe not in the network, without
+    /// - Throws: `BrainKitError`: `.validation` for a probe not in the network, without
     ///   samples, or with NaN data; `.io` when the file cannot be written.
     public static func write(_ sim: Simulator, _ probe: Probe, to url: URL, header: [String]? = nil)
         throws(BrainKitError)

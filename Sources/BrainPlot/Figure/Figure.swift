@@ -9,19 +9,27 @@ import BrainCore
 /// try figure.write(to: URL(fileURLWithPath: "squaring.svg"))
 /// ```
 public struct Figure: Sendable {
+    /// A panel's default width in pixels.
     public static let defaultPanelWidth = 640.0
+    /// A panel's default height in pixels.
     public static let defaultPanelHeight = 440.0
     /// The room above the panels for a figure title.
     static let titleRoom = 44.0
 
+    /// The number of panel rows.
     public let rows: Int
+    /// The number of panel columns.
     public let columns: Int
+    /// The panels, row by row.
     public let panels: [any Plot]
+    /// Each panel's width in pixels.
     public let panelWidth: Double
+    /// Each panel's height in pixels.
     public let panelHeight: Double
+    /// The figure's title, drawn above the panels; nil for none.
     public var title: String?
 
-    /// - Throws: ``BrainKitError`` (`.validation`) when rows or columns are below 1, there are
+    /// - Throws: `BrainKitError` (`.validation`) when rows or columns are below 1, there are
     ///   more panels than cells, or a panel is smaller than 200 × 160 pixels.
     public init(
         rows: Int, columns: Int, panels: [any Plot], title: String? = nil,
@@ -73,7 +81,7 @@ public struct Figure: Sendable {
     }
 
     /// Writes ``svg()`` to `url`.
-    /// - Throws: ``BrainKitError`` (`.io`) when the file cannot be written.
+    /// - Throws: `BrainKitError` (`.io`) when the file cannot be written.
     public func write(to url: URL) throws(BrainKitError) {
         try FileOutput.write(svg(), to: url, object: "Figure")
     }

@@ -4,8 +4,13 @@ extension LinePlot {
     /// Each column of `data` (samples × dimensions) against `times`, one series per column.
     ///
     /// - Parameters:
+    ///   - times: the sample times (s), one per row of `data`.
+    ///   - data: samples × dimensions.
     ///   - labels: legend labels, one per column; nil for no legend.
-    /// - Throws: ``BrainKitError`` (`.validation`) when `times` and the rows of `data` differ
+    ///   - title: the panel's title; nil for none.
+    ///   - yLabel: the y axis' label (default "Value").
+    ///   - yLimits: the y axis' range; nil fits the data.
+    /// - Throws: `BrainKitError` (`.validation`) when `times` and the rows of `data` differ
     ///   in count, either is empty, `labels` does not match the columns, or a value is NaN
     ///   or infinite.
     public static func timeSeries(
@@ -24,8 +29,13 @@ extension LinePlot {
 
     /// Voltage traces of the neurons `neurons` (columns of `voltages`, samples × neurons)
     /// against `times`, labelled `neuron i`.
-    /// - Parameter unit: the voltage unit (`mV` for biophysical cells; nil for LIF's
-    ///   normalised voltage).
+    /// - Parameters:
+    ///   - times: the sample times (s), one per row of `voltages`.
+    ///   - voltages: samples × neurons.
+    ///   - neurons: the columns to draw (default neuron 0).
+    ///   - unit: the voltage unit (`mV` for biophysical cells; nil for LIF's
+    ///     normalised voltage).
+    ///   - title: the panel's title; nil for none.
     public static func voltages(
         times: [Double], voltages: Matrix, neurons: [Int] = [0], unit: String? = nil, title: String? = nil
     ) throws(BrainKitError) -> LinePlot {

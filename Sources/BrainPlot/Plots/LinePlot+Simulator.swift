@@ -4,9 +4,15 @@ extension LinePlot {
     /// What `probe` recorded in `sim`, against the probe's own sample times
     /// (`sim.trange(sampleEvery: probe.sampleEvery)`), one series per dimension.
     ///
-    /// - Parameter labels: legend labels per dimension; by default none for one dimension and
-    ///   `x[i]` for several.
-    /// - Throws: ``BrainKitError``: `.validation` when the probe is not in the simulator's
+    /// - Parameters:
+    ///   - sim: the simulator that ran.
+    ///   - probe: a probe of its network.
+    ///   - labels: legend labels per dimension; by default none for one dimension and
+    ///     `x[i]` for several.
+    ///   - title: the panel's title; nil uses the probe's label.
+    ///   - yLabel: the y axis' label (default "Value").
+    ///   - yLimits: the y axis' range; nil fits the data.
+    /// - Throws: `BrainKitError`: `.validation` when the probe is not in the simulator's
     ///   network, has recorded nothing yet, or recorded NaN.
     public init(
         _ sim: Simulator, _ probe: Probe, labels: [String]? = nil, title: String? = nil,
@@ -28,9 +34,9 @@ extension LinePlot {
             neurons: neurons, unit: unit, title: title)
     }
 
-    /// The tuning curves of a 1-D `ensemble` (``Simulator/tuningCurves(_:inputs:)``): firing
+    /// The tuning curves of a 1-D `ensemble` (`Simulator/tuningCurves(_:inputs:)`): firing
     /// rate against the represented value.
-    /// - Throws: ``BrainKitError`` (`.validation`) for an ensemble of more than one dimension
+    /// - Throws: `BrainKitError` (`.validation`) for an ensemble of more than one dimension
     ///   (plot its ``responseCurves(_:_:title:)`` instead) or a Direct ensemble.
     public static func tuningCurves(_ sim: Simulator, _ ensemble: Ensemble, title: String? = nil)
         throws(BrainKitError) -> LinePlot
@@ -43,7 +49,7 @@ extension LinePlot {
         return try tuningCurves(inputs: inputs.column(0), rates: rates, title: title)
     }
 
-    /// The response curves of `ensemble` (``Simulator/responseCurves(_:inputs:)``): firing rate
+    /// The response curves of `ensemble` (`Simulator/responseCurves(_:inputs:)`): firing rate
     /// against the input along each neuron's encoder.
     public static func responseCurves(_ sim: Simulator, _ ensemble: Ensemble, title: String? = nil)
         throws(BrainKitError) -> LinePlot

@@ -10,15 +10,20 @@ import BrainCore
 /// time series is drawn with at most 2·(W + 2) points, W the plot area's width in pixels
 /// (528 in a default 640-pixel panel), however long the run.
 public struct LinePlot: Plot {
+    /// The panel's title; nil for none.
     public var title: String?
+    /// The x axis' label.
     public var xLabel: AxisLabel
+    /// The y axis' label.
     public var yLabel: AxisLabel
+    /// The lines, drawn in order.
     public let series: [Series]
     /// The axis limits chosen, or nil to fit the data.
     public let xLimits: ClosedRange<Double>?
+    /// The y axis' limits, or nil to fit the data.
     public let yLimits: ClosedRange<Double>?
 
-    /// - Throws: ``BrainKitError`` (`.validation`) when there is no series or a limit is not
+    /// - Throws: `BrainKitError` (`.validation`) when there is no series or a limit is not
     ///   finite or has zero width.
     public init(
         _ series: [Series], title: String? = nil, xLabel: AxisLabel = .time, yLabel: AxisLabel = "Value",

@@ -14,7 +14,7 @@ public enum NeuronSelection: Sendable, Equatable {
     case sample(Int, seed: Int)
 
     /// The chosen neuron indices among `spikeCounts.count` neurons.
-    /// - Throws: ``BrainKitError`` (`.validation`) for an index out of range or repeated, a
+    /// - Throws: `BrainKitError` (`.validation`) for an index out of range or repeated, a
     ///   count below 1 or above the number of neurons, or a seed outside 0..<2³².
     func resolve(spikeCounts: [Int]) throws(BrainKitError) -> [Int] {
         let n = spikeCounts.count

@@ -12,7 +12,7 @@ public protocol Plot: Sendable {
 
 extension Plot {
     /// The plot alone as an SVG document of `width` × `height` pixels (at least 200 × 160).
-    /// - Throws: ``BrainKitError`` (`.validation`) for a size out of range.
+    /// - Throws: `BrainKitError` (`.validation`) for a size out of range.
     public func svg(width: Double = Figure.defaultPanelWidth, height: Double = Figure.defaultPanelHeight)
         throws(BrainKitError) -> String
     {
@@ -20,7 +20,7 @@ extension Plot {
     }
 
     /// Writes ``svg(width:height:)`` to `url`.
-    /// - Throws: ``BrainKitError``: `.io` when the file cannot be written, `.validation` for a
+    /// - Throws: `BrainKitError`: `.io` when the file cannot be written, `.validation` for a
     ///   size out of range.
     public func write(to url: URL, width: Double = Figure.defaultPanelWidth, height: Double = Figure.defaultPanelHeight)
         throws(BrainKitError)

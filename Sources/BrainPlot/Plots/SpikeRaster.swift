@@ -14,8 +14,11 @@ import BrainCore
 /// (rasters with spikes at least one column apart, such as LIF's 2 ms refractory period at a
 /// ≤ 1 s plot).
 public struct SpikeRaster: Plot {
+    /// The panel's title; nil for none.
     public var title: String?
+    /// The x axis' label (default `Time (s)`).
     public var xLabel: AxisLabel = .time
+    /// The y axis' label (default `Neuron`).
     public var yLabel: AxisLabel = "Neuron"
     /// The sample times.
     public let times: [Double]
@@ -32,7 +35,8 @@ public struct SpikeRaster: Plot {
     ///   - spikes: samples × neurons; a value above zero is a spike (1/dt from a spiking
     ///     neurons probe).
     ///   - neurons: which neurons to show.
-    /// - Throws: ``BrainKitError`` (`.validation`) when `times` and the rows of `spikes` differ
+    ///   - title: the panel's title (nil: none).
+    /// - Throws: `BrainKitError` (`.validation`) when `times` and the rows of `spikes` differ
     ///   in count, either is empty, `times` decreases, a value is NaN or infinite, or the
     ///   selection is invalid.
     public init(times: [Double], spikes: Matrix, neurons: NeuronSelection = .all, title: String? = nil)
@@ -61,7 +65,7 @@ public struct SpikeRaster: Plot {
     }
 
     /// The spikes `probe` (a neurons output probe, `net.probe(ens.neurons)`) recorded in `sim`.
-    /// - Throws: ``BrainKitError`` (`.validation`) when the probe is not in the simulator's
+    /// - Throws: `BrainKitError` (`.validation`) when the probe is not in the simulator's
     ///   network or has recorded nothing yet, and as ``init(times:spikes:neurons:title:)``.
     public init(_ sim: Simulator, _ probe: Probe, neurons: NeuronSelection = .all, title: String? = nil)
         throws(BrainKitError)

@@ -5,8 +5,9 @@
 /// ``closeGroup()``); attribute values and text are escaped here. Numbers should go through
 /// ``number(_:decimals:)`` (fixed decimals, no exponent).
 public struct SVGCanvas: Sendable {
-    /// The document's width and height in pixels.
+    /// The document's width in pixels.
     public let width: Double
+    /// The document's height in pixels.
     public let height: Double
     private var body: [String] = []
     private var clipCount = 0

@@ -1,7 +1,7 @@
 import BrainCore
 
 /// The checks every plot and writer makes on the data it is given; each throws a
-/// ``BrainKitError`` of kind `.validation` naming `object` and `parameter`.
+/// `BrainKitError` of kind `.validation` naming `object` and `parameter`.
 enum DataCheck {
     /// The largest magnitude a plotted value may have, so that ranges and their differences
     /// stay finite.

@@ -1,7 +1,7 @@
 import Foundation
 import BrainCore
 
-/// Writes and reads whole files, turning Foundation's errors into ``BrainKitError``s of kind
+/// Writes and reads whole files, turning Foundation's errors into `BrainKitError`s of kind
 /// `.io` that name the object and the path.
 enum FileOutput {
     static func write(_ data: Data, to url: URL, object: String) throws(BrainKitError) {

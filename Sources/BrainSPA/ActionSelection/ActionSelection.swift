@@ -21,13 +21,20 @@ import BrainNetworks
 public final class ActionSelection {
     /// nengo_spa's synapses.
     public static let utilitySynapse: any Synapse = Lowpass(validatedTau: 0.002)
+    /// From the basal ganglia to the thalamus, `Lowpass(0.008)`.
     public static let basalGangliaToThalamusSynapse: any Synapse = Lowpass(validatedTau: 0.008)
+    /// Into an effect's sink, `Lowpass(0.01)`.
     public static let effectSynapse: any Synapse = Lowpass(validatedTau: 0.01)
+    /// Into an action's gate, `Lowpass(0.002)`.
     public static let gateInputSynapse: any Synapse = Lowpass(validatedTau: 0.002)
+    /// From a gate onto its channel's neurons, `Lowpass(0.008)`.
     public static let gateInhibitionSynapse: any Synapse = Lowpass(validatedTau: 0.008)
 
+    /// The subnetwork holding the selection, its channels and gates.
     public let network: Network
+    /// The basal ganglia, one channel per action.
     public let basalGanglia: BasalGanglia
+    /// The thalamus: about 1 for the selected action, 0 for the others.
     public let thalamus: Thalamus
     /// One utility node per action, in order: probe them, or drive a manual one.
     public let utilities: [Node]
@@ -40,7 +47,8 @@ public final class ActionSelection {
     ///   - parent: the network to build in.
     ///   - settings: module sizes and the synapse of routes (nengo_spa's defaults).
     ///   - actions: the `IfMax` actions, at least one.
-    /// - Throws: ``BrainKitError`` naming the action at fault: a utility or effect whose
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` naming the action at fault: a utility or effect whose
     ///   vocabulary does not fit, a symbol missing from a strict vocabulary, a duplicate name,
     ///   or no actions at all.
     public init(

@@ -6,8 +6,11 @@ import BrainCore
 /// a *right* identity `I` satisfies `bind(a, I) = a`, a *left* one `bind(I, a) = a`; a right
 /// inverse `b⁻¹` satisfies `bind(bind(a, b), b⁻¹) ≈ a`.
 public enum Sidedness: String, Sendable, CaseIterable {
+    /// Acts from the left: `bind(x, a)`.
     case left
+    /// Acts from the right: `bind(a, x)`.
     case right
+    /// Acts from both sides.
     case twoSided
 }
 
@@ -33,36 +36,36 @@ public protocol Algebra: Sendable, CustomStringConvertible {
     func bindingMatrix(of v: [Double], swapInputs: Bool) -> Matrix
 
     /// The inverse of `v` on the given side.
-    /// - Throws: ``BrainKitError`` when the algebra has no such inverse.
+    /// - Throws: `BrainKitError` when the algebra has no such inverse.
     func inverse(of v: [Double], sidedness: Sidedness) throws(BrainKitError) -> [Double]
 
     /// The matrix that maps a vector to its inverse on the given side.
-    /// - Throws: ``BrainKitError`` when the algebra has no such inverse.
+    /// - Throws: `BrainKitError` when the algebra has no such inverse.
     func inversionMatrix(dimensions: Int, sidedness: Sidedness) throws(BrainKitError) -> Matrix
 
     /// The nearest unitary vector: binding with it preserves length.
     func makeUnitary(_ v: [Double]) -> [Double]
 
     /// `v` bound with itself: `v^p`; `p = 0` is the identity, `p = −1` the inverse.
-    /// - Throws: ``BrainKitError`` for a fractional power of a vector that is not positive.
+    /// - Throws: `BrainKitError` for a fractional power of a vector that is not positive.
     func bindingPower(_ v: [Double], _ exponent: Double) throws(BrainKitError) -> [Double]
 
     /// The algebra's sign of `v`.
     func sign(of v: [Double]) -> AlgebraSign
 
     /// The identity element on the given side.
-    /// - Throws: ``BrainKitError`` when the algebra has none on that side.
+    /// - Throws: `BrainKitError` when the algebra has none on that side.
     func identity(dimensions: Int, sidedness: Sidedness) throws(BrainKitError) -> [Double]
 
     /// The negated identity element on the given side.
-    /// - Throws: ``BrainKitError`` when the algebra has none on that side.
+    /// - Throws: `BrainKitError` when the algebra has none on that side.
     func negativeIdentity(dimensions: Int, sidedness: Sidedness) throws(BrainKitError) -> [Double]
 
     /// The zero element: `bind(a, 0) = 0`; the zero vector in every algebra here.
     func zero(dimensions: Int, sidedness: Sidedness) throws(BrainKitError) -> [Double]
 
     /// The absorbing element of norm 1: binding it with any vector gives a multiple of itself.
-    /// - Throws: ``BrainKitError`` when the algebra has none.
+    /// - Throws: `BrainKitError` when the algebra has none.
     func absorbingElement(dimensions: Int, sidedness: Sidedness) throws(BrainKitError) -> [Double]
 
     /// The spiking network that binds two `dimensions`-D inputs in this algebra, with
@@ -76,8 +79,11 @@ public protocol Algebra: Sendable, CustomStringConvertible {
 /// A network computing a binding: two inputs and the output, all passthrough nodes of the
 /// vectors' dimensions.
 public struct BindingNetwork {
+    /// The subnetwork holding the binding's neurons.
     public let network: Network
+    /// The left operand's input.
     public let inputLeft: Node
+    /// The right operand's input.
     public let inputRight: Node
     /// The bound vector, unfiltered (the products' decoded outputs, no synapse).
     public let output: Node
@@ -87,7 +93,7 @@ extension Algebra {
     public var description: String { name }
 
     /// `bind(v, s⁻¹)` with s the vector of v's sign: `v` made positive.
-    /// - Throws: ``BrainKitError`` when the sign of `v` is indefinite.
+    /// - Throws: `BrainKitError` when the sign of `v` is indefinite.
     public func absoluteValue(of v: [Double]) throws(BrainKitError) -> [Double] {
         let signVector = try sign(of: v).vector(dimensions: v.count, algebra: self)
         return bind(v, try inverse(of: signVector, sidedness: .twoSided))
@@ -142,8 +148,10 @@ public struct AlgebraSign: Sendable, Equatable, CustomStringConvertible {
         case definite(Int?)
     }
 
+    /// The sign as the algebra defines it.
     public let value: Value
 
+    /// Positive: HRR's DC coefficient > 0 and Nyquist ≥ 0; a matrix algebra's positive definite.
     public var isPositive: Bool {
         switch value {
         case .fourier(let dc, let nyquist): return dc > 0 && nyquist >= 0
@@ -151,6 +159,7 @@ public struct AlgebraSign: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Negative: HRR's DC or Nyquist coefficient < 0; a matrix algebra's negative definite.
     public var isNegative: Bool {
         switch value {
         case .fourier(let dc, let nyquist): return dc < 0 || nyquist < 0
@@ -158,6 +167,7 @@ public struct AlgebraSign: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Zero: HRR's DC coefficient is 0; a matrix algebra's sign 0.
     public var isZero: Bool {
         switch value {
         case .fourier(let dc, _): return dc == 0
@@ -174,7 +184,7 @@ public struct AlgebraSign: Sendable, Equatable, CustomStringConvertible {
     /// The vector of this sign: binding with it makes a vector of this sign positive.
     /// HRR: e₀ for (+,+), e₁ for (+,−), −e₁ for (−,+), −e₀ for (−,−), 0 for zero. Matrix
     /// algebras: the right identity, its negation or 0.
-    /// - Throws: ``BrainKitError`` for an indefinite sign.
+    /// - Throws: `BrainKitError` for an indefinite sign.
     public func vector(dimensions: Int, algebra: any Algebra) throws(BrainKitError) -> [Double] {
         switch value {
         case .fourier(let dc, let nyquist):

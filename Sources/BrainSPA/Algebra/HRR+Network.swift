@@ -2,7 +2,7 @@ import BrainCore
 import BrainNetworks
 
 extension HRR {
-    /// A ``CircularConvolution`` with nengo_spa's product radius (2 for unit inputs):
+    /// A `CircularConvolution` with nengo_spa's product radius (2 for unit inputs):
     /// `4·(⌊D/2⌋ + 1)` products of `neuronsPerProduct` neurons; unbinding an input convolves
     /// with its involution (approximate inverse).
     public func makeBindingNetwork(

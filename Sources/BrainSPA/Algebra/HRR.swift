@@ -10,6 +10,7 @@ import Foundation
 /// identity is e₀, the absorbing element `(1, …, 1)/√D`. Any D ≥ 1 is valid. This is
 /// nengo_spa's default algebra (`HrrAlgebra`).
 public struct HRR: Algebra {
+    /// The HRR algebra; it has no parameters.
     public init() {}
 
     public var name: String { "HRR" }

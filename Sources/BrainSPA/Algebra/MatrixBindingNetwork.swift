@@ -6,7 +6,7 @@ import BrainNetworks
 ///
 /// VTB computes `R = √s·A·Bᵀ`, so `R[i][j] = √s·Σₖ A[i][k]·B[j][k]`; TVTB computes
 /// `R = √s·A·B`, `R[i][j] = √s·Σₖ A[i][k]·B[k][j]`. Either is s³ = D^1.5 products (a
-/// ``Product`` of that many dimensions, inputs and output wired by index), whose ensembles
+/// `Product` of that many dimensions, inputs and output wired by index), whose ensembles
 /// take intercepts and eval points from `CosineSimilarity(D + 2)`, the distribution of one
 /// element of a random unit vector. Unbinding an input feeds its inverse (the transpose) in
 /// its place.
@@ -52,7 +52,7 @@ enum MatrixBindingNetwork {
 }
 
 extension VTB {
-    /// s³ products computing `√s·A·Bᵀ` (see ``MatrixBindingNetwork``). VTB has no left
+    /// s³ products computing `√s·A·Bᵀ` (see `MatrixBindingNetwork`). VTB has no left
     /// inverse: `unbindLeft` is an error.
     public func makeBindingNetwork(
         in parent: Network, label: String, neuronsPerProduct: Int, dimensions: Int, unbindLeft: Bool, unbindRight: Bool
@@ -69,7 +69,7 @@ extension VTB {
 }
 
 extension TVTB {
-    /// s³ products computing `√s·A·B` (see ``MatrixBindingNetwork``).
+    /// s³ products computing `√s·A·B` (see `MatrixBindingNetwork`).
     public func makeBindingNetwork(
         in parent: Network, label: String, neuronsPerProduct: Int, dimensions: Int, unbindLeft: Bool, unbindRight: Bool
     ) throws(BrainKitError) -> BindingNetwork {

@@ -8,6 +8,7 @@ import BrainCore
 /// Not commutative, but its inverse (the transpose) and identity (`I_s / D^¼`) are two-sided;
 /// there is no absorbing element. nengo_spa's `TvtbAlgebra`.
 public struct TVTB: Algebra {
+    /// The TVTB algebra; it has no parameters.
     public init() {}
 
     public var name: String { "TVTB" }

@@ -10,6 +10,7 @@ import BrainCore
 /// and no absorbing element. Asked for a two-sided inverse or identity, it gives the right one
 /// (as nengo_spa does, with a deprecation warning there). nengo_spa's `VtbAlgebra`.
 public struct VTB: Algebra {
+    /// The VTB algebra; it has no parameters.
     public init() {}
 
     public var name: String { "VTB" }

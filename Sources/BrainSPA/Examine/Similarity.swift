@@ -6,7 +6,7 @@ extension Vocabulary {
     /// The dot product of each row of `data` (T × dimensions, e.g. a probe's data) with each
     /// pointer: a T × count matrix whose column k follows `keys[k]` over time. With
     /// `normalize`, cosine similarities instead (a zero row gives zeros).
-    /// - Throws: ``BrainKitError`` when `data` does not have ``dimensions`` columns.
+    /// - Throws: `BrainKitError` when `data` does not have ``dimensions`` columns.
     public func similarity(_ data: Matrix, normalize: Bool = false) throws(BrainKitError) -> Matrix {
         if data.rows == 0 { return Matrix(rows: 0, columns: count) }
         guard data.columns == dimensions else {
@@ -30,7 +30,7 @@ extension Vocabulary {
     /// The mean similarity to each key over the samples whose time t has `start < t ≤ end`
     /// (`times` from `Simulator.trange()`, one per row of `data`): count values, zero when no
     /// sample falls in the window.
-    /// - Throws: ``BrainKitError`` when `data` does not have ``dimensions`` columns or `times`
+    /// - Throws: `BrainKitError` when `data` does not have ``dimensions`` columns or `times`
     ///   has another length.
     public func meanSimilarity(
         _ data: Matrix, times: [Double], after start: Double, through end: Double, normalize: Bool = false
@@ -49,7 +49,7 @@ extension Vocabulary {
     /// The keys in the order they become the best match of `data` (the most similar key, by
     /// dot product) and stay it for `hold` samples, with the time of the first of those samples:
     /// the states a sequence passes through.
-    /// - Throws: ``BrainKitError`` when `data` does not have ``dimensions`` columns or `times`
+    /// - Throws: `BrainKitError` when `data` does not have ``dimensions`` columns or `times`
     ///   has another length.
     public func bestMatchSequence(_ data: Matrix, times: [Double], hold: Int = 3) throws(BrainKitError) -> [(key: String, time: Double)] {
         guard times.count == data.rows else {
@@ -83,7 +83,8 @@ extension Vocabulary {
     ///   - threshold: only keys whose similarity exceeds it (nil: every key).
     ///   - separator: between entries.
     ///   - normalize: cosine similarities instead of dot products.
-    /// - Throws: ``BrainKitError`` when `v` does not have ``dimensions`` values.
+    ///   - v: the vectors to compare, one per row.
+    /// - Throws: `BrainKitError` when `v` does not have ``dimensions`` values.
     public func text(
         _ v: [Double], minimumCount: Int = 1, maximumCount: Int? = nil, threshold: Double? = 0.1,
         separator: String = ";", normalize: Bool = false

@@ -8,6 +8,7 @@ public struct ExpressionSyntaxError: Error, Equatable, Sendable, CustomStringCon
     /// What is wrong, without the position or the expression.
     public let message: String
 
+    /// An error at `position` in `expression`, saying `message`.
     public init(expression: String, position: Int, message: String) {
         self.expression = expression
         self.position = position

@@ -15,7 +15,7 @@ enum ExpressionValue {
 /// with `@` (the dot product) and a binding power with `** number`. Names are the
 /// vocabulary's keys (added on first use when the vocabulary is not strict) or the special
 /// elements `Identity`, `NegativeIdentity`, `Zero` and `AbsorbingElement` of its algebra.
-/// Every failure is a ``BrainKitError`` of kind `.expression` naming the vocabulary, the
+/// Every failure is a `BrainKitError` of kind `.expression` naming the vocabulary, the
 /// expression and the position of the operator or name at fault.
 struct ExpressionEvaluator {
     let vocabulary: Vocabulary

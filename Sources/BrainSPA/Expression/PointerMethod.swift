@@ -2,10 +2,16 @@
 ///
 /// Methods take no arguments. The raw value is the name as written in the expression.
 public enum PointerMethod: String, CaseIterable, Sendable {
+    /// Scaled to unit length.
     case normalized
+    /// Made unitary in the algebra (binding with it keeps lengths).
     case unitary
+    /// The left inverse.
     case linv
+    /// The right inverse.
     case rinv
+    /// The absolute value in the algebra.
     case abs
+    /// The same pointer.
     case copy
 }

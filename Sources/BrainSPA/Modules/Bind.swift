@@ -10,16 +10,20 @@ import BrainNetworks
 /// for HRR a circular convolution, `neuronsPerDimension · 4(⌊D/2⌋ + 1)` neurons (D = 16:
 /// 7,200); for VTB and TVTB `neuronsPerDimension · D^1.5`.
 public final class Bind: PointerExpressible {
+    /// The subnetwork holding the module's neurons and nodes.
     public let network: Network
+    /// The vocabulary of both inputs and the output.
     public let vocabulary: Vocabulary
+    /// The left operand.
     public let inputLeft: PointerInput
+    /// The right operand.
     public let inputRight: PointerInput
     /// The bound pointer, unfiltered.
     public let output: PointerOutput
     /// The algebra's binding network.
     public let binding: BindingNetwork
 
-    /// - Throws: ``BrainKitError`` naming the module: `neuronsPerDimension` < 1, or an
+    /// - Throws: `BrainKitError` naming the module: `neuronsPerDimension` < 1, or an
     ///   unbinding the algebra does not have.
     public init(
         in parent: Network, label: String = "Bind", vocabulary: Vocabulary, neuronsPerDimension: Int = 200,
@@ -41,6 +45,7 @@ public final class Bind: PointerExpressible {
         output = PointerOutput(binding.output, vocabulary: vocabulary, name: "\(name) output")
     }
 
+    /// The output, for expressions.
     public var pointerExpression: PointerExpression { output.pointerExpression }
 
     /// The number of neurons.

@@ -20,8 +20,11 @@ import BrainNetworks
 public final class CleanupMemory: PointerExpressible, PointerSink {
     /// The selection network.
     public enum Selection {
+        /// Every item above the threshold passes, scaled by `function` of its similarity.
         case thresholding(Double, function: ((Double) -> Double)? = nil)
+        /// As thresholding, with mutual inhibition: only the most similar item stays.
         case winnerTakeAll(Double, function: ((Double) -> Double)? = nil)
+        /// Independent accumulators: one item is chosen and held until ``inputReset`` is driven.
         case independentAccumulators
     }
 
@@ -35,10 +38,15 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
         case pairs([(input: String, output: String)])
     }
 
+    /// The subnetwork holding the module's neurons and nodes.
     public let network: Network
+    /// The vocabulary of the input.
     public let inputVocabulary: Vocabulary
+    /// The vocabulary of the output.
     public let outputVocabulary: Vocabulary
+    /// The noisy pointer arrives here.
     public let input: PointerInput
+    /// The clean pointer the recognised items map to.
     public let output: PointerOutput
     /// The selection network's output: one value per item, in mapping order.
     public let selectionOutput: Node
@@ -53,12 +61,15 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
     private let name: String
 
     /// - Parameters:
-    ///   - input: the vocabulary of the input (and of the mapping's input expressions).
-    ///   - output: the vocabulary of the output (nil: the input's).
+    ///   - inputVocabulary: the vocabulary of the input (and of the mapping's input expressions).
+    ///   - outputVocabulary: the vocabulary of the output (nil: the input's).
     ///   - mapping: which items there are and what they give.
     ///   - selection: how items are selected.
     ///   - neurons: neurons per item (default 50).
-    /// - Throws: ``BrainKitError`` naming the memory: an empty mapping, an expression that does
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - seed: the subnetwork's seed; nil derives it from the parent's.
+    ///   - parent: the network to build in.
+    /// - Throws: `BrainKitError` naming the memory: an empty mapping, an expression that does
     ///   not parse in its vocabulary, or an invalid selection parameter.
     public init(
         in parent: Network, label: String = "CleanupMemory", input inputVocabulary: Vocabulary,
@@ -116,13 +127,15 @@ public final class CleanupMemory: PointerExpressible, PointerSink {
         output = PointerOutput(outputNode, vocabulary: outputVocabulary, name: "\(name) output")
     }
 
+    /// The output, for expressions.
     public var pointerExpression: PointerExpression { output.pointerExpression }
+    /// The input, for routes.
     public var pointerInput: PointerInput { input }
 
     /// Gives `key` (an expression of the output vocabulary) while no item's selection output
     /// reaches `minimumActivation`: an ensemble of `neurons` thresholding neurons driven by 1
     /// and inhibited by `Σ selection / minimumActivation`, decoding `max(x, 0)` times the key.
-    /// - Throws: ``BrainKitError`` when a default output exists already, `minimumActivation`
+    /// - Throws: `BrainKitError` when a default output exists already, `minimumActivation`
     ///   is not > 0, or `key` does not parse.
     public func addDefaultOutput(_ key: String, minimumActivation: Double, neurons: Int = 50) throws(BrainKitError) {
         guard defaultEnsemble == nil else { throw .validation(name, "addDefaultOutput", "a default output exists already") }

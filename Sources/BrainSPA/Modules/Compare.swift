@@ -2,21 +2,26 @@ import BrainCore
 import BrainNetworks
 
 /// The dot product of two pointers of one vocabulary, computed with neurons (nengo_spa's
-/// `Compare`): a ``Product`` of D element-wise products (`neuronsPerDimension` each, radius
+/// `Compare`): a `Product` of D element-wise products (`neuronsPerDimension` each, radius
 /// √2) whose ensembles' intercepts and eval points follow `CosineSimilarity(D + 2)`, summed
 /// into one number.
 ///
 /// Neurons: `neuronsPerDimension · D`.
 public final class Compare: ScalarExpressible {
+    /// The subnetwork holding the module's neurons and nodes.
     public let network: Network
+    /// The vocabulary of both inputs.
     public let vocabulary: Vocabulary
+    /// The first pointer.
     public let inputA: PointerInput
+    /// The second pointer.
     public let inputB: PointerInput
     /// `a · b`, unfiltered.
     public let output: ScalarOutput
+    /// The element-wise products, summed into ``output``.
     public let product: Product
 
-    /// - Throws: ``BrainKitError`` when `neuronsPerDimension` < 1.
+    /// - Throws: `BrainKitError` when `neuronsPerDimension` < 1.
     public init(
         in parent: Network, label: String = "Compare", vocabulary: Vocabulary, neuronsPerDimension: Int = 200,
         seed: Int? = nil
@@ -38,5 +43,6 @@ public final class Compare: ScalarExpressible {
         output = ScalarOutput(sum, name: "\(name) output")
     }
 
+    /// The output, for expressions.
     public var scalarExpression: ScalarExpression { output.scalarExpression }
 }

@@ -10,6 +10,7 @@ public struct PointerInput: CustomStringConvertible {
     /// The module and port, for messages (`State 'cortex' input`).
     public let name: String
 
+    /// A port on `node` for pointers of `vocabulary`, named `name` in messages.
     public init(_ node: Node, vocabulary: Vocabulary, name: String) {
         self.node = node
         self.vocabulary = vocabulary
@@ -23,9 +24,12 @@ public struct PointerInput: CustomStringConvertible {
 public struct PointerOutput: CustomStringConvertible {
     /// The node (or other endpoint) whose value is the pointer.
     public let node: Node
+    /// The pointers' vocabulary.
     public let vocabulary: Vocabulary
+    /// The module and port, for messages (`State 'cortex' output`).
     public let name: String
 
+    /// A port on `node` for pointers of `vocabulary`, named `name` in messages.
     public init(_ node: Node, vocabulary: Vocabulary, name: String) {
         self.node = node
         self.vocabulary = vocabulary
@@ -37,9 +41,12 @@ public struct PointerOutput: CustomStringConvertible {
 
 /// Where a module takes one number.
 public struct ScalarInput: CustomStringConvertible {
+    /// The 1-D node that receives the routed value.
     public let node: Node
+    /// The module and port, for messages.
     public let name: String
 
+    /// A port on the 1-D `node`, named `name` in messages.
     public init(_ node: Node, name: String) {
         self.node = node
         self.name = name
@@ -50,9 +57,12 @@ public struct ScalarInput: CustomStringConvertible {
 
 /// Where a module gives one number; usable in expressions.
 public struct ScalarOutput: CustomStringConvertible {
+    /// The 1-D node whose value is the number.
     public let node: Node
+    /// The module and port, for messages.
     public let name: String
 
+    /// A port on the 1-D `node`, named `name` in messages.
     public init(_ node: Node, name: String) {
         self.node = node
         self.name = name

@@ -3,13 +3,16 @@ import BrainCore
 /// One number represented by a population (nengo_spa's `Scalar`): a 1-D ensemble of
 /// `neurons` neurons between an input and an output node (no synapses inside).
 public final class Scalar: ScalarExpressible, ScalarSink {
+    /// The subnetwork holding the module's neurons and nodes.
     public let network: Network
+    /// The 1-D ensemble representing the number.
     public let ensemble: Ensemble
+    /// The routed number arrives here.
     public let input: ScalarInput
     /// The decoded value, unfiltered.
     public let output: ScalarOutput
 
-    /// - Throws: ``BrainKitError`` when `neurons` < 1.
+    /// - Throws: `BrainKitError` when `neurons` < 1.
     public init(in parent: Network, label: String = "Scalar", neurons: Int = 50, seed: Int? = nil) throws(BrainKitError) {
         let name = "Scalar '\(label)'"
         try Check.atLeast(neurons, 1, name, "neurons")
@@ -23,6 +26,8 @@ public final class Scalar: ScalarExpressible, ScalarSink {
         output = ScalarOutput(outputNode, name: "\(name) output")
     }
 
+    /// The output, for expressions.
     public var scalarExpression: ScalarExpression { output.scalarExpression }
+    /// The input, for routes.
     public var scalarInput: ScalarInput { input }
 }

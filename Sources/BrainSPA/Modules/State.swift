@@ -21,7 +21,9 @@ public final class State: PointerExpressible, PointerSink {
     /// nengo_spa's feedback synapse, `Lowpass(0.1)`.
     public static let defaultFeedbackSynapse: any Synapse = Lowpass(validatedTau: 0.1)
 
+    /// The subnetwork holding the module's neurons and nodes.
     public let network: Network
+    /// The vocabulary of the represented pointers.
     public let vocabulary: Vocabulary
     /// The routed pointer arrives here (no synapse inside the module).
     public let input: PointerInput
@@ -29,7 +31,9 @@ public final class State: PointerExpressible, PointerSink {
     public let output: PointerOutput
     /// The ensembles, in order of the dimensions they represent.
     public let ensembles: [Ensemble]
+    /// Dimensions per ensemble.
     public let subdimensions: Int
+    /// The weight of output → input (0: none; 1: a memory).
     public let feedback: Double
     /// The feedback connection, when `feedback` ≠ 0.
     public let feedbackConnection: Connection?
@@ -43,7 +47,8 @@ public final class State: PointerExpressible, PointerSink {
     ///   - feedbackSynapse: the synapse of the feedback (default `Lowpass(0.1)`).
     ///   - representIdentity: a separate ensemble for the first element (default true).
     ///   - seed: the subnetwork's seed; nil derives it from the parent's.
-    /// - Throws: ``BrainKitError`` naming the state and parameter.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    /// - Throws: `BrainKitError` naming the state and parameter.
     public init(
         in parent: Network, label: String = "State", vocabulary: Vocabulary, subdimensions: Int = 16,
         neuronsPerDimension: Int = 50, feedback: Double = 0, feedbackSynapse: (any Synapse)? = State.defaultFeedbackSynapse,
@@ -97,7 +102,9 @@ public final class State: PointerExpressible, PointerSink {
             outputNode, to: inputNode, synapse: feedbackSynapse, transform: .scalar(feedback))
     }
 
+    /// The output, for expressions.
     public var pointerExpression: PointerExpression { output.pointerExpression }
+    /// The input, for routes.
     public var pointerInput: PointerInput { input }
 
     /// The number of neurons.
@@ -107,7 +114,7 @@ public final class State: PointerExpressible, PointerSink {
 
     /// A node of ``neuronCount`` values added to every neuron's input current with no synapse
     /// (for inhibiting the whole state). Made once.
-    /// - Throws: ``BrainKitError`` when the ensembles have no neurons (Direct mode).
+    /// - Throws: `BrainKitError` when the ensembles have no neurons (Direct mode).
     public func neuronInput() throws(BrainKitError) -> Node {
         if let neuronInputNode { return neuronInputNode }
         let node = try network.node(label: "neuron input", sizeIn: max(neuronCount, 1))

@@ -12,18 +12,25 @@ import Foundation
 public final class Transcode: PointerExpressible {
     /// What the function gives.
     public enum Value: ExpressibleByStringLiteral {
+        /// An expression in the output vocabulary, e.g. `"A + B"`.
         case text(String)
+        /// A pointer of the output vocabulary.
         case pointer(SemanticPointer)
+        /// A vector of the output vocabulary's dimensions.
         case vector([Double])
 
         public init(stringLiteral value: String) { self = .text(value) }
     }
 
+    /// The node computing the function.
     public let node: Node
+    /// The vocabulary of the input, or nil without one.
     public let inputVocabulary: Vocabulary?
+    /// The vocabulary of the output.
     public let outputVocabulary: Vocabulary
     /// The routed input (with an input vocabulary).
     public let input: PointerInput?
+    /// The function's value each step.
     public let output: PointerOutput
     private let state: TranscodeState
 
@@ -33,7 +40,11 @@ public final class Transcode: PointerExpressible {
     /// - Parameters:
     ///   - function: `(t, x)` → the output; `x` is the input as a pointer of
     ///     `inputVocabulary` (nil without one).
-    /// - Throws: ``BrainKitError`` when the function's value at t = 0 is not valid.
+    ///   - label: the subnetwork's label (for errors, probes and seeds).
+    ///   - network: the network to build in.
+    ///   - inputVocabulary: the vocabulary of the input; nil for no input.
+    ///   - outputVocabulary: the vocabulary of the output.
+    /// - Throws: `BrainKitError` when the function's value at t = 0 is not valid.
     public init(
         in network: Network, label: String = "Transcode", input inputVocabulary: Vocabulary? = nil,
         output outputVocabulary: Vocabulary, function: @escaping (Double, SemanticPointer?) -> Value
@@ -67,6 +78,7 @@ public final class Transcode: PointerExpressible {
         try self.init(in: network, label: label, output: output) { _, _ in constant }
     }
 
+    /// The output, for expressions.
     public var pointerExpression: PointerExpression { output.pointerExpression }
 }
 

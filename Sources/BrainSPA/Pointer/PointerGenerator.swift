@@ -22,10 +22,12 @@ public struct PointerGenerator: Sendable {
         case axisAligned
     }
 
+    /// How pointers are drawn.
     public let kind: Kind
     private var random: RandomState
     private var drawn: [[Double]] = []
 
+    /// A generator of `kind` drawing from numpy's generator seeded with `seed` (0 to 2³² − 1).
     public init(_ kind: Kind, seed: Int) throws(BrainKitError) {
         try Check.atLeast(seed, 0, "PointerGenerator", "seed")
         try Check.atMost(Double(seed), Double(UInt32.max), "PointerGenerator", "seed")
@@ -48,7 +50,7 @@ public struct PointerGenerator: Sendable {
     }
 
     /// The next vector of `dimensions` elements.
-    /// - Throws: ``BrainKitError`` when an orthonormal or axis-aligned generator has given
+    /// - Throws: `BrainKitError` when an orthonormal or axis-aligned generator has given
     ///   all `dimensions` of its vectors.
     public mutating func next(dimensions: Int) throws(BrainKitError) -> [Double] {
         switch kind {

@@ -65,7 +65,7 @@ extension SemanticPointer {
     }
 
     /// Division by a number.
-    /// - Throws: ``BrainKitError`` when `divisor` is 0 or not finite.
+    /// - Throws: `BrainKitError` when `divisor` is 0 or not finite.
     public static func / (a: SemanticPointer, divisor: Double) throws(BrainKitError) -> SemanticPointer {
         guard divisor != 0, divisor.isFinite else {
             throw BrainKitError(
@@ -87,7 +87,7 @@ extension SemanticPointer {
     }
 
     /// The left inverse.
-    /// - Throws: ``BrainKitError`` when the algebra has none (VTB).
+    /// - Throws: `BrainKitError` when the algebra has none (VTB).
     public func leftInverse() throws(BrainKitError) -> SemanticPointer {
         derived(try algebra.inverse(of: vector, sidedness: .left), name.map { "\($0).linv()" })
     }
@@ -99,7 +99,7 @@ extension SemanticPointer {
 
     /// The binding power `v^p`: `v` bound with itself `p − 1` times; 0 is the identity and −1
     /// the inverse.
-    /// - Throws: ``BrainKitError`` for a fractional power of a pointer that is not positive,
+    /// - Throws: `BrainKitError` for a fractional power of a pointer that is not positive,
     ///   or a power that is not finite.
     public func power(_ exponent: Double) throws(BrainKitError) -> SemanticPointer {
         derived(try algebra.bindingPower(vector, exponent), name.map { "(\($0)**\(Self.format(exponent)))" })
@@ -117,7 +117,7 @@ extension SemanticPointer {
     }
 
     /// The pointer bound with its sign's vector: positive.
-    /// - Throws: ``BrainKitError`` when its sign is indefinite.
+    /// - Throws: `BrainKitError` when its sign is indefinite.
     public func absoluteValue() throws(BrainKitError) -> SemanticPointer {
         derived(try algebra.absoluteValue(of: vector), name.map { "\($0).abs()" })
     }

@@ -3,7 +3,7 @@ import BrainCore
 // Similarity measures.
 extension SemanticPointer {
     /// The dot product.
-    /// - Throws: ``BrainKitError`` when the pointers do not fit (dimensions, algebra, vocabulary).
+    /// - Throws: `BrainKitError` when the pointers do not fit (dimensions, algebra, vocabulary).
     public func dot(_ other: SemanticPointer) throws(BrainKitError) -> Double {
         try checkCompatible(other, "dot")
         return zip(vector, other.vector).reduce(0) { $0 + $1.0 * $1.1 }

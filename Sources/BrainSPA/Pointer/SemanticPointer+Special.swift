@@ -31,7 +31,7 @@ extension SemanticPointer {
     }
 
     /// The absorbing element of norm 1 (HRR: `(1, …, 1)/√D`).
-    /// - Throws: ``BrainKitError`` in algebras without one (VTB, TVTB).
+    /// - Throws: `BrainKitError` in algebras without one (VTB, TVTB).
     public static func absorbingElement(
         dimensions: Int, algebra: any Algebra = HRR(), sidedness: Sidedness = .twoSided
     ) throws(BrainKitError) -> SemanticPointer {
@@ -50,7 +50,7 @@ extension SemanticPointer {
     }
 
     /// This pointer as one of `vocabulary`'s, with the same vector (nengo_spa's `reinterpret`).
-    /// - Throws: ``BrainKitError`` when the dimensions or algebras differ.
+    /// - Throws: `BrainKitError` when the dimensions or algebras differ.
     public func reinterpreted(as vocabulary: Vocabulary) throws(BrainKitError) -> SemanticPointer {
         guard vocabulary.dimensions == dimensions, vocabulary.algebra.isSame(as: algebra) else {
             throw BrainKitError(
@@ -62,7 +62,7 @@ extension SemanticPointer {
     }
 
     /// This pointer mapped from `source` into `target` through `source.transform(to: target)`.
-    /// - Throws: ``BrainKitError`` when the pointer is not `source`'s or the mapping fails.
+    /// - Throws: `BrainKitError` when the pointer is not `source`'s or the mapping fails.
     public func translated(
         from source: Vocabulary, to target: Vocabulary, keys: [String]? = nil, populate: Bool? = nil
     ) throws(BrainKitError) -> SemanticPointer {

@@ -6,7 +6,7 @@ import BrainCore
 /// number), `~` inverts, ``power(_:)`` (and `**`) binds a pointer with itself; ``dot(_:)`` and
 /// ``compare(_:)`` measure similarity. Operations between two pointers check that they fit
 /// (same dimensions and algebra, and the same vocabulary when both have one) and throw a
-/// ``BrainKitError`` naming both when they do not. Pointers carry a ``name``: an expression
+/// `BrainKitError` naming both when they do not. Pointers carry a ``name``: an expression
 /// such as `(A*B).normalized()` built as they are combined (nil for unnamed vectors).
 public struct SemanticPointer: Sendable, CustomStringConvertible {
     /// The vector.
@@ -19,7 +19,7 @@ public struct SemanticPointer: Sendable, CustomStringConvertible {
     public let name: String?
 
     /// A pointer for `vector` in `algebra` (HRR by default).
-    /// - Throws: ``BrainKitError`` when the vector is empty, has a value that is not finite or
+    /// - Throws: `BrainKitError` when the vector is empty, has a value that is not finite or
     ///   a length the algebra does not allow.
     public init(_ vector: [Double], algebra: any Algebra = HRR(), name: String? = nil) throws(BrainKitError) {
         try Self.check(vector, algebra: algebra, object: "SemanticPointer\(name.map { " '\($0)'" } ?? "")")
@@ -27,7 +27,7 @@ public struct SemanticPointer: Sendable, CustomStringConvertible {
     }
 
     /// A pointer of `vocabulary` (its algebra and dimensions).
-    /// - Throws: ``BrainKitError`` when the vector's length is not the vocabulary's
+    /// - Throws: `BrainKitError` when the vector's length is not the vocabulary's
     ///   dimensions or a value is not finite.
     public init(_ vector: [Double], vocabulary: Vocabulary, name: String? = nil) throws(BrainKitError) {
         let object = "SemanticPointer\(name.map { " '\($0)'" } ?? "") of \(vocabulary.reference)"

@@ -207,5 +207,6 @@ public struct ExpressionSettings: Sendable {
     /// Dimensions per ensemble of those channels (16, or D when smaller).
     public var channelSubdimensions = 16
 
+    /// nengo_spa's settings.
     public init() {}
 }

@@ -28,12 +28,14 @@ public struct PointerExpression: PointerExpressible {
 
     init(_ term: Term) { self.term = term }
 
+    /// This expression itself.
     public var pointerExpression: PointerExpression { self }
 }
 
 /// Anything that can stand for a semantic pointer in an expression: module outputs, modules
 /// (their output), fixed pointers, symbols.
 public protocol PointerExpressible {
+    /// The expression this value stands for.
     var pointerExpression: PointerExpression { get }
 }
 
@@ -58,6 +60,7 @@ extension PointerExpressible {
 }
 
 extension PointerOutput: PointerExpressible {
+    /// The port's value, unfiltered.
     public var pointerExpression: PointerExpression { PointerExpression(.output(self)) }
 }
 
@@ -68,10 +71,12 @@ extension SemanticPointer: PointerExpressible {
 
 /// Something routes can end at: a module input, or a module (its input).
 public protocol PointerSink {
+    /// The input routes to this sink end at.
     var pointerInput: PointerInput { get }
 }
 
 extension PointerInput: PointerSink {
+    /// This input itself.
     public var pointerInput: PointerInput { self }
 }
 
@@ -80,10 +85,13 @@ extension PointerInput: PointerSink {
 /// they are used in, when it is compiled.
 @dynamicMemberLookup
 public struct SymbolTable: Sendable {
+    /// The table; use the shared ``sym``.
     public init() {}
 
+    /// The symbol `name`: `sym.A`.
     public subscript(dynamicMember name: String) -> PointerExpression { PointerExpression(.symbol(name)) }
 
+    /// An expression of symbols: `sym("A*~B")`.
     public func callAsFunction(_ text: String) -> PointerExpression { PointerExpression(.symbol(text)) }
 }
 

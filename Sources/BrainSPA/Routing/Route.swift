@@ -8,7 +8,7 @@ precedencegroup RoutingPrecedence {
 
 /// `source --> sink`: routes an expression into a module's input (nengo_spa's `>>`, which
 /// Swift cannot reuse: its `>>` binds tighter than `*`). It makes a ``Route`` value; nothing
-/// is connected until the route is added to a network (``Network/add(_:settings:)``) or used
+/// is connected until the route is added to a network (`Network/add(_:settings:)`) or used
 /// as an action's effect.
 infix operator --> : RoutingPrecedence
 
@@ -30,14 +30,17 @@ public struct Route {
     }
 }
 
+/// Routes a pointer expression into a pointer sink (a module or its input).
 public func --> (source: some PointerExpressible, sink: some PointerSink) -> Route {
     Route(kind: .pointer(source.pointerExpression, sink.pointerInput))
 }
 
+/// Routes a scalar expression into a scalar sink.
 public func --> (source: some ScalarExpressible, sink: some ScalarSink) -> Route {
     Route(kind: .scalar(source.scalarExpression, sink.scalarInput))
 }
 
+/// Routes a constant into a scalar sink.
 public func --> (source: Double, sink: some ScalarSink) -> Route {
     Route(kind: .scalar(ScalarExpression(source), sink.scalarInput))
 }
@@ -45,19 +48,26 @@ public func --> (source: Double, sink: some ScalarSink) -> Route {
 /// Collects routes: `try net.add { a --> b; sym.C --> c }`.
 @resultBuilder
 public enum RouteBuilder {
+    /// One route.
     public static func buildExpression(_ route: Route) -> [Route] { [route] }
+    /// The routes in order.
     public static func buildBlock(_ routes: [Route]...) -> [Route] { routes.flatMap { $0 } }
+    /// Routes under `if`, or none.
     public static func buildOptional(_ routes: [Route]?) -> [Route] { routes ?? [] }
+    /// The routes of an `if` branch.
     public static func buildEither(first routes: [Route]) -> [Route] { routes }
+    /// The routes of an `else` branch.
     public static func buildEither(second routes: [Route]) -> [Route] { routes }
+    /// The routes of a `for` loop, in order.
     public static func buildArray(_ routes: [[Route]]) -> [Route] { routes.flatMap { $0 } }
 }
 
+/// Routes compiled into a network.
 extension Network {
     /// Compiles `route` into this network: connections (with `settings.synapse`, nengo_spa's
     /// `Lowpass(0.005)` by default) from every module output in the expression to the input,
     /// a constant node for its fixed part, and modules for dynamic × dynamic operations.
-    /// - Throws: ``BrainKitError`` (kind `.build`) naming the route when the expression's
+    /// - Throws: `BrainKitError` (kind `.build`) naming the route when the expression's
     ///   vocabulary does not fit the input's, a symbol is not in a strict vocabulary, or a
     ///   part cannot be built.
     public func add(_ route: Route, settings: ExpressionSettings = ExpressionSettings()) throws(BrainKitError) {

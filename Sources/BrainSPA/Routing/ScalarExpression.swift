@@ -20,6 +20,7 @@ public struct ScalarExpression: ScalarExpressible {
 
     init(_ term: Term) { self.term = term }
 
+    /// This expression itself.
     public var scalarExpression: ScalarExpression { self }
 
     /// A constant.
@@ -28,19 +29,23 @@ public struct ScalarExpression: ScalarExpressible {
 
 /// Anything that can stand for a number in an expression.
 public protocol ScalarExpressible {
+    /// The expression this value stands for.
     var scalarExpression: ScalarExpression { get }
 }
 
 extension ScalarOutput: ScalarExpressible {
+    /// The port's value, unfiltered.
     public var scalarExpression: ScalarExpression { ScalarExpression(.output(self)) }
 }
 
 /// Something scalar routes can end at.
 public protocol ScalarSink {
+    /// The input scalar routes to this sink end at.
     var scalarInput: ScalarInput { get }
 }
 
 extension ScalarInput: ScalarSink {
+    /// This input itself.
     public var scalarInput: ScalarInput { self }
 }
 

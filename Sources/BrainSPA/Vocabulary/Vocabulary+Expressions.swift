@@ -5,7 +5,7 @@ import Foundation
 extension Vocabulary {
     /// The pointer `text` denotes, e.g. `"A*B + 0.5*~C"` or `"(A+B).normalized()"`; a bare
     /// number n gives n·Identity. A non-strict vocabulary adds unknown keys.
-    /// - Throws: ``BrainKitError`` of kind `.expression` naming this vocabulary, the expression
+    /// - Throws: `BrainKitError` of kind `.expression` naming this vocabulary, the expression
     ///   and the position, for malformed text, an unknown key (strict), or operands that do not
     ///   combine.
     public func parse(_ text: String) throws(BrainKitError) -> SemanticPointer {
@@ -14,7 +14,7 @@ extension Vocabulary {
             text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// ``parse(_:)`` of each text.
+    /// ``parse(_:)-(String)`` of each text.
     public func parse(_ texts: [String]) throws(BrainKitError) -> [SemanticPointer] {
         var pointers: [SemanticPointer] = []
         for text in texts { pointers.append(try parse(text)) }
@@ -25,10 +25,10 @@ extension Vocabulary {
     /// - `NAME`: a new random pointer;
     /// - `NAME.method()…`: a new random pointer with the methods applied (e.g. `A.unitary()`),
     ///   before its similarity to the others is checked;
-    /// - `NAME = expression`: the expression's value over the keys so far, as in ``parse(_:)``.
+    /// - `NAME = expression`: the expression's value over the keys so far, as in ``parse(_:)-(String)``.
     ///
     /// Empty entries are skipped. Positions in errors count from the start of `text`.
-    /// - Throws: ``BrainKitError`` naming the entry at fault; the keys added before it stay.
+    /// - Throws: `BrainKitError` naming the entry at fault; the keys added before it stay.
     public func populate(_ text: String) throws(BrainKitError) {
         let characters = Array(text)
         var start = 0

@@ -38,7 +38,7 @@ extension Vocabulary {
     }
 
     /// Writes ``fileText`` to `url`.
-    /// - Throws: ``BrainKitError`` when the file cannot be written.
+    /// - Throws: `BrainKitError` when the file cannot be written.
     public func save(to url: URL) throws(BrainKitError) {
         do {
             try fileText.write(to: url, atomically: true, encoding: .utf8)
@@ -49,7 +49,7 @@ extension Vocabulary {
 
     /// A vocabulary read from the text format; new pointers (non-strict use, ``populate(_:)``)
     /// come from `generator` (unseeded by default).
-    /// - Throws: ``BrainKitError`` naming the line at fault.
+    /// - Throws: `BrainKitError` naming the line at fault.
     public static func load(
         fileText text: String, source: String = "vocabulary text", generator: PointerGenerator? = nil
     ) throws(BrainKitError) -> Vocabulary {

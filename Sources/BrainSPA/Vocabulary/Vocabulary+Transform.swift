@@ -11,7 +11,8 @@ extension Vocabulary {
     ///   - populate: for keys missing in `target`: nil skips them and notes it in
     ///     ``warnings``, false skips them, true adds them to `target` (new random pointers).
     ///   - solver: a BrainCore least-squares solver, or nil for the sum of outer products.
-    /// - Throws: ``BrainKitError`` for a key not in this vocabulary, or a failed solve.
+    ///   - target: the vocabulary to map into.
+    /// - Throws: `BrainKitError` for a key not in this vocabulary, or a failed solve.
     public func transform(
         to target: Vocabulary, keys: [String]? = nil, populate: Bool? = nil, solver: (any Solver)? = nil
     ) throws(BrainKitError) -> Matrix {

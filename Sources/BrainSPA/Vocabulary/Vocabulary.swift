@@ -13,12 +13,14 @@ import Foundation
 /// (and a note is added to ``warnings``).
 ///
 /// A strict vocabulary (the default) throws for an unknown key; a non-strict one adds it, so
-/// that its vectors depend on the order keys are first used. Expressions (``parse(_:)``,
+/// that its vectors depend on the order keys are first used. Expressions (``parse(_:)-(String)``,
 /// ``populate(_:)``) are parsed by a grammar with Python's precedence, never evaluated as code.
 public final class Vocabulary: CustomStringConvertible {
     /// The name used in messages.
     public let name: String
+    /// The pointers' dimensions.
     public let dimensions: Int
+    /// The algebra that binds its pointers (default ``HRR``).
     public let algebra: any Algebra
     /// Whether unknown keys are errors (true) or added on first use (false).
     public let strict: Bool
@@ -44,7 +46,7 @@ public final class Vocabulary: CustomStringConvertible {
     ///     (finite).
     ///   - algebra: HRR by default.
     ///   - generator: where new pointers come from (seed it for reproducible vectors).
-    /// - Throws: ``BrainKitError`` naming the vocabulary and the parameter.
+    /// - Throws: `BrainKitError` naming the vocabulary and the parameter.
     public init(
         dimensions: Int, name: String = "vocabulary", strict: Bool = true, maxSimilarity: Double = 0.1,
         algebra: any Algebra = HRR(), generator: PointerGenerator
@@ -98,6 +100,7 @@ public final class Vocabulary: CustomStringConvertible {
         Matrix(rows: rows.count, columns: dimensions, values: rows.flatMap { $0 })
     }
 
+    /// Whether `key` names a pointer of this vocabulary.
     public func contains(_ key: String) -> Bool { index[key] != nil }
 
     /// The pointer of `key`, or nil if there is none (never adds a key).
@@ -106,7 +109,7 @@ public final class Vocabulary: CustomStringConvertible {
     }
 
     /// The pointer of `key`; a non-strict vocabulary adds an unknown key.
-    /// - Throws: ``BrainKitError`` for an invalid key, or an unknown key in a strict vocabulary.
+    /// - Throws: `BrainKitError` for an invalid key, or an unknown key in a strict vocabulary.
     public func pointer(_ key: String) throws(BrainKitError) -> SemanticPointer {
         if let pointer = self[key] { return pointer }
         try Self.checkKey(key, object)
@@ -123,7 +126,7 @@ public final class Vocabulary: CustomStringConvertible {
     var keyList: String { keys.isEmpty ? "none" : keys.prefix(12).joined(separator: ", ") + (keys.count > 12 ? ", …" : "") }
 
     /// Adds `pointer` under `key`.
-    /// - Throws: ``BrainKitError`` for an invalid or existing key, or a pointer of another
+    /// - Throws: `BrainKitError` for an invalid or existing key, or a pointer of another
     ///   vocabulary, algebra or dimensionality.
     public func add(_ key: String, _ pointer: SemanticPointer) throws(BrainKitError) {
         try Self.checkKey(key, object)
@@ -187,7 +190,7 @@ public final class Vocabulary: CustomStringConvertible {
     }
 
     /// A new vocabulary with the same settings and generator state holding copies of `keys`.
-    /// - Throws: ``BrainKitError`` for a key not in this vocabulary.
+    /// - Throws: `BrainKitError` for a key not in this vocabulary.
     public func subset(_ keys: [String]) throws(BrainKitError) -> Vocabulary {
         let subset = try Vocabulary(
             dimensions: dimensions, name: name, strict: strict, maxSimilarity: maxSimilarity, algebra: algebra,

@@ -22,7 +22,7 @@ public struct CurrentClamp: Sendable, Equatable, CustomStringConvertible {
     ///   - delay: onset (ms), >= 0.
     ///   - duration: ms, >= 0.
     ///   - amplitude: nA, finite.
-    /// - Throws: ``BrainKitError`` (validation) for a position outside [0, 1] or a bad time
+    /// - Throws: `BrainKitError` (validation) for a position outside [0, 1] or a bad time
     ///   or amplitude. Whether the section exists is checked by ``CellSimulation``.
     public init(
         at location: SectionLocation, delay: Double, duration: Double, amplitude: Double

@@ -71,9 +71,9 @@ extension CompartmentalNeuron {
     }
 
     /// Gain and bias by BrainCore's generic numeric search
-    /// (``BrainCore/NeuronType/numericGainBias(maxRates:intercepts:)``), after checking on the
+    /// (`NeuronType/numericGainBias(maxRates:intercepts:)`), after checking on the
     /// tabulated curve that the search can work.
-    /// - Throws: ``BrainKitError`` (validation, object `CompartmentalNeuron`): `maxRates` when
+    /// - Throws: `BrainKitError` (validation, object `CompartmentalNeuron`): `maxRates` when
     ///   the cell never fires over the table's currents, or the largest max rate exceeds the
     ///   fastest rate it reaches there; `input` when the rate falls back to 0 at a larger
     ///   current within the search's first window (depolarisation block), which would defeat

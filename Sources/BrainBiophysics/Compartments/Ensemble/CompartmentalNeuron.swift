@@ -33,7 +33,7 @@ import Foundation
 /// simulated otherwise.
 ///
 /// **Gain and bias** come from BrainCore's generic numeric search
-/// (``BrainCore/NeuronType/numericGainBias(maxRates:intercepts:)``), which samples `J` over
+/// (`NeuronType/numericGainBias(maxRates:intercepts:)`), which samples `J` over
 /// `[−10, 10]` first and assumes the rate grows with `J`. So size the cell so that it fires
 /// somewhere below 10 nA and is not driven into depolarisation block at or below 10 nA; a
 /// typed error says so otherwise (see ``gainBias(maxRates:intercepts:)``).
@@ -84,10 +84,12 @@ public struct CompartmentalNeuron: NeuronType {
     ///   - initialVoltage: mV, default −65.
     ///   - temperature: °C, default 6.3.
     ///   - timeStep: the largest substep (ms), > 0, default 0.025 (NEURON's `dt`).
-    ///   - settleTime, measureTime: ms for the rate measurement (defaults 100 and 300), > 0.
-    ///   - rateTableRange: nA, a non-empty range, default 0…10; `rateTablePoints` >= 2, default 101.
+    ///   - settleTime: ms at constant `J` before counting spikes, > 0, default 100.
+    ///   - measureTime: ms over which spikes are counted, > 0, default 300.
+    ///   - rateTableRange: nA, a non-empty range, default 0…10.
     ///   - initialState: distributions replacing the defaults of named state variables.
-    /// - Throws: ``BrainKitError`` (validation, object `CompartmentalNeuron`) for a location
+    ///   - rateTablePoints: the number of tabulated currents, >= 2, default 101.
+    /// - Throws: `BrainKitError` (validation, object `CompartmentalNeuron`) for a location
     ///   not on the cell, a non-finite or non-positive setting, or an unknown state variable.
     public init(
         cell: Cell, input: SectionLocation, spikeLocation: SectionLocation? = nil, threshold: Double = 0,

@@ -41,7 +41,7 @@ public struct HodgkinHuxley: Sendable, Equatable, CustomStringConvertible {
 
     /// NEURON's defaults: `gNaBar = 0.12`, `gKBar = 0.036`, `gLeak = 0.0003` S/cm²,
     /// `eNa = 50`, `eK = −77`, `eLeak = −54.3` mV, tabulated rates.
-    /// - Throws: ``BrainKitError`` (validation) for a negative or non-finite conductance or
+    /// - Throws: `BrainKitError` (validation) for a negative or non-finite conductance or
     ///   a non-finite reversal potential.
     public init(
         gNaBar: Double = 0.12, gKBar: Double = 0.036, gLeak: Double = 0.0003,

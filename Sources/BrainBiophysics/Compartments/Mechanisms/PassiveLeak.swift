@@ -9,7 +9,7 @@ public struct PassiveLeak: Sendable, Equatable, CustomStringConvertible {
     public let reversal: Double
 
     /// NEURON's defaults: `conductance = 0.001` S/cm², `reversal = −70` mV.
-    /// - Throws: ``BrainKitError`` (validation) for a negative or non-finite conductance or a
+    /// - Throws: `BrainKitError` (validation) for a negative or non-finite conductance or a
     ///   non-finite reversal potential.
     public init(conductance: Double = 0.001, reversal: Double = -70) throws(BrainKitError) {
         try Check.finite([conductance], "PassiveLeak", "conductance")

@@ -6,7 +6,7 @@ public struct Cell: Sendable, Equatable, CustomStringConvertible {
     /// The sections in the order given.
     public let sections: [Section]
 
-    /// - Throws: ``BrainKitError`` (validation, object `Cell`) when there are no sections, two
+    /// - Throws: `BrainKitError` (validation, object `Cell`) when there are no sections, two
     ///   sections share a name, a section's parent is not among `sections`, or connections
     ///   form a cycle.
     public init(sections: [Section]) throws(BrainKitError) {

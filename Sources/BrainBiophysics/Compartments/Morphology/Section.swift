@@ -38,7 +38,7 @@ public struct Section: Sendable, Equatable, CustomStringConvertible {
     ///   - axialResistivity: Ω·cm, > 0 (NEURON's default 35.4).
     ///   - segmentCount: segments, >= 1 (NEURON's default 1).
     ///   - mechanisms: mechanisms to insert, at most one of each kind.
-    /// - Throws: ``BrainKitError`` (validation) naming the section and the parameter.
+    /// - Throws: `BrainKitError` (validation) naming the section and the parameter.
     public init(
         name: String, length: Double, diameter: Double, membraneCapacitance: Double = 1,
         axialResistivity: Double = 35.4, segmentCount: Int = 1, mechanisms: [Mechanism] = []
@@ -83,7 +83,7 @@ public struct Section: Sendable, Equatable, CustomStringConvertible {
     ///
     /// The attachment point is the parent's node at `position`: its 0 or 1 end, or (for
     /// `0 < position < 1`) the centre of the segment containing `position`.
-    /// - Throws: ``BrainKitError`` (validation) when `end` is not 0 or 1, `position` is
+    /// - Throws: `BrainKitError` (validation) when `end` is not 0 or 1, `position` is
     ///   outside [0, 1], or `parent` is this section (same name). Cycles through several
     ///   sections are found by ``Cell/init(sections:)``.
     public mutating func connect(
@@ -137,6 +137,7 @@ public struct SectionLocation: Sendable, Hashable, CustomStringConvertible {
     /// The position along the section (0…1).
     public let position: Double
 
+    /// The point at `position` (0…1) along the section named `section`.
     public init(section: String, position: Double) {
         self.section = section
         self.position = position

@@ -2,7 +2,7 @@ import BrainCore
 
 /// Simulates one ``Cell`` with current clamps by NEURON's default fixed-step method
 /// (backward Euler with a Hines tree solve, staggered `cnexp` gates; see
-/// ``CableModel`` and the integration phases). Units: ms, mV, nA.
+/// `CableModel` and the integration phases). Units: ms, mV, nA.
 ///
 /// ```swift
 /// var soma = try Section(name: "soma", length: 40, diameter: 20, mechanisms: [.hh])
@@ -35,7 +35,9 @@ public struct CellSimulation: Sendable {
     /// - Parameters:
     ///   - timeStep: ms, > 0 (NEURON's default 0.025).
     ///   - temperature: °C (NEURON's default 6.3).
-    /// - Throws: ``BrainKitError`` (validation) for a bad time step or temperature, or a clamp
+    ///   - clamps: current clamps on the cell (default none).
+    ///   - cell: the cell to simulate.
+    /// - Throws: `BrainKitError` (validation) for a bad time step or temperature, or a clamp
     ///   on a section that is not in the cell.
     public init(cell: Cell, clamps: [CurrentClamp] = [], timeStep: Double = 0.025, temperature: Double = 6.3)
         throws(BrainKitError)
@@ -102,7 +104,7 @@ public struct CellSimulation: Sendable {
     }
 
     /// The membrane potential (mV) at `location` now.
-    /// - Throws: ``BrainKitError`` (validation) for a section not in the cell or a position
+    /// - Throws: `BrainKitError` (validation) for a section not in the cell or a position
     ///   outside [0, 1].
     public func voltage(at location: SectionLocation) throws(BrainKitError) -> Double {
         voltages[try model.node(at: location, "CellSimulation", "location")]
@@ -111,7 +113,7 @@ public struct CellSimulation: Sendable {
     /// Initialises at `initialVoltage` (mV), then runs `round(duration / timeStep)` steps,
     /// recording the time and the voltage at each of `recording` at time 0 and after every
     /// step (NEURON's `Vector.record` of `t` and `v`).
-    /// - Throws: ``BrainKitError`` (validation) for a negative or non-finite duration, a
+    /// - Throws: `BrainKitError` (validation) for a negative or non-finite duration, a
     ///   non-finite initial voltage or a recording location not on the cell.
     public mutating func run(
         duration: Double, initialVoltage: Double = -65, recording: [SectionLocation]

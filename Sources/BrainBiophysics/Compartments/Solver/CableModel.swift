@@ -60,7 +60,7 @@ struct CableModel: Sendable {
     let celsius: Double
 
     /// Compiles `cell` at `celsius` °C.
-    /// - Throws: ``BrainKitError`` (validation) for a non-finite temperature.
+    /// - Throws: `BrainKitError` (validation) for a non-finite temperature.
     init(cell: Cell, celsius: Double) throws(BrainKitError) {
         try Check.finite([celsius], "CellSimulation", "temperature")
         self.celsius = celsius
@@ -165,7 +165,7 @@ struct CableModel: Sendable {
     }
 
     /// The node at `location`.
-    /// - Throws: ``BrainKitError`` (validation) naming `object` and `parameter` when the
+    /// - Throws: `BrainKitError` (validation) naming `object` and `parameter` when the
     ///   section is not in the cell or the position is outside [0, 1].
     func node(at location: SectionLocation, _ object: String, _ parameter: String) throws(BrainKitError) -> Int {
         guard let nodes = sectionNodes[location.section] else {

@@ -21,7 +21,7 @@ extension EquationModel {
     ]
 
     /// Parses and checks every text, giving a model in SI units.
-    /// - Throws: ``BrainKitError`` (validation) naming the text (`equations`, `parameters`,
+    /// - Throws: `BrainKitError` (validation) naming the text (`equations`, `parameters`,
     ///   `threshold`, `reset`, `refractory`, `initialValues`, `input`, `inputUnit`) and the
     ///   problem.
     static func build(_ texts: EquationTexts) throws(BrainKitError) -> EquationModel {

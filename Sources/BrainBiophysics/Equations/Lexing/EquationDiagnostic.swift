@@ -1,4 +1,4 @@
-/// A problem found in a piece of equation text, before it is turned into a ``BrainKitError``:
+/// A problem found in a piece of equation text, before it is turned into a `BrainKitError`:
 /// the message and, for syntax errors, the byte offset it is about.
 struct EquationDiagnostic: Error, Sendable, Equatable {
     let message: String

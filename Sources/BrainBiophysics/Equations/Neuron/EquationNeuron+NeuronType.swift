@@ -115,8 +115,8 @@ extension EquationNeuron {
     }
 
     /// Gain and bias by BrainCore's generic numeric search
-    /// (``NeuronType/numericGainBias(maxRates:intercepts:)``) on the simulated rate curve.
-    /// - Throws: ``BrainKitError`` (validation) when the model has no threshold or no input
+    /// (`NeuronType/numericGainBias(maxRates:intercepts:)`) on the simulated rate curve.
+    /// - Throws: `BrainKitError` (validation) when the model has no threshold or no input
     ///   parameter, when it does not spike for any current within `|J| <= 5120`, or when a max
     ///   rate cannot be reached.
     public func gainBias(

@@ -26,6 +26,7 @@ extension EquationNeuron {
         /// The grid spacing far from `J = 0`, as a fraction of `|J|`, in (0, 0.5].
         public var relativeStep: Double
 
+        /// A measurement with these settings (defaults: 1 ms steps, 0.5 s settling, 1 s counted).
         public init(
             dt: Double = 0.001, settle: Double = 0.5, duration: Double = 1, currentStep: Double = 0.01,
             relativeStep: Double = 0.01

@@ -21,7 +21,7 @@ extension EquationNeuron {
     ///   - dt: the step (seconds), > 0.
     ///   - input: the current J (units of `inputUnit`) added to the input parameter's value;
     ///     ignored without an input parameter.
-    /// - Throws: ``BrainKitError`` (validation) for a bad duration or step.
+    /// - Throws: `BrainKitError` (validation) for a bad duration or step.
     public func simulate(duration: Double, dt: Double, input: Double = 0) throws(BrainKitError) -> Simulation {
         try Check.greaterThan(dt, 0, EquationModel.object, "dt")
         try Check.atLeast(duration, 0, EquationModel.object, "duration")

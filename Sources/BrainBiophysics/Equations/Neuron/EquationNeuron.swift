@@ -29,7 +29,7 @@ import BrainCore
 /// **Units** are checked on every expression (seven SI base dimensions): `EL + I` with `EL`
 /// in volt and `I` in amp is rejected, naming the term; the right-hand side of `dX/dt` must be
 /// in X's unit per second; `exp`/`log` take dimensionless arguments; the threshold must be a
-/// condition. Every problem is a ``BrainKitError`` (validation) naming the argument
+/// condition. Every problem is a `BrainKitError` (validation) naming the argument
 /// (`equations`, `parameters`, `threshold`, ...) and, in equations, the line.
 ///
 /// **Values** are expressions too (`"281*pF"`, `"VT + 5*DeltaT"`), in SI internally. A
@@ -82,6 +82,7 @@ public struct EquationNeuron: NeuronType {
     public let input: String?
     /// The size of one unit of J (an expression in the input's unit).
     public let inputUnit: String
+    /// How ``rates(currents:)`` measures firing rates by simulation.
     public let rateMeasurement: RateMeasurement
     public let stateVariables: [NeuronStateVariable]
     /// The differential variables, in definition order.
@@ -108,7 +109,7 @@ public struct EquationNeuron: NeuronType {
     ///   - initialState: distributions (SI units) replacing the constant initial values of
     ///     state variables in an ensemble, by name.
     ///   - rateMeasurement: how rates are measured for gain and bias.
-    /// - Throws: ``BrainKitError`` (validation) for a syntax error (with line and column), a
+    /// - Throws: `BrainKitError` (validation) for a syntax error (with line and column), a
     ///   unit error naming the term, an unknown identifier, a threshold that is not a
     ///   condition, nonlinear equations with `.exact`, or a bad option.
     public init(

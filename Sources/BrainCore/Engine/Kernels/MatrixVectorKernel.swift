@@ -22,13 +22,13 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     let accumulate: Bool
     let bias: UnsafeMutablePointer<Float>?
     private let method: Method
-    /// The transposed copy (columns x rows) for ``Method/columns`` and ``Method/spikes``; column
+    /// The transposed copy (columns x rows) for `Method/columns` and `Method/spikes`; column
     /// `c` of this kernel's rows starts at `transposed + c * transposedStride`.
     private let transposed: UnsafeMutablePointer<Float>?
     private let transposedStride: Int
     /// For a part (see ``part(_:)``): the whole kernel, which owns the transposed copy.
     private let whole: MatrixVectorKernel?
-    /// Scratch for ``Method/spikes``: the columns whose input fired this step.
+    /// Scratch for `Method/spikes`: the columns whose input fired this step.
     private let firing: UnsafeMutablePointer<Int32>?
 
     private enum Method {

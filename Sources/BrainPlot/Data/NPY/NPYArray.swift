@@ -21,10 +21,12 @@ public struct NPYArray: Sendable, Equatable {
         }
     }
 
+    /// The array's shape (C order); the product of its entries is the number of values.
     public let shape: [Int]
+    /// The values, in C (row-major) order.
     public let values: Values
 
-    /// - Throws: ``BrainKitError`` (`.validation`) when a dimension is negative or the
+    /// - Throws: `BrainKitError` (`.validation`) when a dimension is negative or the
     ///   number of values is not the product of the shape (1 for the empty shape, a scalar).
     public init(shape: [Int], values: Values) throws(BrainKitError) {
         let expected = try NPYArray.elementCount(shape)
@@ -43,7 +45,7 @@ public struct NPYArray: Sendable, Equatable {
     }
 
     /// A 2-D `<f8` array of `matrix`'s shape (rows × columns).
-    /// - Throws: ``BrainKitError`` (`.validation`) when the matrix's storage does not match its shape.
+    /// - Throws: `BrainKitError` (`.validation`) when the matrix's storage does not match its shape.
     public init(_ matrix: Matrix) throws(BrainKitError) {
         try self.init(shape: [matrix.rows, matrix.columns], values: .float64(matrix.values))
     }
@@ -67,7 +69,7 @@ public struct NPYArray: Sendable, Equatable {
     }
 
     /// The array as a matrix: a 2-D array as it is, a 1-D array as one column.
-    /// - Throws: ``BrainKitError`` (`.validation`) for other numbers of dimensions.
+    /// - Throws: `BrainKitError` (`.validation`) for other numbers of dimensions.
     public func matrix() throws(BrainKitError) -> Matrix {
         switch shape.count {
         case 1: return Matrix(rows: shape[0], columns: 1, values: doubles)
