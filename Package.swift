@@ -121,6 +121,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "BrainPlotTests", dependencies: ["BrainPlot", "BrainTestSupport"]),
+        .testTarget(name: "BrainKitTests", dependencies: ["BrainKit"]),
         .testTarget(name: "SpaunLiteTests", dependencies: ["SpaunLite", "BrainTestSupport"]),
         .testTarget(
             name: "BrainBiophysicsTests",

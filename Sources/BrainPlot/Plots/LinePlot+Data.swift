@@ -27,6 +27,33 @@ extension LinePlot {
         return try LinePlot(series, title: title, xLabel: .time, yLabel: yLabel, yLimits: yLimits)
     }
 
+    /// Similarities to named pointers against time, as SPA models are plotted (one line per
+    /// key, labelled with it): `similarities` is samples × keys. Keys whose similarity never
+    /// exceeds `minimumPeak` are left out (all of them if none does), so a plot of a large
+    /// vocabulary shows the keys the value passed through.
+    ///
+    /// - Parameters:
+    ///   - times: the sample times (s), one per row of `similarities`.
+    ///   - similarities: samples × keys.
+    ///   - keys: one name per column.
+    ///   - minimumPeak: the least peak similarity of a key that is drawn (default 0.3).
+    ///   - title: the panel's title; nil for none.
+    /// - Throws: `BrainKitError` (`.validation`) as ``timeSeries(times:data:labels:title:yLabel:yLimits:)``,
+    ///   or when `keys` does not name every column.
+    public static func similarities(
+        times: [Double], similarities: Matrix, keys: [String], minimumPeak: Double = 0.3, title: String? = nil
+    ) throws(BrainKitError) -> LinePlot {
+        try DataCheck.matrix(similarities, "LinePlot", "similarities")
+        try DataCheck.sameCount(keys.count, similarities.columns, "LinePlot", "keys", "similarities (columns)")
+        var shown = (0..<similarities.columns).filter { column in
+            similarities.column(column).contains { $0 > minimumPeak }
+        }
+        if shown.isEmpty { shown = Array(0..<similarities.columns) }
+        return try timeSeries(
+            times: times, data: similarities.selectingColumns(shown), labels: shown.map { keys[$0] }, title: title,
+            yLabel: "Similarity")
+    }
+
     /// Voltage traces of the neurons `neurons` (columns of `voltages`, samples × neurons)
     /// against `times`, labelled `neuron i`.
     /// - Parameters:
