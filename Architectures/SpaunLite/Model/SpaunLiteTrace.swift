@@ -48,8 +48,9 @@ public final class SpaunLiteTrace {
         self.scalars = scalars
     }
 
-    /// One line per `every` seconds: time, selected action, each pointer's best key (with its
-    /// similarity when below 0.7) and the scalars.
+    /// One line per `every` seconds: time, selected action, the three largest utilities, each
+    /// pointer's best key (with its similarity when below 0.7; `·` below 0.2), the scalars, and
+    /// the four `POSk ⊛ digit` terms most like MB1 and like the bound item being stored.
     /// - Throws: `BrainKitError` when the simulator does not hold the probes.
     public func lines(_ simulator: Simulator, every: Double = 0.05) throws(BrainKitError) -> [String] {
         let actions = try simulator.data(thalamus)
