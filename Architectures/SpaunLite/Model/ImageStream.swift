@@ -64,9 +64,7 @@ public final class ImageStream: @unchecked Sendable {
 
     /// Writes the image shown at `time` (zeros outside the schedule) into `output`.
     func write(at time: Double, into output: UnsafeMutableBufferPointer<Float>) {
-        guard let schedule, let item = schedule.item(at: time),
-            let index = schedule.items.firstIndex(where: { $0.slots == item.slots })
-        else {
+        guard let schedule, let index = schedule.itemIndex(at: time) else {
             for i in output.indices { output[i] = 0 }
             return
         }

@@ -11,6 +11,8 @@ public final class SpaunLiteTrace {
     private let pointers: [(name: String, probe: Probe, vocabulary: Vocabulary)]
     private let scalars: [(name: String, probe: Probe)]
     private let list: Probe
+    /// The pointers `POSk ⊛ digit` (k = 1…6) and their names, for reading list memories.
+    private let pairs: [(name: String, vector: [Double])]
     private let bound: Probe
 
     /// Adds the probes (sampled every `sampleEvery` seconds, filtered by 10 ms) to `model`.
@@ -35,6 +37,13 @@ public final class SpaunLiteTrace {
         }
         self.pointers = pointers
         list = try network.probe(model.memory.first.output.node, synapse: filter, sampleEvery: sampleEvery)
+        var pairs: [(String, [Double])] = []
+        for k in 1...6 {
+            for digit in SpaunVocabularies.digitKeys {
+                pairs.append(("P\(k)\(digit)", try model.vocabularies.main.parse("POS\(k) * \(digit)").vector))
+            }
+        }
+        self.pairs = pairs
         bound = try network.probe(model.encoding.boundItem.output.node, synapse: filter, sampleEvery: sampleEvery)
         let watchedScalars: [(String, ScalarOutput)] = [
             ("open", model.production.listOpen.output), ("seen", model.encoding.seen.output),
@@ -87,14 +96,7 @@ public final class SpaunLiteTrace {
 
     /// The three bound pairs `POSk ⊛ digit` most similar to a list memory's value.
     private func listTerms(_ value: [Double]) -> String {
-        let vocabulary = model.vocabularies.main
-        var terms: [(String, Double)] = []
-        for k in 1...6 {
-            for digit in SpaunVocabularies.digitKeys {
-                guard let pair = try? vocabulary.parse("POS\(k) * \(digit)") else { continue }
-                terms.append(("P\(k)\(digit)", zip(pair.vector, value).reduce(0) { $0 + $1.0 * $1.1 }))
-            }
-        }
+        let terms = pairs.map { ($0.name, zip($0.vector, value).reduce(0) { $0 + $1.0 * $1.1 }) }
         return terms.sorted { $0.1 > $1.1 }.prefix(4).map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: ",")
     }
 

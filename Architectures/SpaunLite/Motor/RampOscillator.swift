@@ -61,8 +61,8 @@ public final class RampOscillator {
         guard bottom < top else { throw .validation(name, "bottom", "must be below top (\(top)), got \(bottom)") }
         try Check.atLeast(neurons, 1, name, "neurons")
         network = try parent.network(label: label, seed: seed)
-        let tau = 0.1
-        func leak(_ value: Double) -> Double { 0.2 * value * min(max((0.2 - value) / 0.1, 0), 1) }
+        let tau = 0.1, leak = Self.leak
+        let held: ([Double]) -> [Double] = { [$0[0] - leak($0[0])] }
         rampEnsemble = try network.ensemble(
             label: "ramp", neurons: neurons, dimensions: 1, radius: max(top + 0.2, fall - bottom) * 1.25)
         levelEnsemble = try network.ensemble(label: "level", neurons: neurons, dimensions: 1, radius: top * 1.25)
@@ -72,9 +72,9 @@ public final class RampOscillator {
         let phaseNode = try network.node(label: "phase", sizeIn: 1)
         try network.connect(rateNode, to: rampEnsemble, synapse: nil)
         try network.connect(
-            rampEnsemble, to: rampEnsemble, synapse: try Lowpass(tau), function: { [$0[0] - leak($0[0])] })
+            rampEnsemble, to: rampEnsemble, synapse: try Lowpass(tau), function: held)
         try network.connect(
-            rampEnsemble, to: levelEnsemble, synapse: try Lowpass(tau), function: { [$0[0] - leak($0[0])] })
+            rampEnsemble, to: levelEnsemble, synapse: try Lowpass(tau), function: held)
         try network.connect(
             levelEnsemble, to: phaseEnsemble, synapse: try Lowpass(0.005),
             function: { x in [x[0] > top ? push : (x[0] < bottom ? -push : 0)] })
@@ -91,6 +91,9 @@ public final class RampOscillator {
 
     /// The rate `c` that makes the ramp rise from 0 to `top` in about `seconds`.
     public static func rate(risingIn seconds: Double, top: Double = 0.8) -> Double { 0.1 * top / seconds }
+
+    /// `leak(s)`: `0.2 s` below 0.1, fading linearly to none at 0.2.
+    static func leak(_ s: Double) -> Double { 0.2 * s * min(max((0.2 - s) / 0.1, 0), 1) }
 
     /// The time the two phase flips of a cycle add to ``cycleSeconds(rate:top:bottom:fall:)``:
     /// each kick passes a 5 ms synapse and the phase's 20 ms feedback before the drive changes.
@@ -117,7 +120,6 @@ public final class RampOscillator {
     /// from `bottom` to `top` and the fall back, integrated in steps of 0.1 ms.
     public static func cycleSeconds(rate c: Double, top: Double = 0.8, bottom: Double = 0.05, fall: Double = 0.5) -> Double {
         let tau = 0.1, dt = 1e-4
-        func leak(_ s: Double) -> Double { 0.2 * s * min(max((0.2 - s) / 0.1, 0), 1) }
         var s = bottom, t = 0.0
         while s <= top, t < 100 {
             s += dt * (c - leak(s)) / tau

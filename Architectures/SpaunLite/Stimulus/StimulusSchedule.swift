@@ -33,6 +33,11 @@ public struct StimulusSchedule: Hashable, Sendable {
     /// `0..<duration`. A time within 1 ns of a slot boundary counts as the later slot, so that
     /// `t = n·dt` lands where it should despite rounding.
     public func item(at time: Double) -> StimulusItem? {
+        itemIndex(at: time).map { items[$0] }
+    }
+
+    /// The index in ``items`` of the item shown at `time`, as ``item(at:)`` finds it.
+    public func itemIndex(at time: Double) -> Int? {
         guard time.isFinite else { return nil }
         let position = time / timing.presentationInterval + 1e-9 / timing.presentationInterval
         guard position >= 0, position < Double(slotCount) else { return nil }
@@ -42,7 +47,7 @@ public struct StimulusSchedule: Hashable, Sendable {
             let middle = (low + high) / 2
             if items[middle].slots.upperBound <= slot { low = middle + 1 } else { high = middle }
         }
-        return low < items.count ? items[low] : nil
+        return low < items.count ? low : nil
     }
 
     /// Lays out `elements`, whose random digits are already drawn.
