@@ -65,9 +65,17 @@ struct TerminalProgressBarTests {
         let bar = try #require(TerminalProgressBar.forTerminal(fileDescriptor: secondary, environment: ["TERM": "xterm"]))
         bar.observe(SimulationProgress(stage: .run, completed: 0, total: 2))
         bar.observe(SimulationProgress(stage: .run, completed: 2, total: 2))
+        // A pseudo-terminal may hand each write to a separate read: read until the stage's
+        // closing newline arrives, or nothing more comes within a second.
+        var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = read(primary, &buffer, buffer.count)
-        let text = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+        var ready = pollfd(fd: primary, events: Int16(POLLIN), revents: 0)
+        while !bytes.contains(UInt8(ascii: "\n")), poll(&ready, 1, 1000) > 0 {
+            let count = read(primary, &buffer, buffer.count)
+            if count <= 0 { break }
+            bytes += buffer.prefix(count)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("Simulating ["))
         #expect(text.contains("Simulation finished in 0:00:0"))
     }
