@@ -53,7 +53,7 @@ let package = Package(
         // Spaun-lite: a perception-to-action model on BrainSPA (vision, working memory, action
         // selection, motor), with the shipped digit images as a resource.
         .target(
-            name: "SpaunLite", dependencies: ["BrainSPA", "SpaunLiteVocab"], path: "Architectures/SpaunLite",
+            name: "SpaunLite", dependencies: ["BrainNetworks", "BrainSPA", "SpaunLiteVocab"], path: "Architectures/SpaunLite",
             resources: [.copy("Resources")]),
         // Spaun-lite's vocabularies as data files (BrainSPA's vocabulary format), the one
         // source of their vectors.

@@ -7,7 +7,8 @@ import BrainSPA
 ///   two-step counter as ``Encoding``'s, stepped by the motor's pen instead of by the eyes;
 ///   attractors over `POS0…POS8`, `POS0` being where reverse recall ends, and over the digits,
 ///   which A5's `K` questions unbind the list with).
-/// - ``unbound`` = `MB1 ⊛ ~position`, computed all the time;
+/// - ``unbound`` = `(MB1 + inducedGain · induced) ⊛ ~position`, computed all the time (the
+///   transformation's induced list is empty outside A6 and A7, and MB1 is empty in them);
 /// - ``item``: a cleanup memory (winner-take-all, threshold ``itemThreshold``) from the unbound
 ///   pointer to the digit it is; below the threshold it gives nothing, which the motor writes
 ///   as `-` ("don't know").
@@ -15,9 +16,13 @@ import BrainSPA
 ///   `K` questions, where the list is unbound by a digit. (One memory for both would confuse a
 ///   digit with a position whose pointer the list's cross-talk happens to resemble.)
 /// - ``atEnd`` = `position · encoding position`: reaching the position after the last item
-///   stored ends forward recall.
+///   stored ends forward recall; ``itemPresent`` ends recall of an induced list, whose length
+///   nothing stores: it is the total selection of ``confidentItem``, a cleanup like ``item``
+///   with the higher threshold ``confidentThreshold`` (about 1 when a digit is clearly there,
+///   0 when none is: an induced list's empty positions unbind to noise that the item cleanup
+///   alone would read as a digit).
 ///
-/// Neurons: 2 memories of 50·D, a binding, a compare and the cleanup (50 per item).
+/// Neurons: 2 memories of 50·D, a binding, a compare and the cleanups (50 per item).
 public final class Decoding {
     /// Spaun's `dec_am_min_thresh`.
     public static let itemThreshold = 0.3
@@ -25,6 +30,11 @@ public final class Decoding {
     /// about half a unit (so that a list of seven stays within the memory's range), and this
     /// brings a stored item back to about unit similarity.
     public static let itemGain = 2.0
+    /// The weight of the transformation's induced list: the average change and the last list
+    /// each have items at about half a unit, so an induced item arrives at about a quarter.
+    public static let inducedGain = 2.0
+    /// The threshold of ``confidentItem``.
+    public static let confidentThreshold = 0.65
 
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
@@ -40,10 +50,15 @@ public final class Decoding {
     public let positionNumber: CleanupMemory
     /// `position · encoding position`: high when recall reaches the end of the list.
     public let atEnd: Compare
+    /// From the unbound pointer to the digit it clearly is.
+    public let confidentItem: CleanupMemory
+    /// About 1 while ``confidentItem`` gives a digit, 0 when it gives none.
+    public let itemPresent: ScalarOutput
 
     /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         in parent: Network, label: String = "Decoding", memory: WorkingMemory, encoding: Encoding,
+        transformation: Transformation,
         bindNeuronsPerDimension: Int = 100, compareNeuronsPerDimension: Int = 50
     ) throws(BrainKitError) {
         let vocabulary = memory.first.rehearsal.vocabulary
@@ -66,10 +81,20 @@ public final class Decoding {
             mapping: .pairs((1...8).map { (input: "POS\($0)", output: digits[$0]) }),
             selection: .winnerTakeAll(Self.itemThreshold, function: { _ in 1 }))
         atEnd = try Compare(in: network, label: "at end", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
+        confidentItem = try CleanupMemory(
+            in: network, label: "confident item", input: vocabulary, mapping: .keys(digits),
+            selection: .thresholding(Self.confidentThreshold, function: { _ in 1 }))
+        let present = try network.node(label: "item present", sizeIn: 1)
+        try network.connect(
+            confidentItem.selectionOutput, to: present, synapse: nil,
+            transform: .dense(Matrix(rows: 1, columns: digits.count, repeating: 1)))
+        itemPresent = ScalarOutput(present, name: "Decoding '\(label)' item present")
         try network.add(memory.first --> unbound.inputLeft)
+        try network.add(Self.inducedGain * transformation.induced --> unbound.inputLeft)
         try network.add(position --> unbound.inputRight)
         try network.add(Self.itemGain * unbound --> item.input)
         try network.add(Self.itemGain * unbound --> positionNumber.input)
+        try network.add(Self.itemGain * unbound --> confidentItem.input)
         try network.add(position --> atEnd.inputA)
         try network.add(encoding.position --> atEnd.inputB)
     }

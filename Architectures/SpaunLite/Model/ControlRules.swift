@@ -4,7 +4,8 @@ import BrainSPA
 /// Spaun-lite's actions: the basal ganglia choose one at a time by utility and the thalamus
 /// routes its effects (design study §5.8, Spaun 2.0's `spaun_main.py`, shortened). Utilities
 /// are "and" sums: a sum of n conditions minus n − 1 is about 1 when all hold and at most about
-/// 0 when one does not. `vis·K` is how strongly the visual class K is seen
+/// 0 when one does not (with four conditions, minus 2.8: the memories' similarities are about
+/// 0.9, and four of them would fall short of a rival with three). `vis·K` is how strongly the visual class K is seen
 /// (``Vision/presence(of:)``), `vis` the visual pointer, `task`/`state`/`dec` the production
 /// memories, `open` the list flag, `p` the pen's phase and `c` the pacer's (−1 rising, +1
 /// falling). Memories are set by difference writes (`target − m --> m`).
@@ -13,11 +14,17 @@ import BrainSPA
 /// |---|---|---|
 /// | start | vis·A | task = X, state = TRANS0, dec = NONE, open = 0 |
 /// | task k (k = 0…7) | task·X + vis·k − 1 | task = W R L M C A V F (A0…A7) |
-/// | open | vis·OPEN + dec·NONE − 1 | open = 1, position = next position = POS1 |
-/// | close s (TRANS0→1→2→0) | vis·CLOSE + state·s + open − 2 | state = next s, open = 0 |
-/// | close | vis·CLOSE + open − 1.2 | open = 0 |
-/// | store first | vis·digits − seen + open + state·TRANS0 − 2 | MB1 += position⊛vis, next position = position⊛INC, last item = vis |
-/// | store second | vis·digits − seen + open + state·(TRANS1+QAP+QAK) − 2 | MB2 += position⊛vis, … |
+/// | open | vis·OPEN + dec·NONE − ind − 1 | open = 1, position = next position = POS1 |
+/// | close s (TRANS0→1→2→0) | vis·CLOSE + state·s + open − ind − 2 | state = next s, open = 0 |
+/// | close | vis·CLOSE + open − ind − 1.2 | open = 0 |
+/// | store first | vis·digits − seen + open + state·TRANS0 − ind − 2 | MB1 += position⊛vis, next position = position⊛INC, last item = vis |
+/// | store second | vis·digits − seen + open + state·(TRANS1+QAP+QAK) − ind − 2 | MB2 += position⊛vis, … |
+/// | open cell | vis·OPEN + dec·NONE + ind − 2 | as open (and MB3 is cleared, below) |
+/// | store cell | vis·digits − seen + open + ind − 2 | MB3 += position⊛vis, … |
+/// | close question (A6, A7: TRANS0→1) | vis·CLOSE + state·TRANS0 + open + ind − 2.8 | state = TRANS1, open = 0 |
+/// | close answer (A6: TRANS1→0) | vis·CLOSE + state·TRANS1 + open + task·V − 2.8 | state = TRANS0, open = 0, learn |
+/// | close cell s (A7: TRANS1→2→0) | vis·CLOSE + state·s + open + task·F − 2.8 | state = next s, open = 0, learn |
+/// | copy cell | vis·CLOSE + ind − open − 1 | MB3 previous = MB3 |
 /// | advance | seen + open − 1 | position = next position |
 /// | forget | open − vis·(all classes) | (clears the last item, below) |
 /// | P, K | task·A + vis·P (K) − 1 | state = QAP (QAK) |
@@ -27,9 +34,11 @@ import BrainSPA
 /// | ask count | vis·QM + task·C − 1 | dec = CNT, count = 2·MB1, counter = POS1⊛ZER |
 /// | ask position | vis·QM + task·A + state·QAP − 2 | dec = ONCE, recall position = POS of MB2's digit |
 /// | ask kind | vis·QM + task·A + state·QAK − 2 | dec = KIND, recall position = MB2⊛~POS1 |
+/// | ask induced | vis·QM + ind − 1 | dec = FWD, recall position = POS1 |
 /// | write forward / reverse / once | dec·(FWD/REV/ONCE) − p/2 − 1/2 − vis·QM | pen rate, plan = recalled item, next recall position = position⊛INC (⊛~INC) |
 /// | step forward / reverse | dec·(FWD/REV) + p/2 − 1/2 | recall position = next recall position |
-/// | end forward | dec·FWD + recall position·position − 0.8 | dec = DONE |
+/// | end forward | dec·FWD + recall position·position − ind − 0.8 | dec = DONE |
+/// | end induced | dec·FWD − p/2 − 1/2 + ind − 2·present − 0.6 | dec = DONE |
 /// | end reverse | dec·REV + recall position·POS0 − 0.8 | dec = DONE |
 /// | written once | dec·ONCE + p/2 − 1/2 | dec = DONE |
 /// | write kind | dec·KIND − p/2 − 1/2 − vis·QM | pen rate, plan = number of the recalled position |
@@ -40,10 +49,15 @@ import BrainSPA
 /// | written count | dec·CNT + 2·reached + p/2 − 2.3 | dec = DONE |
 /// | idle | 0.4 | — |
 ///
-/// `reached` is `counter · MB2`. Besides routing, two actions gate memories directly, as
-/// Spaun's visual gates do: while `start` or a `task k` action is selected MB1 and MB2 are
-/// cleared, and while `open` or `forget` is selected the last item is
-/// (``MemoryBuffer/clear(whenHigh:)``).
+/// `ind` is `task·(V + F)`, the tasks that induce a change from examples (A6, A7); `learn` is
+/// `change − average change --> average change` (``Transformation``); `present` is whether
+/// decoding's item cleanup gives a digit. `reached` is `counter · MB2`. Besides routing,
+/// actions gate memories directly, as Spaun's visual gates do: while `start` or a `task k`
+/// action is selected MB1, MB2, MB3, MB3 previous and the average change are cleared, while
+/// `open cell` is selected MB3 is, and while `open`, `open cell` or `forget` is selected the
+/// last item is (``MemoryBuffer/clear(whenHigh:)``). MB1, unused in A6 and A7, is silenced
+/// while the task is one of them (``ProductionSystem/inducingTask``), so that its slow drift
+/// does not add to the induced list that decoding reads with it.
 public enum ControlRules {
     /// Neurons per dimension and dimensions per ensemble of the channels of dynamic effects
     /// (nengo_spa: 50 and 16; smaller ensembles cost less per step).
@@ -67,6 +81,7 @@ public enum ControlRules {
         let pen = motor.pen.phase, pacer = t.pacer.phase
         let open = p.listOpen
         let transitions = [("TRANS0", "TRANS1"), ("TRANS1", "TRANS2"), ("TRANS2", "TRANS0")]
+        let inducing = dot(p.task, sym("V + F"))
         var settings = ExpressionSettings()
         settings.channelNeuronsPerDimension = channelNeuronsPerDimension
         settings.channelSubdimensions = channelSubdimensions
@@ -83,28 +98,55 @@ public enum ControlRules {
                     sym(key) - p.task --> p.task
                 }
             }
-            IfMax("open", seesOpen + dot(p.dec, sym.NONE) - 1) {
+            IfMax("open", seesOpen + dot(p.dec, sym.NONE) - inducing - 1) {
                 1 - open --> open
                 sym.POS1 - e.position --> e.position
                 sym.POS1 - e.nextPosition --> e.nextPosition
             }
             for (from, to) in transitions {
-                IfMax("close \(from)", seesClose + dot(p.state, sym(from)) + open - 2) {
+                IfMax("close \(from)", seesClose + dot(p.state, sym(from)) + open - inducing - 2) {
                     sym(to) - p.state --> p.state
                     -open --> open
                 }
             }
-            IfMax("close", seesClose + open - 1.2) { -open --> open }
-            IfMax("store first", digits - e.seen + open + dot(p.state, sym.TRANS0) - 2) {
+            IfMax("close", seesClose + open - inducing - 1.2) { -open --> open }
+            IfMax("store first", digits - e.seen + open + dot(p.state, sym.TRANS0) - inducing - 2) {
                 e.boundItem --> m.first
                 e.position * sym.INC - e.nextPosition --> e.nextPosition
                 vis - e.lastItem --> e.lastItem
             }
-            IfMax("store second", digits - e.seen + open + dot(p.state, sym("TRANS1 + QAP + QAK")) - 2) {
+            IfMax("store second", digits - e.seen + open + dot(p.state, sym("TRANS1 + QAP + QAK")) - inducing - 2) {
                 e.boundItem --> m.second
                 e.position * sym.INC - e.nextPosition --> e.nextPosition
                 vis - e.lastItem --> e.lastItem
             }
+            IfMax("open cell", seesOpen + dot(p.dec, sym.NONE) + inducing - 2) {
+                1 - open --> open
+                sym.POS1 - e.position --> e.position
+                sym.POS1 - e.nextPosition --> e.nextPosition
+            }
+            IfMax("store cell", digits - e.seen + open + inducing - 2) {
+                e.boundItem --> m.cell
+                e.position * sym.INC - e.nextPosition --> e.nextPosition
+                vis - e.lastItem --> e.lastItem
+            }
+            IfMax("close question", seesClose + dot(p.state, sym.TRANS0) + open + inducing - 2.8) {
+                sym.TRANS1 - p.state --> p.state
+                -open --> open
+            }
+            IfMax("close answer", seesClose + dot(p.state, sym.TRANS1) + open + dot(p.task, sym.V) - 2.8) {
+                sym.TRANS0 - p.state --> p.state
+                -open --> open
+                t.change - t.averageChange --> t.averageChange
+            }
+            for (from, to) in transitions.dropFirst() {
+                IfMax("close cell \(from)", seesClose + dot(p.state, sym(from)) + open + dot(p.task, sym.F) - 2.8) {
+                    sym(to) - p.state --> p.state
+                    -open --> open
+                    t.change - t.averageChange --> t.averageChange
+                }
+            }
+            IfMax("copy cell", seesClose + inducing - open - 1) { m.cell - m.previousCell --> m.previousCell }
             IfMax("advance", e.seen + open - 1) { e.nextPosition - e.position --> e.position }
             IfMax("forget", open - anyClass) {}
             IfMax("P", dot(p.task, sym.A) + seesP - 1) { sym.QAP - p.state --> p.state }
@@ -131,13 +173,20 @@ public enum ControlRules {
                 sym.KIND - p.dec --> p.dec
                 m.second * ~sym.POS1 - d.position --> d.position
             }
+            IfMax("ask induced", seesQM + inducing - 1) {
+                sym.FWD - p.dec --> p.dec
+                sym.POS1 - d.position --> d.position
+            }
             IfMax("write forward", dot(p.dec, sym.FWD) - 0.5 * pen - 0.5 - seesQM) {
                 motor.writingRate --> motor.pen.rate
                 d.item - motor.plan --> motor.plan
                 d.position * sym.INC - d.nextPosition --> d.nextPosition
             }
             IfMax("step forward", dot(p.dec, sym.FWD) + 0.5 * pen - 0.5) { d.nextPosition - d.position --> d.position }
-            IfMax("end forward", dot(p.dec, sym.FWD) + d.atEnd - 0.8) { sym.DONE - p.dec --> p.dec }
+            IfMax("end forward", dot(p.dec, sym.FWD) + d.atEnd - inducing - 0.8) { sym.DONE - p.dec --> p.dec }
+            IfMax("end induced", dot(p.dec, sym.FWD) - 0.5 * pen - 0.5 + inducing - 2 * d.itemPresent - 0.6) {
+                sym.DONE - p.dec --> p.dec
+            }
             IfMax("write reverse", dot(p.dec, sym.REV) - 0.5 * pen - 0.5 - seesQM) {
                 motor.writingRate --> motor.pen.rate
                 d.item - motor.plan --> motor.plan
@@ -183,9 +232,11 @@ public enum ControlRules {
         }
         for name in ["start"] + SpaunVocabularies.taskKeys.indices.map({ "task \($0)" }) {
             try m.first.clear(whenHigh: try selected(name))
-            try m.second.clear(whenHigh: try selected(name))
+            for buffer in [m.second, m.cell, m.previousCell, t.averageChange] { try buffer.clear(whenHigh: try selected(name)) }
         }
-        for name in ["open", "forget"] { try e.lastItem.clear(whenHigh: try selected(name)) }
+        try m.cell.clear(whenHigh: try selected("open cell"))
+        try m.first.clear(whenHigh: p.inducingTask.node)
+        for name in ["open", "open cell", "forget"] { try e.lastItem.clear(whenHigh: try selected(name)) }
         return selection
     }
 }

@@ -88,7 +88,7 @@ public final class SpaunLite {
         encoding = try Encoding(in: network, visual: vision.output)
         memory = try WorkingMemory(in: network, vocabulary: vocabularies.main)
         transformation = try Transformation(in: network, memory: memory)
-        decoding = try Decoding(in: network, memory: memory, encoding: encoding)
+        decoding = try Decoding(in: network, memory: memory, encoding: encoding, transformation: transformation)
         motor = try Motor(in: network, vocabulary: vocabularies.main)
         actionSelection = try ControlRules.build(
             in: network, vision: vision, production: production, encoding: encoding, memory: memory,

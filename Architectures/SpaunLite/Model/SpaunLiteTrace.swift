@@ -10,10 +10,11 @@ public final class SpaunLiteTrace {
     private let utilities: Probe
     private let pointers: [(name: String, probe: Probe, vocabulary: Vocabulary)]
     private let scalars: [(name: String, probe: Probe)]
-    private let list: Probe
+    /// The list memories read as `POSk ⊛ digit` terms: MB1, the bound item being stored, and
+    /// in A6 and A7 the cells and the induced list.
+    private let lists: [(name: String, probe: Probe)]
     /// The pointers `POSk ⊛ digit` (k = 1…6) and their names, for reading list memories.
     private let pairs: [(name: String, vector: [Double])]
-    private let bound: Probe
 
     /// Adds the probes (sampled every `sampleEvery` seconds, filtered by 10 ms) to `model`.
     /// - Throws: `BrainKitError` from the probes.
@@ -36,7 +37,6 @@ public final class SpaunLiteTrace {
             pointers.append((name, try network.probe(output.node, synapse: filter, sampleEvery: sampleEvery), output.vocabulary))
         }
         self.pointers = pointers
-        list = try network.probe(model.memory.first.output.node, synapse: filter, sampleEvery: sampleEvery)
         var pairs: [(String, [Double])] = []
         for k in 1...6 {
             for digit in SpaunVocabularies.digitKeys {
@@ -44,11 +44,19 @@ public final class SpaunLiteTrace {
             }
         }
         self.pairs = pairs
-        bound = try network.probe(model.encoding.boundItem.output.node, synapse: filter, sampleEvery: sampleEvery)
+        let watchedLists: [(String, PointerOutput)] = [
+            ("MB1", model.memory.first.output), ("bound", model.encoding.boundItem.output),
+            ("MB3", model.memory.cell.output), ("MB3prev", model.memory.previousCell.output),
+            ("induced", model.transformation.induced.output),
+        ]
+        lists = try watchedLists.map { (entry) throws(BrainKitError) in
+            (entry.0, try network.probe(entry.1.node, synapse: filter, sampleEvery: sampleEvery))
+        }
         let watchedScalars: [(String, ScalarOutput)] = [
             ("open", model.production.listOpen.output), ("seen", model.encoding.seen.output),
             ("pen", model.motor.pen.ramp), ("phase", model.motor.pen.phase), ("pacer", model.transformation.pacer.ramp),
             ("end", model.decoding.atEnd.output), ("reached", model.transformation.countReached.output),
+            ("present", model.decoding.itemPresent),
         ]
         var scalars: [(String, Probe)] = []
         for (name, output) in watchedScalars {
@@ -59,7 +67,8 @@ public final class SpaunLiteTrace {
 
     /// One line per `every` seconds: time, selected action, the three largest utilities, each
     /// pointer's best key (with its similarity when below 0.7; `·` below 0.2), the scalars, and
-    /// the four `POSk ⊛ digit` terms most like MB1 and like the bound item being stored.
+    /// the four `POSk ⊛ digit` terms most like each list memory (MB1, the bound item being
+    /// stored, the cells and the induced list; a list is left out while it is empty).
     /// - Throws: `BrainKitError` when the simulator does not hold the probes.
     public func lines(_ simulator: Simulator, every: Double = 0.05) throws(BrainKitError) -> [String] {
         let actions = try simulator.data(thalamus)
@@ -69,8 +78,7 @@ public final class SpaunLiteTrace {
             (entry.name, try entry.vocabulary.similarity(try simulator.data(entry.probe)), entry.vocabulary.keys)
         }
         let scalarData = try scalars.map { (entry) throws(BrainKitError) in (entry.name, try simulator.data(entry.probe)) }
-        let listData = try simulator.data(list)
-        let boundData = try simulator.data(bound)
+        let listData = try lists.map { (entry) throws(BrainKitError) in (entry.name, try simulator.data(entry.probe)) }
         let stride = max(1, Int((every / (times.count > 1 ? times[1] - times[0] : every)).rounded()))
         var lines: [String] = []
         let names = model.actionSelection.names
@@ -88,7 +96,10 @@ public final class SpaunLiteTrace {
                 line += value < 0.2 ? " \(name)=·" : value < 0.7 || name == "unbound" ? String(format: " %@=%@(%.2f)", name, keys[top], value) : " \(name)=\(keys[top])"
             }
             for (name, data) in scalarData { line += String(format: " %@=%.2f", name, data[row, 0]) }
-            line += " MB1:" + listTerms(listData.row(row)) + " bound:" + listTerms(boundData.row(row))
+            for (name, data) in listData {
+                let value = data.row(row)
+                if value.reduce(0, { $0 + $1 * $1 }) > 0.01 { line += " \(name):" + listTerms(value) }
+            }
             lines.append(line)
         }
         return lines

@@ -1,4 +1,5 @@
 import BrainCore
+import BrainNetworks
 import BrainSPA
 
 /// The memories that hold where a task is (Spaun's production-system memory blocks): which
@@ -9,7 +10,10 @@ import BrainSPA
 /// key clean (a ``MemoryBuffer`` with its vocabulary's keys as cleanup, feedback τ =
 /// ``feedbackTau``) and the flag is a ``ScalarFlag``.
 ///
-/// Neurons: 3 × 50 × ``SpaunVocabularies/controlDimensions``, 50 per key, and 100.
+/// ``inducingTask`` is 1 while the task is A6 or A7 (`task · (V + F)` above 0.5), the tasks
+/// that induce a rule from examples and leave MB1 unused.
+///
+/// Neurons: 3 × 50 × ``SpaunVocabularies/controlDimensions``, 50 per key, 100 and 50.
 public final class ProductionSystem {
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
@@ -21,6 +25,8 @@ public final class ProductionSystem {
     public let dec: MemoryBuffer
     /// 1 between `[` and `]`.
     public let listOpen: ScalarFlag
+    /// 1 while the task is A6 or A7, else 0.
+    public let inducingTask: ScalarOutput
     /// The feedback synapse of the memories (a difference write settles in about 35 ms).
     public static let feedbackTau = 0.03
 
@@ -37,5 +43,11 @@ public final class ProductionSystem {
         state = try memory("state", vocabularies.state)
         dec = try memory("dec", vocabularies.dec)
         listOpen = try ScalarFlag(in: network, label: "list open")
+        let threshold = try Thresholding(
+            in: network, label: "inducing task", neurons: 50, count: 1, threshold: 0.5, function: { _ in 1 })
+        try network.connect(
+            task.output.node, to: threshold.input, synapse: try Lowpass(0.005),
+            transform: .dense(Matrix(row: try vocabularies.task.parse("V + F").vector)))
+        inducingTask = ScalarOutput(threshold.output, name: "ProductionSystem '\(label)' inducing task")
     }
 }

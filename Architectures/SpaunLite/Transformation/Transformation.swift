@@ -1,8 +1,8 @@
 import BrainCore
 import BrainSPA
 
-/// Spaun-lite's transformation system: counting and the translation A5's position questions
-/// need.
+/// Spaun-lite's transformation system: counting, the translation A5's position questions
+/// need, and the induction of a change from examples (A6, A7).
 ///
 /// - Counting: the query copies the start number (MB1, `POS1 ⊛ N`) into ``count`` and sets
 ///   ``counter`` to `POS1 ⊛ ZER`; both step by `⊛ ADD` once per cycle of ``pacer`` (sub-vocal
@@ -13,9 +13,16 @@ import BrainSPA
 ///   have memories of their own, held clean).
 /// - ``positionOfDigit``: a cleanup memory from a digit `k` (the probe of `P[k]`, read as
 ///   `MB2 ⊛ ~POS1`) to the position pointer `POSk`.
+/// - Induction (Spaun's MBAve): ``change`` = `cell ⊛ ~previous cell` is the change from one
+///   list to the next (for an A6 example, question → answer; for A7, one cell of a row to the
+///   next). When a list closes whose change counts, the learning action writes it into
+///   ``averageChange`` by a difference write, `T ← T + α (change − T)`, a running average
+///   whose weight α follows from how long the action lasts. ``induced`` = `cell ⊛ T` applies
+///   the average change to the list shown last: the answer, which decoding reads with MB1.
 ///
 /// Neurons: 4 memories of 50·D (and their cleanups), a compare of
-/// `compareNeuronsPerDimension`·D, the pacer (200) and the cleanup (50 per digit 1…8).
+/// `compareNeuronsPerDimension`·D, the pacer (200), the cleanup (50 per digit 1…8), the
+/// average change (50·D) and two bindings of `bindNeuronsPerDimension`·4(⌊D/2⌋+1).
 public final class Transformation {
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
@@ -33,6 +40,12 @@ public final class Transformation {
     public let pacer: RampOscillator
     /// From a digit `k` to the position `POSk`.
     public let positionOfDigit: CleanupMemory
+    /// `cell ⊛ ~previous cell`.
+    public let change: Bind
+    /// The running average of the changes learnt.
+    public let averageChange: MemoryBuffer
+    /// `cell ⊛ average change`: the list the examples' rule makes of the last list.
+    public let induced: Bind
     /// The pacer's falling drive: the fall (when the count is copied back) lasts about 0.13 s.
     public static let pacerFall = 1.0
     /// The pacer's rate while counting: a cycle of 0.4 s (Spaun counts at 419 ms a step).
@@ -40,7 +53,8 @@ public final class Transformation {
 
     /// - Throws: `BrainKitError` naming the part at fault.
     public init(
-        in parent: Network, label: String = "Transformation", memory: WorkingMemory, compareNeuronsPerDimension: Int = 50
+        in parent: Network, label: String = "Transformation", memory: WorkingMemory, compareNeuronsPerDimension: Int = 50,
+        bindNeuronsPerDimension: Int = 100
     ) throws(BrainKitError) {
         let vocabulary = memory.first.rehearsal.vocabulary
         network = try parent.network(label: label)
@@ -62,6 +76,16 @@ public final class Transformation {
         positionOfDigit = try CleanupMemory(
             in: network, label: "position of digit", input: vocabulary, mapping: .pairs(pairs),
             selection: .winnerTakeAll(0.3, function: { _ in 1 }))
+        change = try Bind(
+            in: network, label: "change", vocabulary: vocabulary, neuronsPerDimension: bindNeuronsPerDimension,
+            unbindRight: true)
+        averageChange = try MemoryBuffer(in: network, label: "average change", vocabulary: vocabulary)
+        induced = try Bind(
+            in: network, label: "induced", vocabulary: vocabulary, neuronsPerDimension: bindNeuronsPerDimension)
+        try network.add(memory.cell --> change.inputLeft)
+        try network.add(memory.previousCell --> change.inputRight)
+        try network.add(memory.cell --> induced.inputLeft)
+        try network.add(averageChange --> induced.inputRight)
         try network.add(counter --> countReached.inputA)
         try network.add(memory.second --> countReached.inputB)
         try network.add(memory.second * ~sym.POS1 --> positionOfDigit.input)

@@ -11,7 +11,9 @@ struct DecodingTests {
         let h = try DirectHarness(dimensions: 64)
         let memory = try WorkingMemory(in: h.network, vocabulary: h.main)
         let encoding = try Encoding(in: h.network, visual: PointerOutput(try h.pointers([(0, "0")]), vocabulary: h.main, name: "vis"))
-        let decoding = try Decoding(in: h.network, memory: memory, encoding: encoding)
+        let decoding = try Decoding(
+            in: h.network, memory: memory, encoding: encoding,
+            transformation: try Transformation(in: h.network, memory: memory))
         // The list [4, 1, 6], each item for 0.07 s at list weights 0.3 + 0.45 (about half a unit,
         // as the store action lays it down).
         try h.network.connect(
