@@ -10,10 +10,10 @@ extension SpaunLiteCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a task's battery on one built model and report accuracy with 95 % intervals.")
 
-        @Argument(help: "A1, A3, A4 or A5.")
+        @Argument(help: "A1, A3, A4, A5, A6 or A7.")
         var task: String
 
-        @Option(help: "Trials per condition (A1: in all).")
+        @Option(help: "Trials per condition (A1, A6, A7: in all).")
         var trials = 10
 
         @Option(help: "A3's list lengths, comma-separated.")
@@ -29,7 +29,7 @@ extension SpaunLiteCommand {
 
         func run() throws {
             guard let task = BatteryPlan.Task(rawValue: task.uppercased()) else {
-                throw ValidationError("task must be A1, A3, A4 or A5, got \(task)")
+                throw ValidationError("task must be one of \(BatteryPlan.Task.allCases.map(\.rawValue).joined(separator: ", ")), got \(task)")
             }
             let seed = options.seed
             let lengthList = try lengths.split(separator: ",").map { text in

@@ -117,6 +117,13 @@ public struct BatteryReport: Sendable {
         return (mean, variance.squareRoot(), times.count)
     }
 
+    /// The trials' kinds (A6 and A7: their forms), in the order they first appear.
+    var kinds: [String] {
+        var seen: [String] = []
+        for kind in results.compactMap(\.trial.kind) where !seen.contains(kind) { seen.append(kind) }
+        return seen
+    }
+
     /// The report as text lines.
     public var lines: [String] {
         var lines = ["\(task.rawValue): \(results.count) trials, whole answers right \(accuracy.text)"]
@@ -144,6 +151,8 @@ public struct BatteryReport: Sendable {
                 let curve = questionCurve(kind: kind).map { String(format: "%.2f", $0.value) }.joined(separator: " ")
                 lines.append("  7 items, \(kind) by position: \(curve)")
             }
+        case .a6, .a7:
+            for kind in kinds { lines.append("  \(kind): \(accuracy(kind: kind).text)") }
         }
         return lines
     }
@@ -172,6 +181,8 @@ public struct BatteryReport: Sendable {
         case .a5:
             fields.append("\"three_items\": \(accuracy(listLength: 3).json), \"seven_items\": \(accuracy(listLength: 7).json)")
             fields.append("\"P_by_position\": \(list(questionCurve(kind: "P"))), \"K_by_position\": \(list(questionCurve(kind: "K")))")
+        case .a6, .a7:
+            fields.append("\"forms\": {" + kinds.map { "\"\($0)\": \(accuracy(kind: $0).json)" }.joined(separator: ", ") + "}")
         }
         let trials = results.map { result in
             "{\"stimulus\": \"\(result.trial.stimulus)\", \"answer\": \"\(result.answer)\", \"expected\": \"\(result.expected)\", "

@@ -16,13 +16,15 @@ import BrainSPA
 ///   `K` questions, where the list is unbound by a digit. (One memory for both would confuse a
 ///   digit with a position whose pointer the list's cross-talk happens to resemble.)
 /// - ``atEnd`` = `position · encoding position`: reaching the position after the last item
-///   stored ends forward recall; ``itemPresent`` ends recall of an induced list, whose length
-///   nothing stores: it is the total selection of ``confidentItem``, a cleanup like ``item``
-///   with the higher threshold ``confidentThreshold`` (about 1 when a digit is clearly there,
-///   0 when none is: an induced list's empty positions unbind to noise that the item cleanup
-///   alone would read as a digit).
+///   stored ends forward recall. An induced list has no stored end: in A6 every answer has the
+///   length of the examples' answers, so ``answerEnd`` keeps the position after the last
+///   answer's last item and ``atAnswerEnd`` = `position · answer end` ends recall; in A7 the
+///   length follows the rule, and ``itemPresent`` ends recall: the total selection of
+///   ``confidentItem``, a cleanup like ``item`` with the higher threshold
+///   ``confidentThreshold`` (about 1 when a digit is clearly there, 0 when none is: an induced
+///   list's empty positions unbind to noise that the item cleanup alone would read as a digit).
 ///
-/// Neurons: 2 memories of 50·D, a binding, a compare and the cleanups (50 per item).
+/// Neurons: 3 memories of 50·D, a binding, two compares and the cleanups (50 per item).
 public final class Decoding {
     /// Spaun's `dec_am_min_thresh`.
     public static let itemThreshold = 0.3
@@ -34,7 +36,7 @@ public final class Decoding {
     /// each have items at about half a unit, so an induced item arrives at about a quarter.
     public static let inducedGain = 2.0
     /// The threshold of ``confidentItem``.
-    public static let confidentThreshold = 0.65
+    public static let confidentThreshold = 0.7
 
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
@@ -54,6 +56,10 @@ public final class Decoding {
     public let confidentItem: CleanupMemory
     /// About 1 while ``confidentItem`` gives a digit, 0 when it gives none.
     public let itemPresent: ScalarOutput
+    /// The position after the last item of A6's last answer.
+    public let answerEnd: MemoryBuffer
+    /// `position · answer end`.
+    public let atAnswerEnd: Compare
 
     /// - Throws: `BrainKitError` naming the part at fault.
     public init(
@@ -81,6 +87,10 @@ public final class Decoding {
             mapping: .pairs((1...8).map { (input: "POS\($0)", output: digits[$0]) }),
             selection: .winnerTakeAll(Self.itemThreshold, function: { _ in 1 }))
         atEnd = try Compare(in: network, label: "at end", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
+        answerEnd = try MemoryBuffer(
+            in: network, label: "answer end", vocabulary: vocabulary, feedbackTau: tau, cleanup: SpaunVocabularies.positionKeys)
+        atAnswerEnd = try Compare(
+            in: network, label: "at answer end", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
         confidentItem = try CleanupMemory(
             in: network, label: "confident item", input: vocabulary, mapping: .keys(digits),
             selection: .thresholding(Self.confidentThreshold, function: { _ in 1 }))
@@ -97,5 +107,7 @@ public final class Decoding {
         try network.add(Self.itemGain * unbound --> confidentItem.input)
         try network.add(position --> atEnd.inputA)
         try network.add(encoding.position --> atEnd.inputB)
+        try network.add(position --> atAnswerEnd.inputA)
+        try network.add(answerEnd --> atAnswerEnd.inputB)
     }
 }

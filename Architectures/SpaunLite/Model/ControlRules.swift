@@ -5,9 +5,10 @@ import BrainSPA
 /// routes its effects (design study §5.8, Spaun 2.0's `spaun_main.py`, shortened). Utilities
 /// are "and" sums: a sum of n conditions minus n − 1 is about 1 when all hold and at most about
 /// 0 when one does not (with four conditions, minus 2.8: the memories' similarities are about
-/// 0.9, and four of them would fall short of a rival with three). `vis·K` is how strongly the visual class K is seen
-/// (``Vision/presence(of:)``), `vis` the visual pointer, `task`/`state`/`dec` the production
-/// memories, `open` the list flag, `p` the pen's phase and `c` the pacer's (−1 rising, +1
+/// 0.9, and four of them would fall short of a rival with three; a condition weighted 2 must
+/// hold for the action to reach idle's 0.4). `vis·K` is how strongly the visual class K is
+/// seen (``Vision/presence(of:)``), `vis` the visual pointer, `task`/`state`/`dec` the
+/// production memories, `open` the list flag, `p` the pen's phase and `c` the pacer's (about −1 rising, +1
 /// falling). Memories are set by difference writes (`target − m --> m`).
 ///
 /// | action | utility | effects |
@@ -22,7 +23,7 @@ import BrainSPA
 /// | open cell | vis·OPEN + dec·NONE + ind − 2 | as open (and MB3 is cleared, below) |
 /// | store cell | vis·digits − seen + open + ind − 2 | MB3 += position⊛vis, … |
 /// | close question (A6, A7: TRANS0→1) | vis·CLOSE + state·TRANS0 + open + ind − 2.8 | state = TRANS1, open = 0 |
-/// | close answer (A6: TRANS1→0) | vis·CLOSE + state·TRANS1 + open + task·V − 2.8 | state = TRANS0, open = 0, learn |
+/// | close answer (A6: TRANS1→0) | vis·CLOSE + state·TRANS1 + open + task·V − 2.8 | state = TRANS0, open = 0, learn, answer end = position |
 /// | close cell s (A7: TRANS1→2→0) | vis·CLOSE + state·s + open + task·F − 2.8 | state = next s, open = 0, learn |
 /// | copy cell | vis·CLOSE + ind − open − 1 | MB3 previous = MB3 |
 /// | advance | seen + open − 1 | position = next position |
@@ -38,7 +39,8 @@ import BrainSPA
 /// | write forward / reverse / once | dec·(FWD/REV/ONCE) − p/2 − 1/2 − vis·QM | pen rate, plan = recalled item, next recall position = position⊛INC (⊛~INC) |
 /// | step forward / reverse | dec·(FWD/REV) + p/2 − 1/2 | recall position = next recall position |
 /// | end forward | dec·FWD + recall position·position − ind − 0.8 | dec = DONE |
-/// | end induced | dec·FWD − p/2 − 1/2 + ind − 2·present − 0.6 | dec = DONE |
+/// | end answer (A6) | dec·FWD + recall position·answer end + task·V − 1.6 | dec = DONE |
+/// | end induced (A7) | 2·dec·FWD − p/2 − 1/2 + task·F − 2·present − 1.6 | dec = DONE |
 /// | end reverse | dec·REV + recall position·POS0 − 0.8 | dec = DONE |
 /// | written once | dec·ONCE + p/2 − 1/2 | dec = DONE |
 /// | write kind | dec·KIND − p/2 − 1/2 − vis·QM | pen rate, plan = number of the recalled position |
@@ -51,13 +53,16 @@ import BrainSPA
 ///
 /// `ind` is `task·(V + F)`, the tasks that induce a change from examples (A6, A7); `learn` is
 /// `change − average change --> average change` (``Transformation``); `present` is whether
-/// decoding's item cleanup gives a digit. `reached` is `counter · MB2`. Besides routing,
-/// actions gate memories directly, as Spaun's visual gates do: while `start` or a `task k`
-/// action is selected MB1, MB2, MB3, MB3 previous and the average change are cleared, while
-/// `open cell` is selected MB3 is, and while `open`, `open cell` or `forget` is selected the
-/// last item is (``MemoryBuffer/clear(whenHigh:)``). MB1, unused in A6 and A7, is silenced
-/// while the task is one of them (``ProductionSystem/inducingTask``), so that its slow drift
-/// does not add to the induced list that decoding reads with it.
+/// decoding's confident item cleanup gives a digit; `reached` is `counter · MB2`.
+///
+/// Besides routing, actions gate memories directly, as Spaun's visual gates do: while
+/// `start` or a `task k` action is selected MB1, MB2, MB3, MB3 previous, the average change
+/// and the answer end are cleared; while `open cell` is selected MB3 is; while `open`,
+/// `open cell` or `forget` is selected the last item is (``MemoryBuffer/clear(whenHigh:)``).
+/// MB1, unused in A6 and A7, is silenced while the task is one of them
+/// (``ProductionSystem/inducingTask``), and the average change while it is another
+/// (``ProductionSystem/otherTask``): decoding reads MB1 and the induced list together, and
+/// neither's slow drift may add to the other.
 public enum ControlRules {
     /// Neurons per dimension and dimensions per ensemble of the channels of dynamic effects
     /// (nengo_spa: 50 and 16; smaller ensembles cost less per step).
@@ -138,6 +143,7 @@ public enum ControlRules {
                 sym.TRANS0 - p.state --> p.state
                 -open --> open
                 t.change - t.averageChange --> t.averageChange
+                e.position - d.answerEnd --> d.answerEnd
             }
             for (from, to) in transitions.dropFirst() {
                 IfMax("close cell \(from)", seesClose + dot(p.state, sym(from)) + open + dot(p.task, sym.F) - 2.8) {
@@ -184,7 +190,10 @@ public enum ControlRules {
             }
             IfMax("step forward", dot(p.dec, sym.FWD) + 0.5 * pen - 0.5) { d.nextPosition - d.position --> d.position }
             IfMax("end forward", dot(p.dec, sym.FWD) + d.atEnd - inducing - 0.8) { sym.DONE - p.dec --> p.dec }
-            IfMax("end induced", dot(p.dec, sym.FWD) - 0.5 * pen - 0.5 + inducing - 2 * d.itemPresent - 0.6) {
+            IfMax("end answer", dot(p.dec, sym.FWD) + d.atAnswerEnd + dot(p.task, sym.V) - 1.6) {
+                sym.DONE - p.dec --> p.dec
+            }
+            IfMax("end induced", 2 * dot(p.dec, sym.FWD) - 0.5 * pen - 0.5 + dot(p.task, sym.F) - 2 * d.itemPresent - 1.6) {
                 sym.DONE - p.dec --> p.dec
             }
             IfMax("write reverse", dot(p.dec, sym.REV) - 0.5 * pen - 0.5 - seesQM) {
@@ -232,10 +241,11 @@ public enum ControlRules {
         }
         for name in ["start"] + SpaunVocabularies.taskKeys.indices.map({ "task \($0)" }) {
             try m.first.clear(whenHigh: try selected(name))
-            for buffer in [m.second, m.cell, m.previousCell, t.averageChange] { try buffer.clear(whenHigh: try selected(name)) }
+            for buffer in [m.second, m.cell, m.previousCell, t.averageChange, d.answerEnd] { try buffer.clear(whenHigh: try selected(name)) }
         }
         try m.cell.clear(whenHigh: try selected("open cell"))
         try m.first.clear(whenHigh: p.inducingTask.node)
+        try t.averageChange.clear(whenHigh: p.otherTask.node)
         for name in ["open", "open cell", "forget"] { try e.lastItem.clear(whenHigh: try selected(name)) }
         return selection
     }

@@ -11,9 +11,10 @@ import BrainSPA
 /// ``feedbackTau``) and the flag is a ``ScalarFlag``.
 ///
 /// ``inducingTask`` is 1 while the task is A6 or A7 (`task · (V + F)` above 0.5), the tasks
-/// that induce a rule from examples and leave MB1 unused.
+/// that induce a rule from examples and leave MB1 unused; ``otherTask`` is 1 while it is not
+/// (`1 − task · (V + F)` above 0.5).
 ///
-/// Neurons: 3 × 50 × ``SpaunVocabularies/controlDimensions``, 50 per key, 100 and 50.
+/// Neurons: 3 × 50 × ``SpaunVocabularies/controlDimensions``, 50 per key, 100 and 2 × 50.
 public final class ProductionSystem {
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
@@ -27,6 +28,8 @@ public final class ProductionSystem {
     public let listOpen: ScalarFlag
     /// 1 while the task is A6 or A7, else 0.
     public let inducingTask: ScalarOutput
+    /// 1 while the task is neither A6 nor A7, else 0.
+    public let otherTask: ScalarOutput
     /// The feedback synapse of the memories (a difference write settles in about 35 ms).
     public static let feedbackTau = 0.03
 
@@ -43,11 +46,18 @@ public final class ProductionSystem {
         state = try memory("state", vocabularies.state)
         dec = try memory("dec", vocabularies.dec)
         listOpen = try ScalarFlag(in: network, label: "list open")
-        let threshold = try Thresholding(
+        let inducing = try vocabularies.task.parse("V + F").vector
+        let isInducing = try Thresholding(
             in: network, label: "inducing task", neurons: 50, count: 1, threshold: 0.5, function: { _ in 1 })
         try network.connect(
-            task.output.node, to: threshold.input, synapse: try Lowpass(0.005),
-            transform: .dense(Matrix(row: try vocabularies.task.parse("V + F").vector)))
-        inducingTask = ScalarOutput(threshold.output, name: "ProductionSystem '\(label)' inducing task")
+            task.output.node, to: isInducing.input, synapse: try Lowpass(0.005), transform: .dense(Matrix(row: inducing)))
+        inducingTask = ScalarOutput(isInducing.output, name: "ProductionSystem '\(label)' inducing task")
+        let isOther = try Thresholding(
+            in: network, label: "other task", neurons: 50, count: 1, threshold: 0.5, function: { _ in 1 })
+        try network.connect(
+            task.output.node, to: isOther.input, synapse: try Lowpass(0.005), transform: .dense(Matrix(row: inducing.map { -$0 })))
+        let one = try network.node(label: "one", output: 1)
+        try network.connect(one, to: isOther.input, synapse: try Lowpass(0.005))
+        otherTask = ScalarOutput(isOther.output, name: "ProductionSystem '\(label)' other task")
     }
 }

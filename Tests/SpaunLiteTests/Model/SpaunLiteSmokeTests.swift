@@ -14,10 +14,17 @@ struct SpaunLiteSmokeTests {
         "A4[5][3]?XXXXXX",  // counting 3 up from 5
         "A5[416]P[2]?X",  // which item is at position 2
         "A5[416]K[6]?X",  // at which position is 6
+        "A6[12][2][82][2][42]?XX",  // rapid variable creation: xB → B
+        "A7[1][2][3][2][3][4][3][4]?XX",  // fluid reasoning: each cell one more
     ]
 
+    /// Each trial must be answered right, its strokes inside its response window; in the A7
+    /// trial, the action cycle is measured: from a list's closing action to the copy of the
+    /// cell, which its effect (the list flag falling) selects, must take 30–60 ms (design study
+    /// §5.7; spa-sequence's cycle is about 34 ms, Spaun's about 40 to 50).
     @Test func everyTaskAnswersCorrectly() throws {
         let model = try SpaunLite(dimensions: 64, seed: 0)
+        let thalamus = try model.network.probe(model.actionSelection.thalamus.output, synapse: try Lowpass(0.005))
         let simulator = try Simulator(model.network, seed: 0)
         var failures: [String] = []
         for stimulus in Self.stimuli {
@@ -26,8 +33,38 @@ struct SpaunLiteSmokeTests {
             // Every answer starts after the query and inside the stimulus.
             let query = trial.schedule.items.first { $0.content == .glyph(.query) }?.start ?? 0
             #expect(trial.responseOnsets.allSatisfy { $0 > query && $0 < trial.schedule.duration }, "\(stimulus): \(trial.responseOnsets)")
+            if stimulus.hasPrefix("A7") {
+                let cycles = Self.delays(
+                    try simulator.data(thalamus), names: model.actionSelection.names, dt: simulator.dt,
+                    from: { $0.hasPrefix("close") }, to: "copy cell")
+                let mean = cycles.reduce(0, +) / Double(max(cycles.count, 1))
+                #expect(cycles.count >= 7, "closes followed by a copy: \(cycles)")
+                #expect(mean >= 0.030 && mean <= 0.060, "action cycle \(mean * 1000) ms: \(cycles)")
+            }
         }
         #expect(failures.isEmpty, "\(failures)")
+    }
+
+    /// The delays from each onset of an action named `first` to the next onset of `second`
+    /// (within 0.2 s). An action is selected while its thalamus output exceeds 0.5 and is the
+    /// largest.
+    static func delays(
+        _ data: Matrix, names: [String?], dt: Double, from first: (String) -> Bool, to second: String
+    ) -> [Double] {
+        var selected: [String?] = []
+        for row in 0..<data.rows {
+            let values = data.row(row)
+            let best = values.indices.max { values[$0] < values[$1] } ?? 0
+            selected.append(values[best] > 0.5 ? names[best] : nil)
+        }
+        let onsets = selected.indices.dropFirst().filter { selected[$0] != nil && selected[$0] != selected[$0 - 1] }
+        var delays: [Double] = []
+        for (k, row) in onsets.enumerated() where first(selected[row] ?? "") {
+            if let next = onsets[(k + 1)...].first(where: { selected[$0] == second }), Double(next - row) * dt < 0.2 {
+                delays.append(Double(next - row) * dt)
+            }
+        }
+        return delays
     }
 
     @Test(arguments: Lesion.allCases)

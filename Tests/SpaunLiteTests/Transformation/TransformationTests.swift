@@ -3,8 +3,8 @@ import BrainSPA
 import Testing
 @testable import SpaunLite
 
-/// The transformation system in Direct mode: A5's digit → position translation and the count
-/// reached signal.
+/// The transformation system in Direct mode: A5's digit → position translation, the count
+/// reached signal, and the induction of A6 and A7 (change and induced list).
 @Suite("Transformation")
 struct TransformationTests {
     @Test func translatesTheProbeDigitAndComparesTheCounter() throws {
@@ -28,5 +28,36 @@ struct TransformationTests {
         let t = try Transformation(in: h.network, memory: try WorkingMemory(in: h.network, vocabulary: h.main))
         let cycle = RampOscillator.cycleSeconds(rate: t.countingRate, fall: Transformation.pacerFall)
         #expect(abs(cycle + RampOscillator.flipSeconds - 0.4) < 1e-3)
+    }
+
+    /// With `POS1 ⊛ TWO` in the cell and `POS1 ⊛ ONE` before it, the change is their
+    /// unbinding; with `ADD` as the average change and `POS1 ⊛ FOR` in the cell, the induced
+    /// list is `POS1 ⊛ FOR ⊛ ADD`, `POS1 ⊛ FIV`.
+    @Test func changeAndInducedListAreTheirBindings() throws {
+        let h = try DirectHarness()
+        let memory = try WorkingMemory(in: h.network, vocabulary: h.main)
+        let t = try Transformation(in: h.network, memory: memory)
+        // A route u held for T seconds adds gain · T / τ · u: the cell (gain 1, τ 0.05) for
+        // 0.05 s, the previous cell (gain 5) for 0.01 s and the average (gain 5, τ 0.1) for 0.02 s.
+        try h.network.connect(
+            try h.pointers([(0, "POS1 * TWO"), (0.05, "0"), (0.4, "POS1 * FOR - POS1 * TWO"), (0.45, "0")]),
+            to: memory.cell.input.node, synapse: nil)
+        try h.network.connect(try h.pointers([(0, "POS1 * ONE"), (0.01, "0")]), to: memory.previousCell.input.node, synapse: nil)
+        try h.network.connect(try h.pointers([(0.3, "ADD"), (0.32, "0")]), to: t.averageChange.input.node, synapse: nil)
+        let change = try h.watch(t.change.output), induced = try h.watch(t.induced.output)
+        try h.run(0.7)
+        // The change's direction is the unbinding's (the memories hold their values to a few
+        // per cent, so the magnitude is not exact); the induced list is the binding's.
+        #expect(try cosine(h, change, "POS1 * TWO * ~(POS1 * ONE)", at: 0.3) > 0.98)
+        #expect(try cosine(h, induced, "POS1 * FOR * ADD", at: 0.7) > 0.98)
+        #expect(try h.similarity(induced, to: "POS1 * FIV", at: 0.7) > 0.9)
+    }
+
+    /// The cosine between the probed pointer at `time` and the expression `text`.
+    private func cosine(_ h: DirectHarness, _ index: Int, _ text: String, at time: Double) throws -> Double {
+        let row = try h.values(index).row(Int((time / 0.001).rounded()) - 1)
+        let target = try h.main.parse(text).vector
+        let dot = zip(row, target).reduce(0) { $0 + $1.0 * $1.1 }
+        return dot / (row.reduce(0) { $0 + $1 * $1 }.squareRoot() * target.reduce(0) { $0 + $1 * $1 }.squareRoot())
     }
 }
