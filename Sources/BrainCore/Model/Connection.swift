@@ -87,6 +87,7 @@ public final class Connection {
                     name, "functionValues", "need explicit evalPoints (Samples) with one row per function value")
             }
             sizeMid = functionValues.columns
+            try Check.floatFinite(functionValues.values, name, "functionValues")
         }
 
         // Eval points.
@@ -94,6 +95,7 @@ public final class Connection {
             guard pre.ensemble != nil else {
                 throw .validation(name, "evalPoints", "are only valid on connections from ensembles")
             }
+            if let fixed = evalPoints as? Samples { try Check.floatFinite(fixed.samples.values, name, "evalPoints") }
             if let fixed = evalPoints as? Samples, fixed.samples.columns != pre.fullSize(input: false) {
                 throw .validation(
                     name, "evalPoints",

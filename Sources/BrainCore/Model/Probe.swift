@@ -34,7 +34,10 @@ public final class Probe {
         solver: any Solver, label: String?, seed: Int?
     ) throws(BrainKitError) {
         let name = Probe.describe(label: label, target: target)
-        if let sampleEvery { try Check.atLeast(sampleEvery, 1e-10, name, "sampleEvery") }
+        if let sampleEvery {
+            try Check.atLeast(sampleEvery, 1e-10, name, "sampleEvery")
+            try Check.finite([sampleEvery], name, "sampleEvery")
+        }
         if let seed { try Network.checkSeed(seed, object: name, parameter: "seed") }
         let attribute = attribute ?? Probe.defaultAttribute(of: target)
         self.size = try Probe.validate(attribute, on: target, name: name)

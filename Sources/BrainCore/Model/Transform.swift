@@ -33,6 +33,7 @@ public enum Transform: Sendable, ExpressibleByFloatLiteral, ExpressibleByInteger
     func validate(sizeMid: Int, sizeOut: Int, object: String) throws(BrainKitError) {
         switch self {
         case .identity, .scalar:
+            if case .scalar(let value) = self { try Check.floatFinite([value], object, "transform") }
             guard sizeMid == sizeOut else {
                 throw .validation(
                     object, "transform",
@@ -44,16 +45,17 @@ public enum Transform: Sendable, ExpressibleByFloatLiteral, ExpressibleByInteger
                     object, "transform",
                     "diagonal of \(values.count) values does not fit input size \(sizeMid) and output size \(sizeOut)")
             }
-            try Check.finite(values, object, "transform")
+            try Check.floatFinite(values, object, "transform")
         case .dense(let m):
             guard m.rows == sizeOut, m.columns == sizeMid else {
                 throw .validation(object, "transform", "must be \(sizeOut)x\(sizeMid), got \(m.rows)x\(m.columns)")
             }
-            try Check.finite(m.values, object, "transform")
+            try Check.floatFinite(m.values, object, "transform")
         case .sparse(let m):
             guard m.rows == sizeOut, m.columns == sizeMid else {
                 throw .validation(object, "transform", "must be \(sizeOut)x\(sizeMid), got \(m.rows)x\(m.columns)")
             }
+            try Check.floatFinite(m.values, object, "transform")
         }
     }
 

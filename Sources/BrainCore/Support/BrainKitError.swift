@@ -87,28 +87,34 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
 
 /// Small checks shared by every validating initialiser. Each throws a ``BrainKitError``
 /// naming `object` and `parameter`.
+///
+/// The finiteness policy: a number given to BrainKit is finite. The range checks
+/// (``atLeast(_:_:_:_:)-(Double,_,_,_)``, ``greaterThan(_:_:_:_:)``, ``atMost(_:_:_:_:)``)
+/// refuse NaN and ±infinity as well as values out of range; a value the simulator stores as
+/// `Float` must also be within `Float`'s range (``floatFinite(_:_:_:)``). The few parameters
+/// where infinity means something (an unbounded `Exponential`) check it themselves.
 package enum Check {
     package static func atLeast(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
-        guard value >= bound else {
-            throw .validation(object, parameter, "must be >= \(format(bound)), got \(format(value))")
+        guard value >= bound, value.isFinite else {
+            throw .validation(object, parameter, "must be finite and >= \(format(bound)), got \(format(value))")
         }
     }
 
     package static func greaterThan(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
-        guard value > bound, !value.isNaN else {
-            throw .validation(object, parameter, "must be > \(format(bound)), got \(format(value))")
+        guard value > bound, value.isFinite else {
+            throw .validation(object, parameter, "must be finite and > \(format(bound)), got \(format(value))")
         }
     }
 
     package static func atMost(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
-        guard value <= bound, !value.isNaN else {
-            throw .validation(object, parameter, "must be <= \(format(bound)), got \(format(value))")
+        guard value <= bound, value.isFinite else {
+            throw .validation(object, parameter, "must be finite and <= \(format(bound)), got \(format(value))")
         }
     }
 
@@ -134,6 +140,14 @@ package enum Check {
         guard values.allSatisfy({ $0.isFinite }) else {
             throw .validation(object, parameter, "must be finite (got a NaN or infinite value)")
         }
+    }
+
+    /// Every value finite and within `Float`'s range (|x| <= 3.4e38): values the simulator
+    /// stores as `Float`, which would otherwise become infinite.
+    package static func floatFinite(_ values: [Double], _ object: String, _ parameter: String) throws(BrainKitError) {
+        guard let bad = values.first(where: { !Float($0).isFinite }) else { return }
+        let reason = bad.isFinite ? "beyond Float's range (|x| <= 3.4e38)" : "not finite"
+        throw .validation(object, parameter, "must be finite in single precision, got \(bad) (\(reason))")
     }
 
     package static func count(_ values: Int, _ expected: Int, _ object: String, _ parameter: String) throws(BrainKitError) {

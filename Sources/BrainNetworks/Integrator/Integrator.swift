@@ -56,6 +56,9 @@ public final class Integrator {
         try Check.positiveFinite(recurrentTau, name, "recurrentTau")
         try Check.atLeast(neurons, 1, name, "neurons")
         try Check.atLeast(dimensions, 1, name, "dimensions")
+        try Check.fits(
+            bytes: Size.product(neurons, dimensions, 8), limit: MemoryBudget.available,
+            "\(neurons) neurons x \(dimensions) dimensions", name, neurons >= dimensions ? "neurons" : "dimensions")
         network = try parent.network(label: label, seed: seed, defaults: defaults)
         self.recurrentTau = recurrentTau
         input = try network.node(label: "input", sizeIn: dimensions)
