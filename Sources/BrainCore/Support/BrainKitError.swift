@@ -97,25 +97,33 @@ package enum Check {
     package static func atLeast(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
-        guard value >= bound, value.isFinite else {
-            throw .validation(object, parameter, "must be finite and >= \(format(bound)), got \(format(value))")
+        guard value.isFinite else { throw nonFinite(value, object, parameter) }
+        guard value >= bound else {
+            throw .validation(object, parameter, "must be >= \(format(bound)), got \(format(value))")
         }
     }
 
     package static func greaterThan(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
-        guard value > bound, value.isFinite else {
-            throw .validation(object, parameter, "must be finite and > \(format(bound)), got \(format(value))")
+        guard value.isFinite else { throw nonFinite(value, object, parameter) }
+        guard value > bound else {
+            throw .validation(object, parameter, "must be > \(format(bound)), got \(format(value))")
         }
     }
 
     package static func atMost(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
-        guard value <= bound, value.isFinite else {
-            throw .validation(object, parameter, "must be finite and <= \(format(bound)), got \(format(value))")
+        guard value.isFinite else { throw nonFinite(value, object, parameter) }
+        guard value <= bound else {
+            throw .validation(object, parameter, "must be <= \(format(bound)), got \(format(value))")
         }
+    }
+
+    /// The error for a NaN or infinite `value`.
+    private static func nonFinite(_ value: Double, _ object: String, _ parameter: String) -> BrainKitError {
+        .validation(object, parameter, "must be finite, got \(value)")
     }
 
     package static func atLeast(_ value: Int, _ bound: Int, _ object: String, _ parameter: String) throws(BrainKitError) {
