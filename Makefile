@@ -30,10 +30,11 @@ demo: deps
 
 ## The whole test suite (release build: the behavioural tests simulate spiking networks),
 ## then the reliability suite: adversarial cases, each in its own process under a memory
-## limit, with a table by outcome (Tests/ReliabilitySuite).
+## limit, with a table by outcome (Tests/ReliabilitySuite; `swift test` builds it, and running
+## the binary itself avoids `swift run` rebuilding the libraries without testability).
 test: deps
 	$(SWIFT) test -c release --disable-xctest
-	$(SWIFT) run -c release reliability-suite
+	$$($(SWIFT) build -c release --show-bin-path)/reliability-suite
 
 ## The suite again under each OpenBLAS kernel family this CPU can run (OPENBLAS_CORETYPE forced:
 ## pre-AVX, AVX, AVX2, AVX-512), so results that depend on a BLAS kernel's rounding show here.
