@@ -31,6 +31,15 @@ enum SolverCases {
             try net.connect(a, to: b, solver: Lstsq(), label: "ab")
             try Models.run(net)
         },
+        .rejects("solvers.singular-gram-names-connection", object: "Connection 'ab'", parameter: "solver") {
+            let net = try Models.network()
+            let a = try net.ensemble(
+                label: "a", neurons: 2, dimensions: 1, encoders: Samples(Matrix(column: [1, 1])),
+                gain: Samples([1, 1]), bias: Samples([5, -100]))
+            let b = try net.ensemble(label: "b", neurons: 10, dimensions: 1)
+            try net.connect(a, to: b, solver: try LstsqL2(reg: 0), label: "ab")
+            try Models.run(net)
+        },
         .rejects("solvers.weights-to-node", object: "Connection", parameter: "solver") {
             let net = try Models.network()
             let a = try net.ensemble(label: "a", neurons: 10, dimensions: 1)
