@@ -6,9 +6,10 @@ import Foundation
 
 /// The child's side: its memory limit and the one line it reports.
 enum ChildProcess {
-    /// The address space a case may use: 3 GiB (the runtime, the threads' stacks and
-    /// OpenBLAS's buffers take a few hundred MiB of it).
-    static let memoryLimit = 3 << 30
+    /// The address space a case may use: 4 GiB (the runtime, the threads' stacks and
+    /// OpenBLAS's per-core buffers take a few hundred MiB of it; BrainKit's own checks read
+    /// the limit through `MemoryBudget.available`).
+    static let memoryLimit = 4 << 30
 
     /// Limits this process's address space (`RLIMIT_AS`): an allocation beyond it fails.
     static func limitMemory(bytes: Int) {
