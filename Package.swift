@@ -126,7 +126,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "BrainPlotTests", dependencies: ["BrainPlot", "BrainTestSupport"]),
-        .testTarget(name: "BrainKitTests", dependencies: ["BrainKit"]),
+        // Fixtures: the Python script that made the tutorial models' Nengo figures.
+        .testTarget(name: "BrainKitTests", dependencies: ["BrainKit"], exclude: ["Fixtures"]),
         .testTarget(name: "SpaunLiteTests", dependencies: ["SpaunLite", "BrainTestSupport"]),
         .testTarget(
             name: "BrainBiophysicsTests",
