@@ -28,9 +28,13 @@ DEMO_STIMULUS := A1[\#3]?XA3[472]?XXXA4[5][2]?XXXXX
 demo: deps
 	$(SWIFT) run -c release spaun-lite run '$(DEMO_STIMULUS)'
 
-## The whole test suite (release build: the behavioural tests simulate spiking networks).
+## The whole test suite (release build: the behavioural tests simulate spiking networks),
+## then the reliability suite: adversarial cases, each in its own process under a memory
+## limit, with a table by outcome (Tests/ReliabilitySuite; `swift test` builds it, and running
+## the binary itself avoids `swift run` rebuilding the libraries without testability).
 test: deps
 	$(SWIFT) test -c release --disable-xctest
+	$$($(SWIFT) build -c release --show-bin-path)/reliability-suite
 
 ## The suite again under each OpenBLAS kernel family this CPU can run (OPENBLAS_CORETYPE forced:
 ## pre-AVX, AVX, AVX2, AVX-512), so results that depend on a BLAS kernel's rounding show here.

@@ -106,6 +106,11 @@ let package = Package(
 
         // MARK: - Tests
 
+        // The reliability suite (`make test`): adversarial cases, each run in a child process of
+        // this executable under a memory limit; prints a table by outcome.
+        .executableTarget(
+            name: "reliability-suite", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics"],
+            path: "Tests/ReliabilitySuite"),
         .target(name: "BrainTestSupport", dependencies: ["BrainCore"], path: "Tests/BrainTestSupport"),
         // Counts the test process's heap allocations per thread (replaces malloc and friends in
         // the test executable; used by the no-allocation-per-step test).
@@ -121,7 +126,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "BrainPlotTests", dependencies: ["BrainPlot", "BrainTestSupport"]),
-        .testTarget(name: "BrainKitTests", dependencies: ["BrainKit"]),
+        // Fixtures: the Python script that made the tutorial models' Nengo figures.
+        .testTarget(name: "BrainKitTests", dependencies: ["BrainKit"], exclude: ["Fixtures"]),
         .testTarget(name: "SpaunLiteTests", dependencies: ["SpaunLite", "BrainTestSupport"]),
         .testTarget(
             name: "BrainBiophysicsTests",

@@ -46,6 +46,9 @@ public final class Simulator {
     public var progressObserver: (any ProgressObserver)?
     /// Where probe data goes: memory, or `.npy` files written while running.
     public let probeStorage: ProbeStorage
+    /// The most bytes the build and the probes' data in memory may take (see
+    /// ``init(_:dt:seed:threads:progress:probeStorage:memoryLimit:)``).
+    public let memoryLimit: Int
 
     private let model: BuiltModel
     private let engine: Engine
@@ -74,6 +77,9 @@ public final class Simulator {
     ///   - probeStorage: where probe data goes: ``ProbeStorage/memory`` (the default), or
     ///     ``ProbeStorage/stream(directory:)`` to write it to `.npy` files while running, with
     ///     memory that does not grow with the run.
+    ///   - memoryLimit: the most bytes the model's build and its probes' data may take, > 0;
+    ///     nil (the default) means ``MemoryBudget/available`` (what this process can have). A
+    ///     build or run that would need more is an error before anything is allocated.
     ///   - network: the network to build; it is not changed.
     /// - Throws: ``BrainKitError`` when the model cannot be built (kind `.build`, or
     ///   `.validation` for a parameter the build found invalid, such as unreachable max rates,
@@ -81,13 +87,13 @@ public final class Simulator {
     ///   created.
     public convenience init(
         _ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int? = nil,
-        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory
+        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory, memoryLimit: Int? = nil
     ) throws(BrainKitError) {
         let cores = Simulator.cores
         // An invalid count (< 1) passes through unchanged, for the check that names it.
         let allowed = threads.map { $0 >= 1 ? min($0, cores) : $0 } ?? cores
         try self.init(network, dt: dt, seed: seed, threads: allowed, sharing: .whenItPays, progress: progress,
-            probeStorage: probeStorage)
+            probeStorage: probeStorage, memoryLimit: memoryLimit)
     }
 
     /// The machine's active cores: the default thread count and the most threads allowed.
@@ -98,10 +104,12 @@ public final class Simulator {
     /// exercise the threaded path on a small model, or on more threads than cores).
     init(
         _ network: Network, dt: Double, seed: Int?, threads: Int, sharing: Executor.Sharing,
-        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory
+        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory, memoryLimit: Int? = nil
     ) throws(BrainKitError) {
-        try Check.greaterThan(dt, 0, "Simulator", "dt")
+        try Check.positiveFinite(dt, "Simulator", "dt")
         try Check.atLeast(threads, 1, "Simulator", "threads")
+        if let memoryLimit { try Check.atLeast(memoryLimit, 1, "Simulator", "memoryLimit") }
+        self.memoryLimit = memoryLimit ?? MemoryBudget.available
         if let seed { try Network.checkSeed(seed, object: "Simulator", parameter: "seed") }
         LinearAlgebra.setBLASThreads(1)
         self.network = network
@@ -115,6 +123,7 @@ public final class Simulator {
             progress?.observe(SimulationProgress(stage: .build, completed: stagesDone, total: buildStages, detail: detail))
         }
         report("started")
+        try ModelMemory(network: network).check(limit: self.memoryLimit)
         model = try Builder.build(
             network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed)
         ) { stage in
@@ -145,18 +154,31 @@ public final class Simulator {
     ///   during a step; data recorded before the failing step stays readable.
     public func run(seconds: Double) throws(BrainKitError) {
         guard seconds >= 0, seconds.isFinite else {
-            throw .validation("Simulator", "seconds", "must be >= 0, got \(seconds)")
+            throw .validation("Simulator", "seconds", "must be >= 0 and finite, got \(seconds)")
         }
-        try run(steps: Int((seconds / dt).rounded()))
+        guard let steps = Size.steps(seconds, of: dt) else {
+            throw .validation(
+                "Simulator", "seconds",
+                "\(seconds) s is \((seconds / dt).rounded()) steps of dt = \(dt) s, more than the 2^62 a run can count")
+        }
+        try run(steps: steps, parameter: "seconds")
     }
 
     /// Runs `steps` steps, reporting to ``progressObserver`` (if any) at the start, every
     /// ⌈steps / 1000⌉ steps and at the end; a run of 0 steps reports nothing, and a run that
     /// fails stops reporting.
+    /// - Throws: ``BrainKitError`` for a negative count, a closed simulator, probes whose data
+    ///   for the run would exceed ``memoryLimit`` (before the run starts, naming the probe), or
+    ///   a failure during a step.
     public func run(steps: Int) throws(BrainKitError) {
-        try Check.atLeast(steps, 0, "Simulator", "steps")
+        try run(steps: steps, parameter: "steps")
+    }
+
+    /// Runs `steps` steps; errors about the run's length name `parameter`.
+    private func run(steps: Int, parameter: String) throws(BrainKitError) {
+        try Check.atLeast(steps, 0, "Simulator", parameter)
         try checkOpen()
-        recorder.reserve(steps: steps)
+        try recorder.checkMemory(steps: steps, limit: memoryLimit, object: "Simulator", parameter: parameter)
         guard let observer = progressObserver, steps > 0 else {
             for _ in 0..<steps { try advance() }
             return
@@ -183,8 +205,9 @@ public final class Simulator {
         engine.step(time: Double(next) * dt)
         if let message = engine.fault.message {
             let owner = engine.fault.owner ?? "Simulator"
+            let parameter = engine.fault.parameter
             engine.fault.clear()
-            throw .simulation(owner, message)
+            throw BrainKitError(.simulation, object: owner, parameter: parameter, message: message)
         }
         stepCount = next
         recorder.record(step: next)

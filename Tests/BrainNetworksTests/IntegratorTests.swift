@@ -111,6 +111,24 @@ struct IntegratorTests {
         }
     }
 
+    /// Nengo 3.2's structure: one input node, one ensemble (also the output), the recurrent
+    /// connection and then the input connection; nothing else draws a seed.
+    @Test func isBuiltExactlyAsNengoThreePointTwos() throws {
+        let net = try Network(seed: 3)
+        let integrator = try Integrator(in: net, recurrentTau: 0.1, neurons: 10, dimensions: 2)
+        #expect(integrator.output === integrator.ensemble)
+        #expect(integrator.network.nodes.map(\.label) == ["input"])
+        #expect(integrator.network.ensembles.count == 1)
+        let connections = integrator.network.connections
+        #expect(connections.count == 2)
+        #expect(connections.first === integrator.recurrentConnection)
+        guard case .node(let source)? = connections.last?.pre.object else {
+            Issue.record("the second connection does not start at a node")
+            return
+        }
+        #expect(source === integrator.input)
+    }
+
     /// A zero-interpolated piecewise value at time t (the value of the last time < t + dt/2).
     static func value(of drive: Piecewise, at t: Double, dt: Double) -> [Double] {
         guard let row = drive.times.lastIndex(where: { $0 < t + dt / 2 }) else {

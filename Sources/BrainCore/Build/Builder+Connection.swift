@@ -154,6 +154,11 @@ extension Builder {
             guard let input = nodeSignals[ObjectIdentifier(n)]?.input else { throw notInNetwork(n.name, owner) }
             addInto(value, target: input, indices: connection.post.indices, owner: owner)
         case .learningRule(let learned):
+            guard seeds.seeds[ObjectIdentifier(learned)] != nil else {
+                throw .build(
+                    owner, "post",
+                    "connects to the learning rule of \(learned.name), which is not part of the network being built")
+            }
             addInto(value, target: learningError(of: learned), indices: connection.post.indices, owner: owner)
         case .neurons(let e):
             guard let current = model.ensembleSignals[ObjectIdentifier(e)]?.current,

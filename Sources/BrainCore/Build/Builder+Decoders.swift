@@ -127,7 +127,16 @@ extension Builder {
             }
         }
         let solved = try ParallelWork.map(groups) { group throws(BrainKitError) in
-            try Builder.solve(group.map { jobs[$0] })
+            let members = group.map { jobs[$0] }
+            do throws(BrainKitError) {
+                return try Builder.solve(members)
+            } catch where error.kind == .linearAlgebra {
+                // A LAPACK failure names the routine; say which decoders it was solving.
+                throw BrainKitError(
+                    .linearAlgebra, object: members[0].owner, parameter: "solver",
+                    message: "\(members[0].solver) failed solving for decoders from \(members[0].ensemble.name): "
+                        + "\(error.description)")
+            }
         }
         for (group, results) in zip(groups, solved) {
             for (index, result) in zip(group, results) {

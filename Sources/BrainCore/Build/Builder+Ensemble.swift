@@ -38,7 +38,12 @@ extension Builder {
         } else {
             maxRates = try ensemble.maxRates.sample(count: n, rng: &rng)
             intercepts = try ensemble.intercepts.sample(count: n, rng: &rng)
+            try Builder.checkDrawn(maxRates, name, "maxRates", from: ensemble.maxRates)
+            try Builder.checkDrawn(intercepts, name, "intercepts", from: ensemble.intercepts)
             (gain, bias) = try ensemble.neuronType.gainBias(maxRates: maxRates, intercepts: intercepts)
+        }
+        if ensemble.gain != nil, let bad = gain.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
+            throw .build(name, "gain", "must be positive and finite, got \(gain[bad]) for neuron \(bad)")
         }
         if let bad = gain.firstIndex(where: { !($0 > 0) || !$0.isFinite }) {
             throw .build(
@@ -61,7 +66,13 @@ extension Builder {
         var stateRNG = RandomState(seed: (seed + 1) & Int(UInt32.max))
         var initialState: [String: [Double]] = [:]
         for variable in ensemble.neuronType.stateVariables {
-            initialState[variable.name] = try variable.initial.sample(count: n, rng: &stateRNG)
+            let values = try variable.initial.sample(count: n, rng: &stateRNG)
+            if let bad = values.firstIndex(where: { !Float($0).isFinite }) {
+                throw .build(
+                    name, "initialState",
+                    "of '\(variable.name)' must be finite, got \(values[bad]) for neuron \(bad) from \(variable.initial)")
+            }
+            initialState[variable.name] = values
         }
         return BuiltEnsemble(
             evalPoints: evalPoints, encoders: encoders, scaledEncoders: scaled, gain: gain, bias: bias,
@@ -134,5 +145,17 @@ extension Builder {
             output = inputSignal!
         }
         nodeSignals[ObjectIdentifier(node)] = NodeSignals(input: inputSignal, output: output)
+    }
+}
+
+extension Builder {
+    /// Draws of an ensemble parameter must be finite: a NaN or infinite draw is blamed on
+    /// the parameter (`maxRates`, `intercepts`), not on what it would break later.
+    static func checkDrawn(
+        _ values: [Double], _ name: String, _ parameter: String, from distribution: any Distribution
+    ) throws(BrainKitError) {
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw .build(name, parameter, "must be finite, got \(values[bad]) for neuron \(bad) from \(distribution)")
+        }
     }
 }

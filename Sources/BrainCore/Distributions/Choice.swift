@@ -19,6 +19,7 @@ public struct Choice: Distribution {
         guard rows.rows >= 1 else {
             throw .validation("Choice", "options", "must contain at least one option")
         }
+        try Check.finite(rows.values, "Choice", "options")
         let w = weights ?? [Double](repeating: 1, count: rows.rows)
         guard w.count == rows.rows else {
             throw .validation("Choice", "weights", "must have one weight per option (\(rows.rows)), got \(w.count)")

@@ -7,6 +7,7 @@ public struct Gaussian: Distribution {
 
     /// - Throws: ``BrainKitError`` when `std` is not > 0.
     public init(mean: Double, std: Double) throws(BrainKitError) {
+        try Check.finite([mean], "Gaussian", "mean")
         try Check.greaterThan(std, 0, "Gaussian", "std")
         self.mean = mean
         self.std = std

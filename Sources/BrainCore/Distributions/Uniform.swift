@@ -19,6 +19,8 @@ public struct Uniform: Distribution {
     ///   finite, leave no integer in [low, high), or span more than 2^32 values.
     public func sample(count: Int, dimensions: Int, rng: inout RandomState) throws(BrainKitError) -> Matrix {
         try Check.sampleShape(count: count, dimensions: dimensions, "Uniform")
+        try Check.finite([low], "Uniform", "low")
+        try Check.finite([high], "Uniform", "high")
         var m = Matrix(rows: count, columns: dimensions)
         if integer {
             let limit = 4_294_967_296.0

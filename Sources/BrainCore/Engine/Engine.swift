@@ -12,6 +12,10 @@ final class Engine {
     private let processKernels: [ProcessKernel]
 
     init(model: BuiltModel, network: String, threads: Int, sharing: Executor.Sharing) throws(BrainKitError) {
+        // Loops are checked on the operators as built: the optimizer reads a signal filled by
+        // one copy straight from the copy's source, which would turn a loop of passthrough
+        // nodes into signals that alias each other instead of a cycle.
+        _ = try Schedule(model.operators, network: network)
         let operators = Optimizer.optimize(
             model.operators, protecting: Set(model.probes.values.map(\.signal)), signals: model.signals)
         let schedule = try Schedule(operators, network: network)
@@ -215,7 +219,8 @@ final class Engine {
         case .process(let process, let seed, let input, let output):
             return ProcessKernel(
                 process: process, seed: seed, input: input.map { arena.pointer($0) }, inputCount: input?.count ?? 0,
-                output: arena.pointer(output), outputCount: output.count, dt: dt)
+                output: arena.pointer(output), outputCount: output.count, dt: dt, fault: fault, owner: op.owner,
+                parameter: op.owner.hasPrefix("Ensemble") ? "noise" : "process")
         }
     }
 }

@@ -30,6 +30,15 @@ struct Schedule {
             successors[from].append(to)
             predecessorCount[to] += 1
         }
+        // An operator that writes a signal it also reads (a passthrough node or a Direct
+        // ensemble connected to itself with no synapse) is a loop of one.
+        for op in operators {
+            let reads = Set(op.reads)
+            guard op.sets.contains(where: reads.contains) || op.increments.contains(where: reads.contains) else {
+                continue
+            }
+            throw Schedule.loopError([op.owner], network: network)
+        }
         let signals = Set(setters.keys).union(incrementers.keys).union(readers.keys).union(updaters.keys)
         for signal in signals.sorted() {
             let set = setters[signal] ?? [], inc = incrementers[signal] ?? []
@@ -58,13 +67,18 @@ struct Schedule {
             let cycle = Schedule.findCycle(successors: successors, remaining: remaining)
             var owners = [String]()
             for op in cycle where !owners.contains(operators[op].owner) { owners.append(operators[op].owner) }
-            throw .build(
-                network, nil,
-                "has a loop with no delay: \(owners.joined(separator: " -> ")). Give a connection on the loop a "
-                    + "synapse (Lowpass(0) is a pure one-step delay) instead of nil")
+            throw Schedule.loopError(owners, network: network)
         }
         self.order = order
         self.levels = levels
+    }
+
+    /// The error for a loop with no synapse through the objects `owners`.
+    private static func loopError(_ owners: [String], network: String) -> BrainKitError {
+        .build(
+            network, nil,
+            "has a loop with no delay: \(owners.joined(separator: " -> ")). Give a connection on the loop a "
+                + "synapse (Lowpass(0) is a pure one-step delay) instead of nil")
     }
 
     /// A cycle among the operators that could not be scheduled. Every blocked operator has a

@@ -36,6 +36,7 @@ public struct BCM: LearningRuleType {
         thetaSynapse: (any Synapse)? = BCM.defaultThetaSynapse
     ) throws(BrainKitError) {
         try Check.nonNegativeFinite(learningRate, "BCM", "learningRate")
+        try Check.floatFinite([learningRate], "BCM", "learningRate")
         self.learningRate = learningRate
         self.preSynapse = preSynapse
         self.postSynapse = postSynapse

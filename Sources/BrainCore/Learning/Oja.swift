@@ -31,6 +31,7 @@ public struct Oja: LearningRuleType {
         beta: Double = 1.0
     ) throws(BrainKitError) {
         try Check.nonNegativeFinite(learningRate, "Oja", "learningRate")
+        try Check.floatFinite([learningRate], "Oja", "learningRate")
         try Check.nonNegativeFinite(beta, "Oja", "beta")
         self.learningRate = learningRate
         self.preSynapse = preSynapse

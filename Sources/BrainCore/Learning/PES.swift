@@ -19,6 +19,7 @@ public struct PES: LearningRuleType {
     /// - Throws: ``BrainKitError`` when `learningRate` is negative or not finite.
     public init(learningRate: Double = 1e-4, preSynapse: (any Synapse)? = Lowpass.nengoDefault) throws(BrainKitError) {
         try Check.nonNegativeFinite(learningRate, "PES", "learningRate")
+        try Check.floatFinite([learningRate], "PES", "learningRate")
         self.learningRate = learningRate
         self.preSynapse = preSynapse
     }

@@ -17,6 +17,7 @@ public struct Voja: LearningRuleType {
     /// - Throws: ``BrainKitError`` when `learningRate` is negative or not finite.
     public init(learningRate: Double = 1e-2, postSynapse: (any Synapse)? = Lowpass.nengoDefault) throws(BrainKitError) {
         try Check.nonNegativeFinite(learningRate, "Voja", "learningRate")
+        try Check.floatFinite([learningRate], "Voja", "learningRate")
         self.learningRate = learningRate
         self.postSynapse = postSynapse
     }

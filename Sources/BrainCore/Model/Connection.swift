@@ -87,6 +87,7 @@ public final class Connection {
                     name, "functionValues", "need explicit evalPoints (Samples) with one row per function value")
             }
             sizeMid = functionValues.columns
+            try Check.floatFinite(functionValues.values, name, "functionValues")
         }
 
         // Eval points.
@@ -94,6 +95,7 @@ public final class Connection {
             guard pre.ensemble != nil else {
                 throw .validation(name, "evalPoints", "are only valid on connections from ensembles")
             }
+            if let fixed = evalPoints as? Samples { try Check.floatFinite(fixed.samples.values, name, "evalPoints") }
             if let fixed = evalPoints as? Samples, fixed.samples.columns != pre.fullSize(input: false) {
                 throw .validation(
                     name, "evalPoints",
@@ -203,19 +205,28 @@ extension Network {
         return connection
     }
 
-    /// Connects `pre` to `post` through a `Lowpass(tau)` synapse (tau in seconds).
+    /// Connects `pre` to `post` through a `Lowpass(tau)` synapse (tau in seconds, Nengo's
+    /// `synapse=0.01`); every other parameter as in the form taking a `Synapse`.
+    /// - Throws: ``BrainKitError`` naming `Lowpass` and `tau` for a bad time constant, else
+    ///   the connection's errors.
     @discardableResult
     public func connect(
         _ pre: some EndpointConvertible,
         to post: some EndpointConvertible,
         synapse tau: Double,
         function: (([Double]) -> [Double])? = nil,
+        functionValues: Matrix? = nil,
         transform: Transform = .identity,
         solver: (any Solver)? = nil,
-        label: String? = nil
+        learningRule: (any LearningRuleType)? = nil,
+        evalPoints: (any Distribution)? = nil,
+        scaleEvalPoints: Bool = true,
+        label: String? = nil,
+        seed: Int? = nil
     ) throws(BrainKitError) -> Connection {
         try connect(
-            pre, to: post, synapse: try Lowpass(tau), function: function, transform: transform, solver: solver,
-            label: label)
+            pre, to: post, synapse: try Lowpass(tau), function: function, functionValues: functionValues,
+            transform: transform, solver: solver, learningRule: learningRule, evalPoints: evalPoints,
+            scaleEvalPoints: scaleEvalPoints, label: label, seed: seed)
     }
 }

@@ -52,8 +52,12 @@ public final class Ensemble: Sendable {
         try Check.atLeast(neuronCount, 1, name, "neurons")
         try Check.atLeast(dimensions, 1, name, "dimensions")
         try Check.atLeast(radius, 1e-10, name, "radius")
+        try Check.floatFinite([radius], name, "radius")
         if let evalPointCount { try Check.atLeast(evalPointCount, 1, name, "evalPointCount") }
+        try Ensemble.checkSizes(
+            neurons: neuronCount, dimensions: dimensions, evalPointCount: evalPointCount, name: name)
         if let seed { try Network.checkSeed(seed, object: name, parameter: "seed") }
+        try noise?.checkSeed()
         guard (gain == nil) == (bias == nil) else {
             throw .validation(
                 name, gain == nil ? "bias" : "gain",
@@ -93,6 +97,31 @@ public final class Ensemble: Sendable {
         label.map { "Ensemble '\($0)'" } ?? "Ensemble (unlabeled)"
     }
 
+    /// Checks that the ensemble's own arrays fit in the memory this process can have
+    /// (``MemoryBudget/available``), in arithmetic that cannot overflow: 8 bytes per neuron
+    /// and per dimension at least, the `neurons × dimensions` encoders and the
+    /// `evalPointCount × dimensions` eval points. What the build needs besides (activities,
+    /// weights) is checked when a `Simulator` is made.
+    private static func checkSizes(
+        neurons: Int, dimensions: Int, evalPointCount: Int?, name: String
+    ) throws(BrainKitError) {
+        let limit = MemoryBudget.available
+        try Check.fits(
+            bytes: Size.product(neurons, 8), limit: limit, "8 bytes per neuron at least for \(neurons) neurons", name,
+            "neurons")
+        try Check.fits(
+            bytes: Size.product(dimensions, 8), limit: limit, "8 bytes per dimension at least for \(dimensions)",
+            name, "dimensions")
+        try Check.fits(
+            bytes: Size.product(neurons, dimensions, 8), limit: limit,
+            "\(neurons) x \(dimensions) encoders (8 bytes each)", name, "dimensions")
+        if let evalPointCount {
+            try Check.fits(
+                bytes: Size.product(evalPointCount, dimensions, 8), limit: limit,
+                "\(evalPointCount) x \(dimensions) eval points (8 bytes each)", name, "evalPointCount")
+        }
+    }
+
     /// The eval point count the build uses: the given one, else Nengo's heuristic
     /// `max(clamp(500 d, 750, 2500), 2 n)`.
     var resolvedEvalPointCount: Int {
@@ -105,6 +134,7 @@ public final class Ensemble: Sendable {
     ) throws(BrainKitError) {
         guard let fixed = distribution as? Samples else { return }
         let m = fixed.samples
+        try Check.floatFinite(m.values, name, parameter)
         if columns == 1 && (m.rows == 1 || m.columns == 1) {
             let count = m.values.count
             if let rows, count != rows {

@@ -62,15 +62,15 @@ extension Network {
     /// - Throws: ``BrainKitError`` when a value is not finite.
     @discardableResult
     public func node(label: String? = nil, output: [Double]) throws(BrainKitError) -> Node {
-        try Check.finite(output, Node.describe(label), "output")
-        return register(Node(label: label, sizeIn: 0, sizeOut: output.count, output: .constant(output)))
+        try Check.floatFinite(output, Node.describe(label), "output")
+        return try register(Node(label: label, sizeIn: 0, sizeOut: output.count, output: .constant(output)))
     }
 
     /// A node whose scalar output is `function(t)` (t in seconds). Allocation-free.
     @discardableResult
     public func node(label: String? = nil, function: @escaping (Double) -> Double) throws(BrainKitError) -> Node {
         try checkFiniteAtZero([function(0)], label: label)
-        return register(
+        return try register(
             Node(
                 label: label, sizeIn: 0, sizeOut: 1,
                 output: .function({ t, _, out in out[0] = Float(function(t)) })))
@@ -83,7 +83,7 @@ extension Network {
         label: String? = nil, sizeOut: Int? = nil, function: @escaping (Double) -> [Double]
     ) throws(BrainKitError) -> Node {
         let size = try inferredSize(sizeOut, from: function(0), label: label)
-        return register(
+        return try register(
             Node(
                 label: label, sizeIn: 0, sizeOut: size,
                 output: .function({ t, _, out in Node.write(function(t), to: out) })))
@@ -99,7 +99,7 @@ extension Network {
         try Check.atLeast(sizeIn, 1, Node.describe(label), "sizeIn")
         let size = try inferredSize(
             sizeOut, from: function(0, [Double](repeating: 0, count: sizeIn)), label: label)
-        return register(
+        return try register(
             Node(
                 label: label, sizeIn: sizeIn, sizeOut: size,
                 output: .function({ t, input, out in
@@ -115,14 +115,14 @@ extension Network {
     ) throws(BrainKitError) -> Node {
         try Check.atLeast(sizeIn, 0, Node.describe(label), "sizeIn")
         try Check.atLeast(sizeOut, 0, Node.describe(label), "sizeOut")
-        return register(Node(label: label, sizeIn: sizeIn, sizeOut: sizeOut, output: .function(inPlace)))
+        return try register(Node(label: label, sizeIn: sizeIn, sizeOut: sizeOut, output: .function(inPlace)))
     }
 
     /// A passthrough node: its output is the sum of its `sizeIn` inputs.
     @discardableResult
     public func node(label: String? = nil, sizeIn: Int) throws(BrainKitError) -> Node {
         try Check.atLeast(sizeIn, 1, Node.describe(label), "sizeIn")
-        return register(Node(label: label, sizeIn: sizeIn, sizeOut: sizeIn, output: .passthrough))
+        return try register(Node(label: label, sizeIn: sizeIn, sizeOut: sizeIn, output: .passthrough))
     }
 
     /// A node that outputs a process (white noise, a white signal, presented inputs...).
@@ -134,10 +134,18 @@ extension Network {
         let sizeOut = sizeOut ?? process.defaultSizeOut
         try Check.atLeast(sizeIn, 0, Node.describe(label), "sizeIn")
         try Check.atLeast(sizeOut, 1, Node.describe(label), "sizeOut")
-        return register(Node(label: label, sizeIn: sizeIn, sizeOut: sizeOut, output: .process(process)))
+        try process.checkSeed()
+        return try register(Node(label: label, sizeIn: sizeIn, sizeOut: sizeOut, output: .process(process)))
     }
 
-    private func register(_ node: Node) -> Node {
+    /// Adds `node` once its sizes are known to fit in memory: 4 bytes per input and output
+    /// value (the simulator's `Float` storage), computed without overflow.
+    private func register(_ node: Node) throws(BrainKitError) -> Node {
+        let limit = MemoryBudget.available
+        try Check.fits(
+            bytes: Size.product(node.sizeIn, 4), limit: limit, "\(node.sizeIn) input values", node.name, "sizeIn")
+        try Check.fits(
+            bytes: Size.product(node.sizeOut, 4), limit: limit, "\(node.sizeOut) output values", node.name, "sizeOut")
         add(node)
         return node
     }
@@ -155,20 +163,36 @@ extension Network {
     }
 
     private func checkFiniteAtZero(_ values: [Double], label: String?) throws(BrainKitError) {
-        guard values.allSatisfy(\.isFinite) else {
-            throw .validation(Node.describe(label), "output", "function returned a non-finite value at t = 0")
+        guard values.allSatisfy({ Float($0).isFinite }) else {
+            throw .validation(
+                Node.describe(label), "output",
+                "function returned a non-finite value (NaN or beyond Float's range) at t = 0")
         }
     }
 }
 
 extension Node {
     /// Copies a function's result into the node's output storage. A result of the wrong
-    /// length writes NaN, which the simulator reports as a simulation error.
+    /// length writes a NaN whose payload carries the length (see ``wrongLength(_:)``), which
+    /// the simulator reports as a simulation error saying how many values came back.
     static func write(_ values: [Double], to out: UnsafeMutableBufferPointer<Float>) {
         guard values.count == out.count else {
-            for i in 0..<out.count { out[i] = .nan }
+            let marker = Float(bitPattern: wrongLengthFlag | UInt32(min(values.count, Int(wrongLengthFlag) - 1)))
+            for i in 0..<out.count { out[i] = marker }
             return
         }
         for i in 0..<out.count { out[i] = Float(values[i]) }
+    }
+
+    /// A quiet NaN with payload bit 21 set: the mark of a result of the wrong length (the low
+    /// 21 bits hold the length). Arithmetic makes NaNs with an empty payload.
+    private static let wrongLengthFlag: UInt32 = 0x7FC0_0000 | 0x0020_0000
+
+    /// The length a node function returned, when `value` is the mark ``write(_:to:)`` leaves
+    /// for a result of the wrong length; nil for any other value.
+    static func wrongLength(_ value: Float) -> Int? {
+        let bits = value.bitPattern
+        guard bits & wrongLengthFlag == wrongLengthFlag else { return nil }
+        return Int(bits & 0x001F_FFFF)
     }
 }

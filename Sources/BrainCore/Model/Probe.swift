@@ -34,7 +34,10 @@ public final class Probe {
         solver: any Solver, label: String?, seed: Int?
     ) throws(BrainKitError) {
         let name = Probe.describe(label: label, target: target)
-        if let sampleEvery { try Check.atLeast(sampleEvery, 1e-10, name, "sampleEvery") }
+        if let sampleEvery {
+            try Check.atLeast(sampleEvery, 1e-10, name, "sampleEvery")
+            try Check.finite([sampleEvery], name, "sampleEvery")
+        }
         if let seed { try Network.checkSeed(seed, object: name, parameter: "seed") }
         let attribute = attribute ?? Probe.defaultAttribute(of: target)
         self.size = try Probe.validate(attribute, on: target, name: name)
@@ -213,16 +216,34 @@ extension Network {
         return probe
     }
 
-    /// Probes `target` through a `Lowpass(tau)` synapse (tau in seconds).
+    /// Probes `target` through a `Lowpass(tau)` synapse (tau in seconds, Nengo's
+    /// `synapse=0.01`); every other parameter as with a synapse value.
     @discardableResult
     public func probe(
         _ target: some EndpointConvertible,
         _ attribute: ProbeAttribute? = nil,
         synapse tau: Double,
         sampleEvery: Double? = nil,
-        label: String? = nil
+        solver: (any Solver)? = nil,
+        label: String? = nil,
+        seed: Int? = nil
     ) throws(BrainKitError) -> Probe {
-        try probe(target, attribute, synapse: try Lowpass(tau), sampleEvery: sampleEvery, label: label)
+        try probe(
+            target, attribute, synapse: try Lowpass(tau), sampleEvery: sampleEvery, solver: solver, label: label,
+            seed: seed)
+    }
+
+    /// Probes a connection through a `Lowpass(tau)` synapse (tau in seconds).
+    @discardableResult
+    public func probe(
+        _ connection: Connection,
+        _ attribute: ProbeAttribute? = nil,
+        synapse tau: Double,
+        sampleEvery: Double? = nil,
+        label: String? = nil,
+        seed: Int? = nil
+    ) throws(BrainKitError) -> Probe {
+        try probe(connection, attribute, synapse: try Lowpass(tau), sampleEvery: sampleEvery, label: label, seed: seed)
     }
 
     /// Probes a connection's output (after synapse and transform), its input, or its weights.

@@ -21,6 +21,9 @@ public struct SparseMatrix: Sendable, Equatable {
     public init(rows: Int, columns: Int, entries: [(row: Int, column: Int, value: Double)]) throws(BrainKitError) {
         try Check.atLeast(rows, 1, "SparseMatrix", "rows")
         try Check.atLeast(columns, 1, "SparseMatrix", "columns")
+        try Check.fits(
+            bytes: Size.product(rows, 8), limit: MemoryBudget.available, "row starts for \(rows) rows", "SparseMatrix",
+            "rows")
         let sorted = entries.sorted { $0.row != $1.row ? $0.row < $1.row : $0.column < $1.column }
         var starts = [Int](repeating: 0, count: rows + 1)
         for (k, entry) in sorted.enumerated() {

@@ -17,6 +17,7 @@ struct LIFRateMath {
         try Check.greaterThan(tauRC, 0, object, "tauRC")
         try Check.atLeast(tauRef, 0, object, "tauRef")
         try Check.greaterThan(amplitude, 0, object, "amplitude")
+        try Check.floatFinite([tauRC, tauRef, amplitude], object, tauRC > 3e38 ? "tauRC" : tauRef > 3e38 ? "tauRef" : "amplitude")
     }
 
     /// `r(J) = amplitude / (tauRef + tauRC * log1p(1 / (J - 1)))` for `J > 1`, else 0 (Hz).

@@ -42,7 +42,7 @@ public struct Piecewise: SignalProcess, Equatable {
                 object, "data", "time \(Check.format(time)) has size \(value.count) instead of \(size)")
         }
         try Check.finite(sorted.map(\.key), object, "data times")
-        try Check.finite(sorted.flatMap(\.value), object, "data values")
+        try Check.floatFinite(sorted.flatMap(\.value), object, "data values")
         if interpolation == .linear && sorted.count < 2 {
             throw .validation(object, "interpolation", "linear needs at least 2 times, got \(sorted.count)")
         }

@@ -19,7 +19,7 @@ public struct PresentInput: SignalProcess, Equatable {
         for (i, input) in inputs.enumerated() where input.count != size {
             throw .validation(object, "inputs", "must all have \(size) values, but input \(i) has \(input.count)")
         }
-        try Check.finite(inputs.flatMap { $0 }, object, "inputs")
+        try Check.floatFinite(inputs.flatMap { $0 }, object, "inputs")
         try Check.positiveFinite(presentationTime, object, "presentationTime")
         self.inputs = Matrix(inputs)
         self.presentationTime = presentationTime

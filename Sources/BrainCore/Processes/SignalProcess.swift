@@ -34,6 +34,8 @@ extension SignalProcess {
         -> Matrix
     {
         let size = sizeOut ?? defaultSizeOut
+        try checkSeed()
+        if let seed { try Network.checkSeed(seed, object: String(describing: type(of: self)), parameter: "seed") }
         var rng = RandomState(seed: seed ?? self.seed ?? 0)
         let stepper = try makeStepper(sizeIn: 0, sizeOut: size, dt: dt, rng: &rng)
         var result = Matrix(rows: steps, columns: size)
@@ -48,5 +50,13 @@ extension SignalProcess {
             for i in 0..<size { result[k, i] = Double(out[i]) }
         }
         return result
+    }
+}
+
+extension SignalProcess {
+    /// Checks the process's fixed seed, if any, is one numpy's generator takes (0 ... 2^32 − 1),
+    /// naming the process type and `seed`.
+    package func checkSeed() throws(BrainKitError) {
+        if let seed { try Network.checkSeed(seed, object: String(describing: type(of: self)), parameter: "seed") }
     }
 }

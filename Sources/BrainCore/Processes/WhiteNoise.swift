@@ -35,7 +35,8 @@ public struct WhiteNoise: SignalProcess {
         try ProcessChecks.timeStep(dt, "WhiteNoise")
         // A trial draw on a copy, so that a shape the distribution rejects fails here.
         var trial = rng
-        _ = try distribution.sample(count: 1, dimensions: sizeOut, rng: &trial)
+        let drawn = try distribution.sample(count: 1, dimensions: sizeOut, rng: &trial)
+        try Check.floatFinite(drawn.values, "WhiteNoise", "distribution")
         return WhiteNoiseStepper(
             distribution: distribution, size: sizeOut, gain: scale ? 1 / dt.squareRoot() : 1, rng: rng)
     }

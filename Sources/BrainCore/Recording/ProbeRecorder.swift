@@ -1,15 +1,22 @@
 import Foundation
 
 /// Copies each probe's signal out of the arena after every step (or every `sampleEvery`):
-/// into storage reserved ahead of a run (``ProbeStorage/memory``), or into a ``ProbeStream``
-/// per probe (``ProbeStorage/stream(directory:)``); neither allocates per step.
+/// into memory that grows in chunks (``ProbeStorage/memory``), or into a ``ProbeStream`` per
+/// probe (``ProbeStorage/stream(directory:)``).
+///
+/// In memory, a probe's samples go into chunks of ``ProbeChunks/chunkBytes`` (or one sample,
+/// if larger): a full chunk is kept and a new one begun, so recorded data is never copied
+/// while running, a run of n steps costs O(n) however it is split into calls, and memory is
+/// the recorded data plus at most one partly filled chunk per probe. A run is refused before
+/// it starts when its probes' data would exceed the simulator's memory limit.
 final class ProbeRecorder {
     private struct Channel {
+        let name: String
         let source: UnsafeMutablePointer<Float>
         let indices: [Int]?
         let size: Int
         let period: Double
-        var data: [Float] = []
+        var data: ProbeChunks
         let stream: ProbeStream?
     }
 
@@ -41,7 +48,9 @@ final class ProbeRecorder {
             }
             index[ObjectIdentifier(probe)] = channels.count
             channels.append(
-                Channel(source: start, indices: indices, size: source.size, period: source.period, stream: stream))
+                Channel(
+                    name: probe.name, source: start, indices: indices, size: source.size, period: source.period,
+                    data: ProbeChunks(sampleSize: source.size), stream: stream))
         }
         self.channels = channels
     }
@@ -77,12 +86,26 @@ final class ProbeRecorder {
         Double(step).truncatingRemainder(dividingBy: period) < 1
     }
 
-    /// Reserves room for `steps` more steps of data in memory (streams need none).
-    func reserve(steps: Int) {
-        for c in channels.indices where channels[c].stream == nil {
-            let samples = Int((Double(steps) / channels[c].period).rounded(.up)) + 1
-            channels[c].data.reserveCapacity(channels[c].data.count + samples * channels[c].size)
+    /// Checks that `steps` more steps of data fit in `limit` bytes with what is recorded
+    /// already (4 bytes per value; streams need none), in arithmetic that cannot overflow;
+    /// the error names the probe that needs the most.
+    func checkMemory(steps: Int, limit: Int, object: String, parameter: String) throws(BrainKitError) {
+        var total: Int? = 0
+        var largest: (name: String, bytes: Int?)?
+        for channel in channels where channel.stream == nil {
+            let samples = (Double(steps) / channel.period).rounded(.up) + 1
+            let newValues = samples < 0x1p62 ? Size.product(Int(samples), channel.size) : nil
+            let bytes = newValues.flatMap { Size.sum([$0, channel.data.count]) }.flatMap { Size.product($0, 4) }
+            total = total.flatMap { t in bytes.flatMap { Size.sum([t, $0]) } }
+            if largest == nil || (largest!.bytes ?? .max) < (bytes ?? .max) { largest = (channel.name, bytes) }
         }
+        guard let largest else { return }
+        try Check.fits(
+            bytes: total, limit: limit,
+            "probe data for \(steps) more steps (\(largest.name) alone: "
+                + (largest.bytes.map { MemoryBudget.describe(bytes: $0) } ?? "beyond Int.max bytes")
+                + "; stream it with probeStorage: .stream(directory:) or sample less often)",
+            object, parameter)
     }
 
     /// Records every probe due at `step`; a stream that cannot be written sets ``fault``.
@@ -95,12 +118,8 @@ final class ProbeRecorder {
                 } catch {
                     if fault == nil { fault = error }
                 }
-            } else if let indices = channels[c].indices {
-                indices.withUnsafeBufferPointer { indices in
-                    for i in indices { channels[c].data.append(source[i]) }
-                }
             } else {
-                channels[c].data.append(contentsOf: UnsafeBufferPointer(start: source, count: channels[c].size))
+                channels[c].data.append(source, indices: channels[c].indices)
             }
         }
     }
@@ -119,7 +138,7 @@ final class ProbeRecorder {
     /// Forgets all recorded data (and empties the stream files).
     func clear() throws(BrainKitError) {
         for c in channels.indices {
-            channels[c].data.removeAll(keepingCapacity: true)
+            channels[c].data.removeAll()
             try channels[c].stream?.clear()
         }
         fault = nil
@@ -140,7 +159,6 @@ final class ProbeRecorder {
             try stream.flush()
             return try NPYStreamFile.read(stream.file.url, object: probe.name)
         }
-        let rows = channel.size == 0 ? 0 : channel.data.count / channel.size
-        return Matrix(rows: rows, columns: channel.size, values: channel.data.map { Double($0) })
+        return channel.data.matrix()
     }
 }

@@ -87,10 +87,17 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
 
 /// Small checks shared by every validating initialiser. Each throws a ``BrainKitError``
 /// naming `object` and `parameter`.
+///
+/// The finiteness policy: a number given to BrainKit is finite. The range checks
+/// (``atLeast(_:_:_:_:)-(Double,_,_,_)``, ``greaterThan(_:_:_:_:)``, ``atMost(_:_:_:_:)``)
+/// refuse NaN and ±infinity as well as values out of range; a value the simulator stores as
+/// `Float` must also be within `Float`'s range (``floatFinite(_:_:_:)``). The few parameters
+/// where infinity means something (an unbounded `Exponential`) check it themselves.
 package enum Check {
     package static func atLeast(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
+        guard value.isFinite else { throw nonFinite(value, object, parameter) }
         guard value >= bound else {
             throw .validation(object, parameter, "must be >= \(format(bound)), got \(format(value))")
         }
@@ -99,7 +106,8 @@ package enum Check {
     package static func greaterThan(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
-        guard value > bound, !value.isNaN else {
+        guard value.isFinite else { throw nonFinite(value, object, parameter) }
+        guard value > bound else {
             throw .validation(object, parameter, "must be > \(format(bound)), got \(format(value))")
         }
     }
@@ -107,9 +115,15 @@ package enum Check {
     package static func atMost(
         _ value: Double, _ bound: Double, _ object: String, _ parameter: String
     ) throws(BrainKitError) {
-        guard value <= bound, !value.isNaN else {
+        guard value.isFinite else { throw nonFinite(value, object, parameter) }
+        guard value <= bound else {
             throw .validation(object, parameter, "must be <= \(format(bound)), got \(format(value))")
         }
+    }
+
+    /// The error for a NaN or infinite `value`.
+    private static func nonFinite(_ value: Double, _ object: String, _ parameter: String) -> BrainKitError {
+        .validation(object, parameter, "must be finite, got \(value)")
     }
 
     package static func atLeast(_ value: Int, _ bound: Int, _ object: String, _ parameter: String) throws(BrainKitError) {
@@ -134,6 +148,14 @@ package enum Check {
         guard values.allSatisfy({ $0.isFinite }) else {
             throw .validation(object, parameter, "must be finite (got a NaN or infinite value)")
         }
+    }
+
+    /// Every value finite and within `Float`'s range (|x| <= 3.4e38): values the simulator
+    /// stores as `Float`, which would otherwise become infinite.
+    package static func floatFinite(_ values: [Double], _ object: String, _ parameter: String) throws(BrainKitError) {
+        guard let bad = values.first(where: { !Float($0).isFinite }) else { return }
+        let reason = bad.isFinite ? "beyond Float's range (|x| <= 3.4e38)" : "not finite"
+        throw .validation(object, parameter, "must be finite in single precision, got \(bad) (\(reason))")
     }
 
     package static func count(_ values: Int, _ expected: Int, _ object: String, _ parameter: String) throws(BrainKitError) {

@@ -46,6 +46,13 @@ public final class EnsembleArray {
     ) throws(BrainKitError) {
         let name = "EnsembleArray '\(label)'"
         try Check.atLeast(ensembles, 1, name, "ensembles")
+        try Check.atLeast(neurons, 1, name, "neurons")
+        try Check.atLeast(dimensionsPerEnsemble, 1, name, "dimensionsPerEnsemble")
+        let limit = MemoryBudget.available
+        try Check.fits(bytes: Size.product(neurons, 8), limit: limit, "\(neurons) neurons per ensemble", name, "neurons")
+        try Check.fits(
+            bytes: Size.product(ensembles, neurons, dimensionsPerEnsemble, 8), limit: limit,
+            "\(ensembles) ensembles of \(neurons) neurons and \(dimensionsPerEnsemble) dimensions", name, "ensembles")
         network = try parent.network(label: label, seed: seed, defaults: defaults)
         neuronsPerEnsemble = neurons
         self.dimensionsPerEnsemble = dimensionsPerEnsemble

@@ -19,10 +19,11 @@ import BrainCore
 /// `r[k+1] = r[k] + (1 − a)·τ·u[k]` exactly in Direct mode: an integrator of gain
 /// `(1 − a)·τ/dt` (0.995 for τ = 0.1 s, dt = 1 ms).
 ///
-/// It lives in its own subnetwork (``network``): ``input`` (a passthrough node) feeds the
-/// ensemble with transform τ and no synapse; ``output`` (a passthrough node) receives the
-/// ensemble's decoded value with no synapse (filter downstream). Ensemble parameters come from
-/// `defaults`, then the parent network's defaults.
+/// It lives in its own subnetwork (``network``) built exactly as Nengo 3.2's: ``input`` (a
+/// passthrough node), the ensemble, the recurrent connection, and the connection from the
+/// input with transform τ and no synapse, in that order; ``output`` is the ensemble itself
+/// (connect or probe its decoded value). So a seeded model draws the same seeds as Nengo's.
+/// Ensemble parameters come from `defaults`, then the parent network's defaults.
 public final class Integrator {
     /// The subnetwork holding the ensemble and nodes.
     public let network: Network
@@ -30,8 +31,9 @@ public final class Integrator {
     public let ensemble: Ensemble
     /// The value to integrate: a passthrough node of ``dimensions`` values.
     public let input: Node
-    /// The integral (the ensemble's decoded value): a passthrough node of ``dimensions`` values.
-    public let output: Node
+    /// The integral: the ensemble itself, whose decoded value it is (Nengo's
+    /// `self.output = self.ensemble`).
+    public let output: Ensemble
     /// The recurrent connection, `ensemble → ensemble` through `Lowpass(recurrentTau)`.
     public let recurrentConnection: Connection
     /// The time constant τ of the recurrent lowpass synapse, in seconds.
@@ -56,14 +58,16 @@ public final class Integrator {
         try Check.positiveFinite(recurrentTau, name, "recurrentTau")
         try Check.atLeast(neurons, 1, name, "neurons")
         try Check.atLeast(dimensions, 1, name, "dimensions")
+        try Check.fits(
+            bytes: Size.product(neurons, dimensions, 8), limit: MemoryBudget.available,
+            "\(neurons) neurons x \(dimensions) dimensions", name, neurons >= dimensions ? "neurons" : "dimensions")
         network = try parent.network(label: label, seed: seed, defaults: defaults)
         self.recurrentTau = recurrentTau
         input = try network.node(label: "input", sizeIn: dimensions)
         ensemble = try network.ensemble(label: "integrator", neurons: neurons, dimensions: dimensions)
         recurrentConnection = try network.connect(ensemble, to: ensemble, synapse: try Lowpass(recurrentTau))
         try network.connect(input, to: ensemble, synapse: nil, transform: .scalar(recurrentTau))
-        output = try network.node(label: "output", sizeIn: dimensions)
-        try network.connect(ensemble, to: output, synapse: nil)
+        output = ensemble
     }
 
     /// The number of values integrated.

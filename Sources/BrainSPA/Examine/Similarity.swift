@@ -117,3 +117,12 @@ extension Vocabulary {
         keys.indices.flatMap { i in keys[(i + 1)...].map { "\(keys[i])*\($0)" } }
     }
 }
+
+extension ProbeData {
+    /// The similarity of every sample to each of `vocabulary`'s pointers (a T × count matrix
+    /// whose column k follows `keys[k]`), as ``Vocabulary/similarity(_:normalize:)``.
+    /// - Throws: `BrainKitError` when the data does not have the vocabulary's dimensions.
+    public func similarity(to vocabulary: Vocabulary, normalize: Bool = false) throws(BrainKitError) -> Matrix {
+        try vocabulary.similarity(values, normalize: normalize)
+    }
+}

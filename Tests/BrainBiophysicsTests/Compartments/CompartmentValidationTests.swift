@@ -121,8 +121,11 @@ struct CompartmentValidationTests {
         Self.expectError("CellSimulation", "clamps", containing: "section 'axon', which is not in the cell") {
             _ = try CellSimulation(cell: cell, clamps: [elsewhere])
         }
-        Self.expectError("CellSimulation", "timeStep", containing: "must be > 0") {
+        Self.expectError("CellSimulation", "timeStep", containing: "must be >= 1e-06, got 0") {
             _ = try CellSimulation(cell: cell, timeStep: 0)
+        }
+        Self.expectError("CellSimulation", "temperature", containing: "must be finite") {
+            _ = try CellSimulation(cell: cell, temperature: .nan)
         }
         var sim = try CellSimulation(cell: cell)
         Self.expectError("CellSimulation", "recording", containing: "position must be in [0, 1]") {

@@ -6,7 +6,8 @@ import Testing
 @testable import BrainCore
 
 /// The step loop does not allocate: 1000 steps of a mid-size model make no heap allocation on
-/// the stepping thread (probe storage is reserved before a run and kept across a reset).
+/// the stepping thread (probe storage, grown in chunks by the first run, is kept across a
+/// reset).
 @Suite("No allocation per step")
 struct AllocationTests {
     @Test(.enabled(if: isOptimizedBuild, "measured in optimized builds (make test)"))
@@ -54,7 +55,7 @@ struct AllocationTests {
     }
 
     /// Heap allocations on this thread in 1000 steps, after 1000 steps and a reset (so probe
-    /// storage is reserved).
+    /// storage has its chunks).
     static func allocationsInThousandSteps(_ sim: Simulator) throws -> Int {
         try sim.run(steps: 1000)
         try sim.reset()

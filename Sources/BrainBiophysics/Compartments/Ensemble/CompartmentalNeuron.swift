@@ -71,6 +71,12 @@ public struct CompartmentalNeuron: NeuronType {
     public let rateTablePoints: Int
     public let stateVariables: [NeuronStateVariable]
 
+    /// The most substeps one rate measurement (settling and counting) may take: 10^7.
+    public static let largestMeasurement = 1e7
+    /// The most substeps the whole rate table may take: 10^9 (the default table takes
+    /// 101 × 16,000 = 1.6 × 10^6).
+    public static let largestTable = 1e9
+
     let model: CableModel
     let inputNode: Int
     let spikeNode: Int
@@ -83,12 +89,16 @@ public struct CompartmentalNeuron: NeuronType {
     ///   - threshold: spike threshold (mV), default 0.
     ///   - initialVoltage: mV, default −65.
     ///   - temperature: °C, default 6.3.
-    ///   - timeStep: the largest substep (ms), > 0, default 0.025 (NEURON's `dt`).
+    ///   - timeStep: the largest substep (ms), >= `CellSimulation.smallestTimeStep`, default
+    ///     0.025 (NEURON's `dt`).
     ///   - settleTime: ms at constant `J` before counting spikes, > 0, default 100.
     ///   - measureTime: ms over which spikes are counted, > 0, default 300.
     ///   - rateTableRange: nA, a non-empty range, default 0…10.
     ///   - initialState: distributions replacing the defaults of named state variables.
     ///   - rateTablePoints: the number of tabulated currents, >= 2, default 101.
+    ///
+    /// A rate measurement may take at most ``largestMeasurement`` substeps
+    /// (`(settleTime + measureTime) / timeStep`) and the table at most ``largestTable``.
     /// - Throws: `BrainKitError` (validation, object `CompartmentalNeuron`) for a location
     ///   not on the cell, a non-finite or non-positive setting, or an unknown state variable.
     public init(
@@ -100,8 +110,7 @@ public struct CompartmentalNeuron: NeuronType {
         let object = "CompartmentalNeuron"
         try Check.finite([threshold], object, "threshold")
         try Check.finite([initialVoltage], object, "initialVoltage")
-        try Check.finite([timeStep], object, "timeStep")
-        try Check.greaterThan(timeStep, 0, object, "timeStep")
+        try Check.atLeast(timeStep, CellSimulation.smallestTimeStep, object, "timeStep")
         try Check.finite([settleTime], object, "settleTime")
         try Check.atLeast(settleTime, 0, object, "settleTime")
         try Check.finite([measureTime], object, "measureTime")
@@ -111,6 +120,20 @@ public struct CompartmentalNeuron: NeuronType {
             throw .validation(object, "rateTableRange", "must span a positive range of currents, got \(rateTableRange)")
         }
         try Check.atLeast(rateTablePoints, 2, object, "rateTablePoints")
+        // A rate measurement is bounded, so that gain and bias always finish.
+        let measurementSteps = (settleTime + measureTime) / timeStep
+        guard measurementSteps <= CompartmentalNeuron.largestMeasurement else {
+            throw .validation(
+                object, settleTime > measureTime ? "settleTime" : "measureTime",
+                "makes a rate measurement of \(measurementSteps.rounded()) substeps of \(timeStep) ms; at most "
+                    + "\(Int(CompartmentalNeuron.largestMeasurement)) are allowed")
+        }
+        guard Double(rateTablePoints) * measurementSteps <= CompartmentalNeuron.largestTable else {
+            throw .validation(
+                object, "rateTablePoints",
+                "\(rateTablePoints) points of \(measurementSteps.rounded()) substeps each exceed the "
+                    + "\(Int(CompartmentalNeuron.largestTable)) substeps a rate table may take")
+        }
         let model: CableModel
         do {
             model = try CableModel(cell: cell, celsius: temperature)

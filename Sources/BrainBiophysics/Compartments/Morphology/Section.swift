@@ -30,6 +30,10 @@ public struct Section: Sendable, Equatable, CustomStringConvertible {
     /// root section.
     public private(set) var parent: SectionConnection?
 
+    /// The memory a segment takes at most once compiled (its node's voltage, matrix entries
+    /// and gates, in `Double`), for the size check of ``segmentCount``.
+    static let bytesPerSegment = 128
+
     /// - Parameters:
     ///   - name: a non-empty name.
     ///   - length: length (µm), > 0.
@@ -54,6 +58,9 @@ public struct Section: Sendable, Equatable, CustomStringConvertible {
         try Check.finite([axialResistivity], object, "axialResistivity")
         try Check.greaterThan(axialResistivity, 0, object, "axialResistivity")
         try Check.atLeast(segmentCount, 1, object, "segmentCount")
+        try Check.fits(
+            bytes: Size.product(segmentCount, Section.bytesPerSegment), limit: MemoryBudget.available,
+            "\(segmentCount) segments", object, "segmentCount")
         var seen: Set<String> = []
         for mechanism in mechanisms where !seen.insert(mechanism.name).inserted {
             throw .validation(object, "mechanisms", "contains '\(mechanism.name)' more than once")

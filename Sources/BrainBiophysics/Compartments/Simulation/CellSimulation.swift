@@ -31,9 +31,12 @@ public struct CellSimulation: Sendable {
     var diagonal: [Double]
     var rhs: [Double]
 
+    /// The smallest time step allowed (ms): 1 ns, a thousandth of the finest step NEURON models use.
+    public static let smallestTimeStep = 1e-6
+
     /// Compiles `cell` and initialises it at −65 mV (call ``initialize(voltage:)`` to choose).
     /// - Parameters:
-    ///   - timeStep: ms, > 0 (NEURON's default 0.025).
+    ///   - timeStep: ms, >= ``smallestTimeStep`` (NEURON's default 0.025).
     ///   - temperature: °C (NEURON's default 6.3).
     ///   - clamps: current clamps on the cell (default none).
     ///   - cell: the cell to simulate.
@@ -42,8 +45,8 @@ public struct CellSimulation: Sendable {
     public init(cell: Cell, clamps: [CurrentClamp] = [], timeStep: Double = 0.025, temperature: Double = 6.3)
         throws(BrainKitError)
     {
-        try Check.finite([timeStep], "CellSimulation", "timeStep")
-        try Check.greaterThan(timeStep, 0, "CellSimulation", "timeStep")
+        try Check.atLeast(timeStep, CellSimulation.smallestTimeStep, "CellSimulation", "timeStep")
+        try Check.finite([temperature], "CellSimulation", "temperature")
         let model = try CableModel(cell: cell, celsius: temperature)
         var clampNodes: [Int] = []
         for clamp in clamps {
@@ -114,7 +117,8 @@ public struct CellSimulation: Sendable {
     /// recording the time and the voltage at each of `recording` at time 0 and after every
     /// step (NEURON's `Vector.record` of `t` and `v`).
     /// - Throws: `BrainKitError` (validation) for a negative or non-finite duration, a
-    ///   non-finite initial voltage or a recording location not on the cell.
+    ///   recording that would not fit in memory (``MemoryBudget/available``), a non-finite
+    ///   initial voltage or a recording location not on the cell.
     public mutating func run(
         duration: Double, initialVoltage: Double = -65, recording: [SectionLocation]
     ) throws(BrainKitError) -> VoltageRecording {
@@ -125,7 +129,13 @@ public struct CellSimulation: Sendable {
         for location in recording {
             nodes.append(try model.node(at: location, "CellSimulation", "recording"))
         }
-        let steps = Int((duration / timeStep).rounded())
+        // The recording's size, checked without overflow before anything is allocated.
+        let steps = Size.steps(duration, of: timeStep)
+        try Check.fits(
+            bytes: steps.flatMap { Size.product($0 + 1, nodes.count + 1, 8) }, limit: MemoryBudget.available,
+            "a recording of \((duration / timeStep).rounded()) steps at \(nodes.count) locations", "CellSimulation",
+            "duration")
+        guard let steps else { return VoltageRecording(locations: recording, time: [], voltages: []) }
         initialize(voltage: initialVoltage)
         var times = [Double]()
         times.reserveCapacity(steps + 1)

@@ -60,6 +60,9 @@ extension EquationModel {
                             + "(for \(statement.target) \(statement.operation.rawValue)), "
                             + "got \(resolved.1)")
                 }
+                if let value = resolved.0.constantValue, !value.isFinite {
+                    throw .validation(object, "reset", "\(label): the value is not finite (\(value))")
+                }
                 reset.append(ResetStatement(target: target, operation: statement.operation, expression: resolved.0))
             }
         }
@@ -129,6 +132,9 @@ extension EquationModel {
         guard let value = expression.constantValue else {
             throw .validation(
                 object, parameter, "\(name)'\(text)' must be a constant (it depends on the state or the input)")
+        }
+        guard value.isFinite else {
+            throw .validation(object, parameter, "\(name)'\(text)' is not finite (\(value))")
         }
         return value
     }

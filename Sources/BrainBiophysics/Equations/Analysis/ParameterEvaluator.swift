@@ -71,6 +71,10 @@ final class ParameterEvaluator {
                 "EquationNeuron", "parameters",
                 "'\(name)' = '\(source.text)' is in \(dimension), but \(name) is declared in \(expected)")
         }
+        guard value.isFinite else {
+            throw .validation(
+                "EquationNeuron", "parameters", "'\(name)' = '\(source.text)' is not finite (\(value))")
+        }
         values[name] = (value, dimension)
         return (value, dimension)
     }

@@ -26,7 +26,15 @@ final class NodeFunctionKernel: Kernel, @unchecked Sendable {
         var i = 0
         while i < outputCount {
             if !output[i].isFinite {
-                fault.report(owner, "function returned a non-finite value (or the wrong number of values) at t = \(time)")
+                if let count = Node.wrongLength(output[i]) {
+                    fault.report(
+                        owner, "function returned \(count) values at t = \(time), expected \(outputCount)",
+                        parameter: "output")
+                } else {
+                    fault.report(
+                        owner, "function returned a non-finite value (NaN or beyond Float's range) at t = \(time)",
+                        parameter: "output")
+                }
                 return
             }
             i += 1
@@ -63,15 +71,18 @@ final class ConnectionFunctionKernel: Kernel, @unchecked Sendable {
         let x = (0..<inputCount).map { Double(input[$0]) }
         let y = function(x)
         guard y.count == outputCount else {
-            fault.report(owner, "function returned \(y.count) values, expected \(outputCount)")
+            fault.report(owner, "function returned \(y.count) values, expected \(outputCount)", parameter: "function")
             return
         }
         for i in 0..<outputCount {
-            guard y[i].isFinite else {
-                fault.report(owner, "function returned a non-finite value at t = \(time)")
+            let value = Float(y[i])
+            guard value.isFinite else {
+                fault.report(
+                    owner, "function returned a non-finite value (NaN or beyond Float's range) at t = \(time)",
+                    parameter: "function")
                 return
             }
-            output[i] = Float(y[i])
+            output[i] = value
         }
     }
 
@@ -79,7 +90,8 @@ final class ConnectionFunctionKernel: Kernel, @unchecked Sendable {
     override var cost: Int { inputCount + outputCount }
 }
 
-/// Runs a process's stepper; the stepper is (re)made from the process at every reset.
+/// Runs a process's stepper, then checks its output is finite (reporting a ``StepFault``
+/// otherwise); the stepper is (re)made from the process at every reset.
 final class ProcessKernel: Kernel, @unchecked Sendable {
     let process: any SignalProcess
     let seed: Int?
@@ -88,10 +100,18 @@ final class ProcessKernel: Kernel, @unchecked Sendable {
     let output: UnsafeMutablePointer<Float>
     let outputCount: Int
     let dt: Double
+    let fault: StepFault
+    /// The node or ensemble the process belongs to, and its parameter (`process`, `noise`),
+    /// for the error when the process produces a non-finite value.
+    let owner: String, parameter: String
     private var stepper: (any ProcessStepper)?
 
     init(process: any SignalProcess, seed: Int?, input: UnsafeMutablePointer<Float>?, inputCount: Int,
-         output: UnsafeMutablePointer<Float>, outputCount: Int, dt: Double) {
+         output: UnsafeMutablePointer<Float>, outputCount: Int, dt: Double, fault: StepFault, owner: String,
+         parameter: String) {
+        self.fault = fault
+        self.owner = owner
+        self.parameter = parameter
         self.process = process
         self.seed = seed
         self.input = input
@@ -110,6 +130,16 @@ final class ProcessKernel: Kernel, @unchecked Sendable {
     override func run(time: Double) {
         stepper?.step(time: time, input: UnsafeBufferPointer(start: input, count: inputCount),
                       output: UnsafeMutableBufferPointer(start: output, count: outputCount))
+        var i = 0
+        while i < outputCount {
+            if !output[i].isFinite {
+                fault.report(
+                    owner, "\(type(of: process)) produced a non-finite value (NaN or beyond Float's range) at t = \(time)",
+                    parameter: parameter)
+                return
+            }
+            i += 1
+        }
     }
 
     override var runsOnCallingThread: Bool { true }

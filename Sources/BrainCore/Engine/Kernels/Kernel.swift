@@ -71,16 +71,20 @@ class Kernel: @unchecked Sendable {
 final class StepFault: @unchecked Sendable {
     var message: String?
     var owner: String?
+    /// The parameter at fault (a node's `output`, a connection's `function`), if known.
+    var parameter: String?
 
-    func report(_ owner: String, _ message: String) {
+    func report(_ owner: String, _ message: String, parameter: String? = nil) {
         if self.message == nil {
             self.owner = owner
             self.message = message
+            self.parameter = parameter
         }
     }
 
     func clear() {
         message = nil
         owner = nil
+        parameter = nil
     }
 }

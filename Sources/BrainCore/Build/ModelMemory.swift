@@ -1,0 +1,84 @@
+/// What a network's build will need in memory, estimated from its sizes alone before anything
+/// is drawn or allocated, in arithmetic that cannot overflow.
+///
+/// Counted, in bytes: per neural ensemble, its encoders (`neurons × dimensions`), eval points
+/// (`evalPoints × dimensions`) and state (`neurons`), 8 bytes a value; when anything decodes
+/// it (a connection or a probe), its activities at the eval points (`evalPoints × neurons`)
+/// and their Gram matrix (`neurons × neurons`); per weight-solver connection its weights
+/// (`post neurons × pre neurons`, 12 bytes: solved in `Double`, run in `Float`); per node its
+/// values (4 bytes). A build whose total exceeds the limit is an error naming the object that
+/// needs the most and the parameter that sets its size.
+struct ModelMemory {
+    /// One object's need: its name, the parameter that sets the size, what it is, and the
+    /// bytes (nil: beyond `Int.max`).
+    struct Need {
+        let object: String
+        let parameter: String
+        let what: String
+        let bytes: Int?
+    }
+
+    let needs: [Need]
+
+    init(network: Network) {
+        var decoded = Set<ObjectIdentifier>()
+        for connection in network.allConnections where connection.isDecoded {
+            if let pre = connection.pre.ensemble { decoded.insert(ObjectIdentifier(pre)) }
+        }
+        for probe in network.allProbes {
+            if case .endpoint(let endpoint) = probe.target, let ensemble = endpoint.ensemble {
+                decoded.insert(ObjectIdentifier(ensemble))
+            }
+        }
+        var needs: [Need] = []
+        for ensemble in network.allEnsembles {
+            let n = ensemble.neuronType.isDirect ? 0 : ensemble.neuronCount
+            let d = ensemble.dimensions
+            let m = ensemble.neuronType.isDirect ? 0 : ensemble.resolvedEvalPointCount
+            var terms = [Size.product(n, d, 8), Size.product(m, d, 8), Size.product(n, 8)]
+            if decoded.contains(ObjectIdentifier(ensemble)) {
+                terms += [Size.product(m, n, 8), Size.product(n, n, 8)]
+            }
+            let bytes = terms.contains { $0 == nil } ? nil : Size.sum(terms.compactMap { $0 })
+            let explicitEvalPoints = ensemble.evalPointCount != nil && m > n
+            needs.append(
+                Need(
+                    object: ensemble.name, parameter: explicitEvalPoints ? "evalPointCount" : "neurons",
+                    what: "encoders, eval points and decoder activities for \(n) neurons, \(d) dimensions and \(m) "
+                        + "eval points", bytes: bytes))
+        }
+        for connection in network.allConnections where connection.solver.weights {
+            guard let pre = connection.pre.ensemble, let post = connection.post.ensemble else { continue }
+            needs.append(
+                Need(
+                    object: connection.name, parameter: "solver",
+                    what: "a \(post.neuronCount) x \(pre.neuronCount) weight matrix",
+                    bytes: Size.product(post.neuronCount, pre.neuronCount, 12)))
+        }
+        for node in network.allNodes {
+            needs.append(
+                Need(
+                    object: node.name, parameter: node.sizeOut >= node.sizeIn ? "sizeOut" : "sizeIn",
+                    what: "\(node.sizeIn) input and \(node.sizeOut) output values",
+                    bytes: Size.sum([node.sizeIn, node.sizeOut]).flatMap { Size.product($0, 4) }))
+        }
+        self.needs = needs
+    }
+
+    /// The total need, nil beyond `Int.max`.
+    var total: Int? {
+        needs.contains { $0.bytes == nil } ? nil : Size.sum(needs.compactMap(\.bytes))
+    }
+
+    /// Throws a build error naming the neediest object when the total exceeds `limit`.
+    func check(limit: Int) throws(BrainKitError) {
+        if let total, total <= limit { return }
+        guard let largest = needs.max(by: { ($0.bytes ?? .max) < ($1.bytes ?? .max) }) else { return }
+        let whole = total.map { MemoryBudget.describe(bytes: $0) } ?? "beyond Int.max bytes"
+        let needed = largest.bytes.map { MemoryBudget.describe(bytes: $0) } ?? "beyond Int.max bytes"
+        throw .build(
+            largest.object, largest.parameter,
+            "needs \(largest.what): \(needed) (the whole build: \(whole)), more than the memory limit of "
+                + MemoryBudget.describe(bytes: limit))
+    }
+}

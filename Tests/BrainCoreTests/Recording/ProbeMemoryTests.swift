@@ -1,0 +1,119 @@
+import BrainTestSupport
+import Foundation
+import Testing
+
+@testable import BrainCore
+
+/// Probes kept in memory grow in chunks: an hour of every-step probes peaks within 1.2× of the
+/// data recorded, and a run split into one-step calls costs what one run costs.
+@Suite("Probes in memory: chunks, bounded peak, O(steps) stepped runs")
+struct ProbeMemoryTests {
+    @Test(.enabled(if: isOptimizedBuild, "an hour of simulated time: optimized builds (make test)"))
+    func anHourOfProbesPeaksWithinTheRecordedData() async throws {
+        let result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent, \.standardErrorContent]) {
+            ProbeMemoryTests.hourInChildProcess()
+        }
+        let output = String(decoding: result?.standardOutputContent ?? [], as: UTF8.self)
+        print(output, terminator: "")
+        if result?.exitStatus != .exitCode(0) {
+            print(String(decoding: result?.standardErrorContent ?? [], as: UTF8.self))
+        }
+        let data = try #require(ProbeStreamMemoryTests.value("recorded-bytes", in: output))
+        let peak = try #require(ProbeStreamMemoryTests.value("peak-growth-bytes", in: output))
+        // 3,590 s of 2 every-step scalars, 10 voltages every 10 ms and 3 every-step neurons:
+        // 5 × 3,590,000 + 10 × 359,000 values of 4 bytes.
+        let values: Int = 5 * 3_590_000 + 10 * 359_000
+        #expect(data == Double(4 * values))
+        #expect(peak <= 1.2 * data, "peak grew by \(peak) bytes for \(data) bytes of data")
+        #expect(peak >= 0.9 * data, "the measurement sees the data (peak growth \(peak) bytes)")
+    }
+
+    /// Peak resident set size in bytes (`VmHWM` in /proc/self/status).
+    static func peakResidentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return -1 }
+        return (Int(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") ?? -1) * 1024
+    }
+
+    /// The child: 10 s of warm-up, then the peak reset (`/proc/self/clear_refs`) and 3,590 s
+    /// more; prints the data recorded in those 3,590 s and how far the peak rose above the
+    /// resident set before them.
+    static func hourInChildProcess() {
+        do {
+            let (net, probes) = try ProbeStreamTests.tinyNetwork()
+            let sim = try Simulator(net, threads: 1)
+            try sim.run(seconds: 10)
+            var before = 0
+            for probe in probes { before += try sim.data(probe).values.count * 4 }
+            try "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+            let rss = ProbeStreamMemoryTests.residentBytes()
+            try sim.run(seconds: 3_590)
+            let peak = peakResidentBytes()
+            guard rss > 0, peak > 0 else { fatalError("cannot read /proc/self") }
+            var after = 0
+            for probe in probes {
+                let rows = try sim.data(probe).rows
+                after += rows * probe.size * 4
+            }
+            print("recorded-bytes=\(after - before) peak-growth-bytes=\(peak - rss)")
+        } catch {
+            fatalError("\(error)")
+        }
+    }
+
+    @Test(.enabled(if: isOptimizedBuild, "timed: optimized builds (make test)"))
+    func oneStepRunsCostWhatSteppingCosts() throws {
+        let (net, _) = try ProbeStreamTests.tinyNetwork()
+        let sim = try Simulator(net, threads: 1)
+        func seconds(_ body: () throws -> Void) rethrows -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        var stepped = Double.infinity, runs = Double.infinity
+        for _ in 0..<3 {
+            try sim.reset()
+            stepped = min(stepped, try seconds { for _ in 0..<20_000 { try sim.step() } })
+            try sim.reset()
+            runs = min(runs, try seconds { for _ in 0..<20_000 { try sim.run(steps: 1) } })
+        }
+        print("20,000 step(): \(stepped) s; 20,000 run(steps: 1): \(runs) s")
+        #expect(runs <= 2 * stepped, "run(steps: 1) × 20,000 took \(runs) s, step() × 20,000 \(stepped) s")
+        #expect(sim.stepCount == 20_000)
+    }
+
+    @Test func chunksHoldWholeSamplesAndReadBackInOrder() throws {
+        var chunks = ProbeChunks(sampleSize: 3)
+        #expect(chunks.chunkValues % 3 == 0)
+        var source: [Float] = [0, 0, 0]
+        let samples = chunks.chunkValues / 3 * 2 + 5
+        for k in 0..<samples {
+            source = [Float(k), Float(k) + 0.5, -Float(k)]
+            source.withUnsafeMutableBufferPointer { chunks.append($0.baseAddress!, indices: nil) }
+        }
+        let m = chunks.matrix()
+        #expect(m.rows == samples && m.columns == 3)
+        #expect(m[samples - 1, 0] == Double(samples - 1) && m[7, 1] == 7.5 && m[9, 2] == -9)
+        chunks.removeAll()
+        #expect(chunks.count == 0 && chunks.matrix().rows == 0)
+        source.withUnsafeMutableBufferPointer { chunks.append($0.baseAddress!, indices: [2, 0, 1]) }
+        #expect(chunks.count == 3 && chunks.matrix().row(0) == [Double(source[2]), Double(source[0]), Double(source[1])])
+    }
+
+    @Test func aRunWhoseProbesExceedTheMemoryLimitIsRefusedBeforeItStarts() throws {
+        let (net, probes) = try ProbeStreamTests.tinyNetwork()
+        let sim = try Simulator(net, threads: 1, memoryLimit: 1 << 20)
+        try sim.run(seconds: 1)
+        #expect(throws: BrainKitError.self) { try sim.run(seconds: 100) }
+        do {
+            try sim.run(steps: 100_000)
+            Issue.record("a run beyond the memory limit ran")
+        } catch {
+            #expect(error.object == "Simulator" && error.parameter == "steps")
+            #expect(error.message.contains("Probe"), "\(error)")
+        }
+        #expect(sim.stepCount == 1000)
+        #expect(try sim.data(probes[0]).rows == 1000)
+    }
+}
