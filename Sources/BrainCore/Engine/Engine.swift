@@ -11,7 +11,7 @@ final class Engine {
     /// Process kernels in execution order; their steppers are remade at every reset.
     private let processKernels: [ProcessKernel]
 
-    init(model: BuiltModel, network: String, threads: Int, sharing: Executor.Sharing) throws(BrainKitError) {
+    init(model: BuiltModel, network: String, threads: Int, sharing: PhasePlanner.Sharing) throws(BrainKitError) {
         let operators = Optimizer.optimize(
             model.operators, protecting: Set(model.probes.values.map(\.signal)), signals: model.signals)
         let schedule = try Schedule(operators, network: network)
@@ -56,9 +56,10 @@ final class Engine {
         }
         self.processKernels = processKernels
         let fused = NeuronInputFusion.fuse(kernels: kernels, levels: levels, writes: writes, footprints: footprints)
-        executor = Executor(
+        let plan = PhasePlanner.plan(
             kernels: fused.kernels, levels: fused.levels, writes: fused.writes, footprints: fused.footprints,
             threads: threads, sharing: sharing)
+        executor = Executor(plan: plan)
     }
 
     /// Returns every signal to its initial value and remakes the processes' steppers, drawing
