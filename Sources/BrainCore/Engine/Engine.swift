@@ -143,14 +143,17 @@ final class Engine {
         case .reset(let target, let value):
             return ResetKernel(target: arena.pointer(target), count: target.count, value: value)
         case .copy(let from, let to, let accumulate):
-            return CopyKernel(source: arena.pointer(from), target: arena.pointer(to), count: to.count, accumulate: accumulate)
+            return CopyKernel(
+                source: arena.pointer(from), target: arena.pointer(to), count: to.count, accumulate: accumulate,
+                broadcast: from.count == 1 && to.count > 1)
         case .gather(let from, let indices, let to, let accumulate):
             return GatherKernel(source: arena.pointer(from), target: arena.pointer(to), indices: indices, accumulate: accumulate)
         case .scatterAdd(let from, let to, let indices):
             return ScatterAddKernel(source: arena.pointer(from), target: arena.pointer(to), indices: indices)
         case .elementwise(let scale, let x, let y, let accumulate):
             return ElementwiseKernel(
-                scale: arena.pointer(scale), x: arena.pointer(x), y: arena.pointer(y), count: y.count, accumulate: accumulate)
+                scale: arena.pointer(scale), x: arena.pointer(x), y: arena.pointer(y), count: y.count, accumulate: accumulate,
+                broadcast: x.count == 1 && y.count > 1)
         case .scaled(let factor, let x, let y, let accumulate):
             return ScaledKernel(factor: factor, x: arena.pointer(x), y: arena.pointer(y), count: y.count, accumulate: accumulate)
         case .matrixVector(let matrix, let rows, let columns, let x, let y, let accumulate):
