@@ -103,7 +103,7 @@ public final class Simulator {
     /// cores) and its choice between them and one thread given (`.always`: tests that must
     /// exercise the threaded path on a small model, or on more threads than cores).
     init(
-        _ network: Network, dt: Double, seed: Int?, threads: Int, sharing: Executor.Sharing,
+        _ network: Network, dt: Double, seed: Int?, threads: Int, sharing: PhasePlanner.Sharing,
         progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory, memoryLimit: Int? = nil
     ) throws(BrainKitError) {
         try Check.positiveFinite(dt, "Simulator", "dt")

@@ -6,13 +6,15 @@
 enum Operation {
     /// `target = value` (sets).
     case reset(SignalSlice, value: Float)
-    /// `target (+)= source`, element by element (reads source; sets or increments target).
+    /// `target (+)= source`, element by element (reads source; sets or increments target); a
+    /// source of one element is used for every element of `target`.
     case copy(from: SignalSlice, to: SignalSlice, accumulate: Bool)
     /// `target[k] (+)= source[indices[k]]` (reads source; sets or increments target).
     case gather(from: SignalID, indices: [Int], to: SignalSlice, accumulate: Bool)
     /// `target[indices[k]] += source[k]`; repeated indices add up (increments target).
     case scatterAdd(from: SignalSlice, to: SignalID, indices: [Int])
-    /// `y (+)= scale ⊙ x` with a per-element scale signal (reads scale and x).
+    /// `y (+)= scale ⊙ x` with a per-element scale signal (reads scale and x); an `x` of one
+    /// element is used for every element of `y`.
     case elementwise(scale: SignalSlice, x: SignalSlice, y: SignalSlice, accumulate: Bool)
     /// `y (+)= factor · x`.
     case scaled(factor: Float, x: SignalSlice, y: SignalSlice, accumulate: Bool)

@@ -11,7 +11,7 @@ final class Engine {
     /// Process kernels in execution order; their steppers are remade at every reset.
     private let processKernels: [ProcessKernel]
 
-    init(model: BuiltModel, network: String, threads: Int, sharing: Executor.Sharing) throws(BrainKitError) {
+    init(model: BuiltModel, network: String, threads: Int, sharing: PhasePlanner.Sharing) throws(BrainKitError) {
         // Loops are checked on the operators as built: the optimizer reads a signal filled by
         // one copy straight from the copy's source, which would turn a loop of passthrough
         // nodes into signals that alias each other instead of a cycle.
@@ -60,9 +60,10 @@ final class Engine {
         }
         self.processKernels = processKernels
         let fused = NeuronInputFusion.fuse(kernels: kernels, levels: levels, writes: writes, footprints: footprints)
-        executor = Executor(
+        let plan = PhasePlanner.plan(
             kernels: fused.kernels, levels: fused.levels, writes: fused.writes, footprints: fused.footprints,
             threads: threads, sharing: sharing)
+        executor = Executor(plan: plan)
     }
 
     /// Returns every signal to its initial value and remakes the processes' steppers, drawing
@@ -146,14 +147,17 @@ final class Engine {
         case .reset(let target, let value):
             return ResetKernel(target: arena.pointer(target), count: target.count, value: value)
         case .copy(let from, let to, let accumulate):
-            return CopyKernel(source: arena.pointer(from), target: arena.pointer(to), count: to.count, accumulate: accumulate)
+            return CopyKernel(
+                source: arena.pointer(from), target: arena.pointer(to), count: to.count, accumulate: accumulate,
+                broadcast: from.count == 1 && to.count > 1)
         case .gather(let from, let indices, let to, let accumulate):
             return GatherKernel(source: arena.pointer(from), target: arena.pointer(to), indices: indices, accumulate: accumulate)
         case .scatterAdd(let from, let to, let indices):
             return ScatterAddKernel(source: arena.pointer(from), target: arena.pointer(to), indices: indices)
         case .elementwise(let scale, let x, let y, let accumulate):
             return ElementwiseKernel(
-                scale: arena.pointer(scale), x: arena.pointer(x), y: arena.pointer(y), count: y.count, accumulate: accumulate)
+                scale: arena.pointer(scale), x: arena.pointer(x), y: arena.pointer(y), count: y.count, accumulate: accumulate,
+                broadcast: x.count == 1 && y.count > 1)
         case .scaled(let factor, let x, let y, let accumulate):
             return ScaledKernel(factor: factor, x: arena.pointer(x), y: arena.pointer(y), count: y.count, accumulate: accumulate)
         case .matrixVector(let matrix, let rows, let columns, let x, let y, let accumulate):

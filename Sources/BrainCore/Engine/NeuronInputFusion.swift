@@ -39,13 +39,13 @@ enum NeuronInputFusion {
         var combined: [NeuronKernel.InputStage] = []
         for stage in stages {
             if let last = combined.last, last.offset == stage.offset, let copy = last.kernel as? CopyKernel,
-                !copy.accumulate, let product = stage.kernel as? ElementwiseKernel, product.accumulate,
+                !copy.accumulate, !copy.broadcast, let product = stage.kernel as? ElementwiseKernel, product.accumulate,
                 product.bias == nil, product.y == copy.target, product.count == copy.count
             {
                 combined[combined.count - 1] = NeuronKernel.InputStage(
                     kernel: ElementwiseKernel(
                         scale: product.scale, x: product.x, y: product.y, count: product.count, accumulate: false,
-                        bias: copy.source),
+                        bias: copy.source, broadcast: product.broadcast),
                     offset: stage.offset)
             } else {
                 combined.append(stage)

@@ -12,7 +12,13 @@
 ///   input of an ensemble driven only through its neurons) contributes nothing: an encoding
 ///   `J = bias + E·x` of it is the copy `J = bias`, and a product added from it is dropped.
 ///
-/// Neither changes a single value computed: the same sums are formed in the same order.
+/// - **Uniform fan-outs.** A one-value signal spread over many by a constant column of equal
+///   entries (a gate inhibiting a population: `−3 · ones`), filtered by a synapse without a
+///   state signal and only added (or scaled element-wise) into its targets, holds the same value in
+///   every element at every step (its elements start equal): the product and the synapse
+///   run on the first element alone, and the additions and products read that one value.
+///
+/// None changes a single value computed: the same sums are formed in the same order.
 /// Signals that probes record are left alone.
 enum Optimizer {
     static func optimize(_ operators: [Operator], protecting observed: Set<SignalID>, signals: [Signal]) -> [Operator] {
@@ -77,7 +83,73 @@ enum Optimizer {
                 removed.insert(writers[0])
             }
         }
+        // Uniform fan-outs.
+        for index in ops.indices where !removed.contains(index) {
+            guard case .matrixVector(let matrix, let rows, 1, let x, let spread, false) = ops[index].operation,
+                rows > 1, wholeSignal(spread, signals), !observed.contains(spread.signal),
+                (accesses.writers[matrix] ?? []).isEmpty, isUniform(signals[matrix.index], count: rows),
+                (accesses.writers[spread.signal] ?? []) == [index],
+                let filterIndex = (accesses.readers[spread.signal] ?? []).first,
+                accesses.readers[spread.signal]?.count == 1,
+                case .filter(let filter, let input, let output, nil, let delayed) = ops[filterIndex].operation,
+                input.signal == spread.signal, input.offset == 0, input.count == rows, wholeSignal(output, signals),
+                output.count == rows, !observed.contains(output.signal),
+                (accesses.writers[output.signal] ?? []) == [filterIndex], isUniform(signals[output.signal.index], count: rows),
+                let targets = accesses.readers[output.signal], !targets.isEmpty,
+                targets.allSatisfy({ readsElementwise(ops[$0].operation, output) })
+            else { continue }
+            func first(_ slice: SignalSlice) -> SignalSlice { SignalSlice(slice.signal, offset: 0, count: 1) }
+            accesses.replace(
+                index, in: &ops,
+                with: Operator(
+                    operation: .matrixVector(matrix: matrix, rows: 1, columns: 1, x: x, y: first(spread), accumulate: false),
+                    owner: ops[index].owner))
+            accesses.replace(
+                filterIndex, in: &ops,
+                with: Operator(
+                    operation: .filter(filter, input: first(input), output: first(output), state: nil, delayed: delayed),
+                    owner: ops[filterIndex].owner))
+            for target in targets {
+                let spreadOp: Operation
+                switch ops[target].operation {
+                case .elementwise(let scale, _, let y, let accumulate):
+                    spreadOp = .elementwise(scale: scale, x: first(output), y: y, accumulate: accumulate)
+                case .copy(_, let to, let accumulate):
+                    spreadOp = .copy(from: first(output), to: to, accumulate: accumulate)
+                default:
+                    continue
+                }
+                accesses.replace(target, in: &ops, with: Operator(operation: spreadOp, owner: ops[target].owner))
+            }
+        }
         return ops.indices.filter { !removed.contains($0) }.map { ops[$0] }
+    }
+
+    /// Whether `slice` is the whole of its signal.
+    private static func wholeSignal(_ slice: SignalSlice, _ signals: [Signal]) -> Bool {
+        slice.offset == 0 && slice.count == signals[slice.signal.index].count
+    }
+
+    /// Whether the first `count` initial values of `signal` are all equal (no initial values:
+    /// all zeros).
+    private static func isUniform(_ signal: Signal, count: Int) -> Bool {
+        guard let first = signal.initial.first else { return true }
+        return signal.initial.prefix(count).allSatisfy { $0.bitPattern == first.bitPattern }
+    }
+
+    /// Whether `op` reads a part of `signal` element by element into another signal:
+    /// `y (+)= scale ⊙ x` or `y (+)= x`, x a slice of `signal`.
+    private static func readsElementwise(_ op: Operation, _ signal: SignalSlice) -> Bool {
+        let x: SignalSlice, others: [SignalID]
+        switch op {
+        case .elementwise(let scale, let input, let y, _):
+            (x, others) = (input, [scale.signal, y.signal])
+        case .copy(let from, let to, _):
+            (x, others) = (from, [to.signal])
+        default:
+            return false
+        }
+        return x.signal == signal.signal && !others.contains(signal.signal)
     }
 
     /// Who writes (sets or increments) and who reads each signal: operator indices in

@@ -17,8 +17,9 @@ struct PhaseTests {
         let probe = try net.probe(ring[7], synapse: 0.01)
         let parallel = try Simulator(net, dt: 0.001, seed: nil, threads: 2, sharing: .whenItPays)  // 2 whatever the cores
         #expect(parallel.threads == 2)
-        // Encoders and neurons; decoders; synapses and the first ensemble; its decoders.
-        #expect(parallel.barriersPerStep == 4)
+        // At most: encoders and neurons; decoders; synapses and the first ensemble; its
+        // decoders (phases with no memory between threads join further).
+        #expect(parallel.barriersPerStep <= 4)
         let serial = try Simulator(net, threads: 1)
         try serial.run(steps: 50)
         try parallel.run(steps: 50)

@@ -34,18 +34,23 @@ final class ResetKernel: Kernel, @unchecked Sendable {
     }
 }
 
-/// `target = source` or `target += source`.
+/// `target (+)= source`, element by element; when `broadcast`, `source` is one value for
+/// every element (`target[i] (+)= source[0]`).
 final class CopyKernel: Kernel, @unchecked Sendable {
     let source: UnsafeMutablePointer<Float>
     let target: UnsafeMutablePointer<Float>
     let count: Int
     let accumulate: Bool
+    /// Whether `source` is a single value for every element.
+    let broadcast: Bool
 
-    init(source: UnsafeMutablePointer<Float>, target: UnsafeMutablePointer<Float>, count: Int, accumulate: Bool) {
+    init(source: UnsafeMutablePointer<Float>, target: UnsafeMutablePointer<Float>, count: Int, accumulate: Bool,
+         broadcast: Bool = false) {
         self.source = source
         self.target = target
         self.count = count
         self.accumulate = accumulate
+        self.broadcast = broadcast
     }
 
     override func run(time: Double) {
@@ -55,7 +60,18 @@ final class CopyKernel: Kernel, @unchecked Sendable {
     override var runsElementwise: Bool { true }
 
     override func run(elements range: Range<Int>) {
-        if accumulate {
+        if broadcast {
+            let v = source[0]
+            var i = range.lowerBound
+            if accumulate {
+                while i < range.upperBound {
+                    target[i] += v
+                    i += 1
+                }
+            } else {
+                (target + range.lowerBound).update(repeating: v, count: range.count)
+            }
+        } else if accumulate {
             var i = range.lowerBound
             while i < range.upperBound {
                 target[i] += source[i]
@@ -71,13 +87,13 @@ final class CopyKernel: Kernel, @unchecked Sendable {
 
     override func part(_ range: Range<Int>) -> Kernel {
         CopyKernel(
-            source: source + range.lowerBound, target: target + range.lowerBound, count: range.count,
-            accumulate: accumulate)
+            source: broadcast ? source : source + range.lowerBound, target: target + range.lowerBound,
+            count: range.count, accumulate: accumulate, broadcast: broadcast)
     }
 
     override var footprint: MemoryFootprint? {
         var footprint = MemoryFootprint()
-        footprint.reads(source, count: count)
+        footprint.reads(source, count: broadcast ? 1 : count)
         footprint.writes(target, count: count)
         return footprint
     }
@@ -149,7 +165,8 @@ final class ScatterAddKernel: Kernel, @unchecked Sendable {
 }
 
 /// `y (+)= scale ⊙ x`, or `y = bias + scale ⊙ x` (a bias copy and the product fused:
-/// ``NeuronInputFusion``; the same operations, in one pass).
+/// ``NeuronInputFusion``; the same operations, in one pass). When `broadcast`, `x` is one
+/// value used for every element (`y[i] (+)= scale[i] · x[0]`).
 final class ElementwiseKernel: Kernel, @unchecked Sendable {
     let scale: UnsafeMutablePointer<Float>
     let x: UnsafeMutablePointer<Float>
@@ -158,9 +175,11 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
     let accumulate: Bool
     /// When set, `y = bias + scale ⊙ x` (and `accumulate` is false).
     let bias: UnsafeMutablePointer<Float>?
+    /// Whether `x` is a single value for every element.
+    let broadcast: Bool
 
     init(scale: UnsafeMutablePointer<Float>, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>,
-         count: Int, accumulate: Bool, bias: UnsafeMutablePointer<Float>? = nil) {
+         count: Int, accumulate: Bool, bias: UnsafeMutablePointer<Float>? = nil, broadcast: Bool = false) {
         precondition(bias == nil || !accumulate, "ElementwiseKernel: a bias replaces y")
         self.scale = scale
         self.x = x
@@ -168,6 +187,7 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
         self.count = count
         self.accumulate = accumulate
         self.bias = bias
+        self.broadcast = broadcast
     }
 
     override func run(time: Double) {
@@ -177,6 +197,10 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
     override var runsElementwise: Bool { true }
 
     override func run(elements range: Range<Int>) {
+        if broadcast {
+            runBroadcast(elements: range)
+            return
+        }
         var i = range.lowerBound
         if let bias {
             while i < range.upperBound {
@@ -196,20 +220,42 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
         }
     }
 
+    /// The same operations with the one value `x[0]`.
+    private func runBroadcast(elements range: Range<Int>) {
+        let v = x[0]
+        var i = range.lowerBound
+        if let bias {
+            while i < range.upperBound {
+                y[i] = bias[i] + scale[i] * v
+                i += 1
+            }
+        } else if accumulate {
+            while i < range.upperBound {
+                y[i] += scale[i] * v
+                i += 1
+            }
+        } else {
+            while i < range.upperBound {
+                y[i] = scale[i] * v
+                i += 1
+            }
+        }
+    }
+
     override var cost: Int { count }
     override var splittableLength: Int { count }
 
     override func part(_ range: Range<Int>) -> Kernel {
         let start = range.lowerBound
         return ElementwiseKernel(
-            scale: scale + start, x: x + start, y: y + start, count: range.count, accumulate: accumulate,
-            bias: bias.map { $0 + start })
+            scale: scale + start, x: broadcast ? x : x + start, y: y + start, count: range.count,
+            accumulate: accumulate, bias: bias.map { $0 + start }, broadcast: broadcast)
     }
 
     override var footprint: MemoryFootprint? {
         var footprint = MemoryFootprint()
         footprint.reads(scale, count: count)
-        footprint.reads(x, count: count)
+        footprint.reads(x, count: broadcast ? 1 : count)
         if let bias { footprint.reads(bias, count: count) }
         footprint.writes(y, count: count)
         return footprint
