@@ -66,6 +66,16 @@ extension Network {
         return try register(Node(label: label, sizeIn: 0, sizeOut: output.count, output: .constant(output)))
     }
 
+    /// Nengo's `Node(output=f)` with a function of time is ``node(label:function:)`` here; this
+    /// spelling only points there.
+    @available(
+        *, unavailable, renamed: "node(label:function:)",
+        message: "a node whose output is a function of time is node(function:), e.g. net.node(function: { t in sin(t) })")
+    @discardableResult
+    public func node(label: String? = nil, output: @escaping (Double) -> Double) throws(BrainKitError) -> Node {
+        try node(label: label, function: output)
+    }
+
     /// A node whose scalar output is `function(t)` (t in seconds). Allocation-free.
     @discardableResult
     public func node(label: String? = nil, function: @escaping (Double) -> Double) throws(BrainKitError) -> Node {
