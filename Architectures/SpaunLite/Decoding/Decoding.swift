@@ -16,13 +16,10 @@ import BrainSPA
 ///   `K` questions, where the list is unbound by a digit. (One memory for both would confuse a
 ///   digit with a position whose pointer the list's cross-talk happens to resemble.)
 /// - ``atEnd`` = `position · encoding position`: reaching the position after the last item
-///   stored ends forward recall. An induced list has no stored end: in A6 every answer has the
-///   length of the examples' answers, so ``answerEnd`` keeps the position after the last
-///   answer's last item and ``atAnswerEnd`` = `position · answer end` ends recall; in A7 the
-///   length follows the rule, and ``itemPresent`` ends recall: the total selection of
-///   ``confidentItem``, a cleanup like ``item`` with the higher threshold
-///   ``confidentThreshold`` (about 1 when a digit is clearly there, 0 when none is: an induced
-///   list's empty positions unbind to noise that the item cleanup alone would read as a digit).
+///   stored ends forward recall. An induced list has no stored end, and its empty positions
+///   unbind to noise that the item cleanup may read as a digit: ``answerEnd`` keeps the
+///   position after the last item of the list that sets the answer's length (A6: the examples'
+///   last answer; A7: the last cell), and ``atAnswerEnd`` = `position · answer end` ends recall.
 ///
 /// Neurons: 3 memories of 50·D, a binding, two compares and the cleanups (50 per item).
 public final class Decoding {
@@ -35,8 +32,6 @@ public final class Decoding {
     /// The weight of the transformation's induced list: the average change and the last list
     /// each have items at about half a unit, so an induced item arrives at about a quarter.
     public static let inducedGain = 2.0
-    /// The threshold of ``confidentItem``.
-    public static let confidentThreshold = 0.7
 
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
@@ -52,11 +47,7 @@ public final class Decoding {
     public let positionNumber: CleanupMemory
     /// `position · encoding position`: high when recall reaches the end of the list.
     public let atEnd: Compare
-    /// From the unbound pointer to the digit it clearly is.
-    public let confidentItem: CleanupMemory
-    /// About 1 while ``confidentItem`` gives a digit, 0 when it gives none.
-    public let itemPresent: ScalarOutput
-    /// The position after the last item of A6's last answer.
+    /// The position after the last item of A6's last answer, or of A7's last cell.
     public let answerEnd: MemoryBuffer
     /// `position · answer end`.
     public let atAnswerEnd: Compare
@@ -91,20 +82,11 @@ public final class Decoding {
             in: network, label: "answer end", vocabulary: vocabulary, feedbackTau: tau, cleanup: SpaunVocabularies.positionKeys)
         atAnswerEnd = try Compare(
             in: network, label: "at answer end", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
-        confidentItem = try CleanupMemory(
-            in: network, label: "confident item", input: vocabulary, mapping: .keys(digits),
-            selection: .thresholding(Self.confidentThreshold, function: { _ in 1 }))
-        let present = try network.node(label: "item present", sizeIn: 1)
-        try network.connect(
-            confidentItem.selectionOutput, to: present, synapse: nil,
-            transform: .dense(Matrix(rows: 1, columns: digits.count, repeating: 1)))
-        itemPresent = ScalarOutput(present, name: "Decoding '\(label)' item present")
         try network.add(memory.first --> unbound.inputLeft)
         try network.add(Self.inducedGain * transformation.induced --> unbound.inputLeft)
         try network.add(position --> unbound.inputRight)
         try network.add(Self.itemGain * unbound --> item.input)
         try network.add(Self.itemGain * unbound --> positionNumber.input)
-        try network.add(Self.itemGain * unbound --> confidentItem.input)
         try network.add(position --> atEnd.inputA)
         try network.add(encoding.position --> atEnd.inputB)
         try network.add(position --> atAnswerEnd.inputA)

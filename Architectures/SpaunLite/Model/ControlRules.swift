@@ -22,9 +22,9 @@ import BrainSPA
 /// | store second | vis·digits − seen + open + state·(TRANS1+QAP+QAK) − ind − 2 | MB2 += position⊛vis, … |
 /// | open cell | vis·OPEN + dec·NONE + ind − 2 | as open (and MB3 is cleared, below) |
 /// | store cell | vis·digits − seen + open + ind − 2 | MB3 += position⊛vis, … |
-/// | close question (A6, A7: TRANS0→1) | vis·CLOSE + state·TRANS0 + open + ind − 2.8 | state = TRANS1, open = 0 |
+/// | close question (A6: TRANS0→1) | vis·CLOSE + state·TRANS0 + open + task·V − 2.8 | state = TRANS1, open = 0 |
 /// | close answer (A6: TRANS1→0) | vis·CLOSE + state·TRANS1 + open + task·V − 2.8 | state = TRANS0, open = 0, learn, answer end = position |
-/// | close cell s (A7: TRANS1→2→0) | vis·CLOSE + state·s + open + task·F − 2.8 | state = next s, open = 0, learn |
+/// | close cell s (A7: TRANS0→1→2→0) | vis·CLOSE + state·s + open + task·F − 2.8 | state = next s, open = 0, answer end = position, learn (not from TRANS0) |
 /// | copy cell | vis·CLOSE + ind − open − 1 | MB3 previous = MB3 |
 /// | advance | seen + open − 1 | position = next position |
 /// | forget | open − vis·(all classes) | (clears the last item, below) |
@@ -39,8 +39,7 @@ import BrainSPA
 /// | write forward / reverse / once | dec·(FWD/REV/ONCE) − p/2 − 1/2 − vis·QM | pen rate, plan = recalled item, next recall position = position⊛INC (⊛~INC) |
 /// | step forward / reverse | dec·(FWD/REV) + p/2 − 1/2 | recall position = next recall position |
 /// | end forward | dec·FWD + recall position·position − ind − 0.8 | dec = DONE |
-/// | end answer (A6) | dec·FWD + recall position·answer end + task·V − 1.6 | dec = DONE |
-/// | end induced (A7) | 2·dec·FWD − p/2 − 1/2 + task·F − 2·present − 1.6 | dec = DONE |
+/// | end answer | dec·FWD + recall position·answer end + ind − 1.6 | dec = DONE |
 /// | end reverse | dec·REV + recall position·POS0 − 0.8 | dec = DONE |
 /// | written once | dec·ONCE + p/2 − 1/2 | dec = DONE |
 /// | write kind | dec·KIND − p/2 − 1/2 − vis·QM | pen rate, plan = number of the recalled position |
@@ -52,8 +51,8 @@ import BrainSPA
 /// | idle | 0.4 | — |
 ///
 /// `ind` is `task·(V + F)`, the tasks that induce a change from examples (A6, A7); `learn` is
-/// `change − average change --> average change` (``Transformation``); `present` is whether
-/// decoding's confident item cleanup gives a digit; `reached` is `counter · MB2`.
+/// `change − average change --> average change` (``Transformation``); `reached` is
+/// `counter · MB2`.
 ///
 /// Besides routing, actions gate memories directly, as Spaun's visual gates do: while
 /// `start` or a `task k` action is selected MB1, MB2, MB3, MB3 previous, the average change
@@ -135,7 +134,7 @@ public enum ControlRules {
                 e.position * sym.INC - e.nextPosition --> e.nextPosition
                 vis - e.lastItem --> e.lastItem
             }
-            IfMax("close question", seesClose + dot(p.state, sym.TRANS0) + open + inducing - 2.8) {
+            IfMax("close question", seesClose + dot(p.state, sym.TRANS0) + open + dot(p.task, sym.V) - 2.8) {
                 sym.TRANS1 - p.state --> p.state
                 -open --> open
             }
@@ -145,11 +144,17 @@ public enum ControlRules {
                 t.change - t.averageChange --> t.averageChange
                 e.position - d.answerEnd --> d.answerEnd
             }
+            IfMax("close cell TRANS0", seesClose + dot(p.state, sym.TRANS0) + open + dot(p.task, sym.F) - 2.8) {
+                sym.TRANS1 - p.state --> p.state
+                -open --> open
+                e.position - d.answerEnd --> d.answerEnd
+            }
             for (from, to) in transitions.dropFirst() {
                 IfMax("close cell \(from)", seesClose + dot(p.state, sym(from)) + open + dot(p.task, sym.F) - 2.8) {
                     sym(to) - p.state --> p.state
                     -open --> open
                     t.change - t.averageChange --> t.averageChange
+                    e.position - d.answerEnd --> d.answerEnd
                 }
             }
             IfMax("copy cell", seesClose + inducing - open - 1) { m.cell - m.previousCell --> m.previousCell }
@@ -190,10 +195,7 @@ public enum ControlRules {
             }
             IfMax("step forward", dot(p.dec, sym.FWD) + 0.5 * pen - 0.5) { d.nextPosition - d.position --> d.position }
             IfMax("end forward", dot(p.dec, sym.FWD) + d.atEnd - inducing - 0.8) { sym.DONE - p.dec --> p.dec }
-            IfMax("end answer", dot(p.dec, sym.FWD) + d.atAnswerEnd + dot(p.task, sym.V) - 1.6) {
-                sym.DONE - p.dec --> p.dec
-            }
-            IfMax("end induced", 2 * dot(p.dec, sym.FWD) - 0.5 * pen - 0.5 + dot(p.task, sym.F) - 2 * d.itemPresent - 1.6) {
+            IfMax("end answer", dot(p.dec, sym.FWD) + d.atAnswerEnd + inducing - 1.6) {
                 sym.DONE - p.dec --> p.dec
             }
             IfMax("write reverse", dot(p.dec, sym.REV) - 0.5 * pen - 0.5 - seesQM) {

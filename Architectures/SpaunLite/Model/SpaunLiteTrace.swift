@@ -56,7 +56,7 @@ public final class SpaunLiteTrace {
             ("open", model.production.listOpen.output), ("seen", model.encoding.seen.output),
             ("pen", model.motor.pen.ramp), ("phase", model.motor.pen.phase), ("pacer", model.transformation.pacer.ramp),
             ("end", model.decoding.atEnd.output), ("reached", model.transformation.countReached.output),
-            ("present", model.decoding.itemPresent),
+            ("answer end", model.decoding.atAnswerEnd.output),
         ]
         var scalars: [(String, Probe)] = []
         for (name, output) in watchedScalars {
