@@ -143,7 +143,7 @@ public struct BatteryPlan: Sendable {
             }
         case .a7:
             for index in 0..<count {
-                var rows: [[String]]
+                let rows: [[String]]
                 let form: String
                 switch index % 3 {
                 case 0:
