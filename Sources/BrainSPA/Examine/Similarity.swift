@@ -118,6 +118,7 @@ extension Vocabulary {
     }
 }
 
+/// Probe data read against a vocabulary.
 extension ProbeData {
     /// The similarity of every sample to each of `vocabulary`'s pointers (a T × count matrix
     /// whose column k follows `keys[k]`), as ``Vocabulary/similarity(_:normalize:)``.

@@ -117,7 +117,7 @@ public struct CellSimulation: Sendable {
     /// recording the time and the voltage at each of `recording` at time 0 and after every
     /// step (NEURON's `Vector.record` of `t` and `v`).
     /// - Throws: `BrainKitError` (validation) for a negative or non-finite duration, a
-    ///   recording that would not fit in memory (``MemoryBudget/available``), a non-finite
+    ///   recording that would not fit in memory (what the process can have), a non-finite
     ///   initial voltage or a recording location not on the cell.
     public mutating func run(
         duration: Double, initialVoltage: Double = -65, recording: [SectionLocation]
