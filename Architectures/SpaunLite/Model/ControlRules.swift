@@ -144,16 +144,11 @@ public enum ControlRules {
                 t.change - t.averageChange --> t.averageChange
                 e.position - d.answerEnd --> d.answerEnd
             }
-            IfMax("close cell TRANS0", seesClose + dot(p.state, sym.TRANS0) + open + dot(p.task, sym.F) - 2.8) {
-                sym.TRANS1 - p.state --> p.state
-                -open --> open
-                e.position - d.answerEnd --> d.answerEnd
-            }
-            for (from, to) in transitions.dropFirst() {
+            for (from, to) in transitions {
                 IfMax("close cell \(from)", seesClose + dot(p.state, sym(from)) + open + dot(p.task, sym.F) - 2.8) {
                     sym(to) - p.state --> p.state
                     -open --> open
-                    t.change - t.averageChange --> t.averageChange
+                    if from != "TRANS0" { t.change - t.averageChange --> t.averageChange }
                     e.position - d.answerEnd --> d.answerEnd
                 }
             }

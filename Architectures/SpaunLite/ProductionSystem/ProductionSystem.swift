@@ -46,18 +46,20 @@ public final class ProductionSystem {
         state = try memory("state", vocabularies.state)
         dec = try memory("dec", vocabularies.dec)
         listOpen = try ScalarFlag(in: network, label: "list open")
-        let inducing = try vocabularies.task.parse("V + F").vector
-        let isInducing = try Thresholding(
-            in: network, label: "inducing task", neurons: 50, count: 1, threshold: 0.5, function: { _ in 1 })
-        try network.connect(
-            task.output.node, to: isInducing.input, synapse: try Lowpass(0.005), transform: .dense(Matrix(row: inducing)))
-        inducingTask = ScalarOutput(isInducing.output, name: "ProductionSystem '\(label)' inducing task")
-        let isOther = try Thresholding(
-            in: network, label: "other task", neurons: 50, count: 1, threshold: 0.5, function: { _ in 1 })
-        try network.connect(
-            task.output.node, to: isOther.input, synapse: try Lowpass(0.005), transform: .dense(Matrix(row: inducing.map { -$0 })))
-        let one = try network.node(label: "one", output: 1)
-        try network.connect(one, to: isOther.input, synapse: try Lowpass(0.005))
-        otherTask = ScalarOutput(isOther.output, name: "ProductionSystem '\(label)' other task")
+        let inducing = try vocabularies.task.parse("V + F").vector, taskOutput = task.output.node, name = label
+        // 1 where `bias + sign · task · (V + F)` exceeds 0.5, else 0.
+        func indicator(_ part: String, sign: Double, bias: Double?) throws(BrainKitError) -> ScalarOutput {
+            let threshold = try Thresholding(
+                in: network, label: part, neurons: 50, count: 1, threshold: 0.5, function: { _ in 1 })
+            try network.connect(
+                taskOutput, to: threshold.input, synapse: try Lowpass(0.005),
+                transform: .dense(Matrix(row: inducing.map { sign * $0 })))
+            if let bias {
+                try network.connect(try network.node(label: "one", output: bias), to: threshold.input, synapse: try Lowpass(0.005))
+            }
+            return ScalarOutput(threshold.output, name: "ProductionSystem '\(name)' \(part)")
+        }
+        inducingTask = try indicator("inducing task", sign: 1, bias: nil)
+        otherTask = try indicator("other task", sign: -1, bias: 1)
     }
 }
