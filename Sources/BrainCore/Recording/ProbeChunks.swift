@@ -47,6 +47,14 @@ struct ProbeChunks {
         count += sampleSize
     }
 
+    /// The chunks allocated so far, in use or kept from before a reset.
+    var allocatedChunks: Int { chunks.count }
+
+    /// Where each allocated chunk's values are stored; appending never changes an address.
+    var chunkAddresses: [UInt] {
+        chunks.map { chunk in chunk.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+    }
+
     /// Forgets every sample, keeping the chunks' memory for the samples to come.
     mutating func removeAll() {
         for c in chunks.indices { chunks[c].removeAll(keepingCapacity: true) }

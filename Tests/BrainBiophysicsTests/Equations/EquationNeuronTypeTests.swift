@@ -174,7 +174,7 @@ struct EquationNeuronTypeTests {
     /// 50 equation-defined AdEx neurons (Nengo's default max rates and intercepts) represent
     /// a value ramping from -1 to 1 over 4 s; the decoded estimate (synapse 0.05) follows the
     /// equally filtered input with RMSE <= 0.1 (0.045 measured; a 0.25 Hz sine gives 0.08, the
-    /// lag of spike-frequency adaptation). Building takes well under a second in release.
+    /// lag of spike-frequency adaptation).
     @Test func ensembleOfEquationAdExRepresentsAValue() throws {
         let neuron = try EquationNeuronTypeTests.adex()
         let net = try Network(label: "equation adex", seed: 3)
@@ -192,9 +192,7 @@ struct EquationNeuronTypeTests {
         let settled = 200..<estimate.count
         let error = rmse(Array(estimate[settled]), Array(ideal[settled]))
         #expect(error <= 0.1, "decoded RMSE \(error)")
-        if isOptimizedBuild {
-            #expect(buildSeconds < 0.5, "building took \(buildSeconds) s")
-        }
+        print("50 equation AdEx neurons: build \(buildSeconds) s, decoded RMSE \(error)")
     }
 
     @Test(.enabled(if: isOptimizedBuild, "measured in optimized builds (make test)"))
