@@ -22,7 +22,8 @@ import BrainSPA
 ///
 /// Neurons: 4 memories of 50·D (and their cleanups), a compare of
 /// `compareNeuronsPerDimension`·D, the pacer (200), the cleanup (50 per digit 1…8), the
-/// average change (50·D) and two bindings of `bindNeuronsPerDimension`·4(⌊D/2⌋+1).
+/// average change (``averageChangeNeuronsPerDimension``·D) and two bindings of
+/// `bindNeuronsPerDimension`·4(⌊D/2⌋+1).
 public final class Transformation {
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
@@ -46,6 +47,16 @@ public final class Transformation {
     public let averageChange: MemoryBuffer
     /// `cell ⊛ average change`: the list the examples' rule makes of the last list.
     public let induced: Bind
+    /// The weight of the learning write into ``averageChange``.
+    public static let averageChangeGain = 10.0
+    /// The feedback τ of ``averageChange``. A close lasts about 50 ms, so the running average's
+    /// weight is `α = 1 − exp(−0.05 / (τ (1 + gain) / gain))` ≈ 0.6; with nengo_spa's 0.1 s it
+    /// was 0.34, below the junk the memory collects between examples.
+    public static let averageChangeTau = 0.05
+    /// Neurons per dimension of ``averageChange``: a held pointer drifts by its decoding error
+    /// over τ each second, so the memory that holds a change for seconds gets more neurons than
+    /// the others.
+    public static let averageChangeNeuronsPerDimension = 200
     /// The pacer's falling drive: the fall (when the count is copied back) lasts about 0.13 s.
     public static let pacerFall = 1.0
     /// The pacer's rate while counting: a cycle of 0.4 s (Spaun counts at 419 ms a step).
@@ -79,7 +90,9 @@ public final class Transformation {
         change = try Bind(
             in: network, label: "change", vocabulary: vocabulary, neuronsPerDimension: bindNeuronsPerDimension,
             unbindRight: true)
-        averageChange = try MemoryBuffer(in: network, label: "average change", vocabulary: vocabulary)
+        averageChange = try MemoryBuffer(
+            in: network, label: "average change", vocabulary: vocabulary, gain: Self.averageChangeGain,
+            feedbackTau: Self.averageChangeTau, neuronsPerDimension: Self.averageChangeNeuronsPerDimension)
         induced = try Bind(
             in: network, label: "induced", vocabulary: vocabulary, neuronsPerDimension: bindNeuronsPerDimension)
         try network.add(memory.cell --> change.inputLeft)

@@ -82,4 +82,15 @@ struct SpaunLiteSmokeTests {
         let right = zip(trial.answer, "123").filter { $0 == $1 }.count
         #expect(right <= 1, "\(lesion): wrote \(trial.answer)")
     }
+
+    /// The lesions on A7's path take its answer away too: with vision cut from the memories the
+    /// cells stay empty, without the basal ganglia nothing is selected, without the decoding's
+    /// output the pen writes `-`. (The memory→decoding cut is MB1's, which A7 does not use.)
+    @Test(arguments: [Lesion.visionToMemory, .basalGangliaToThalamus, .decodingToMotor])
+    func aLesionTakesTheInducedAnswerAway(_ lesion: Lesion) throws {
+        let model = try SpaunLite(dimensions: 64, lesions: [lesion], seed: 0)
+        let simulator = try Simulator(model.network, seed: 0)
+        let trial = try model.run(try StimulusProgram("A7[1][2][3][2][3][4][3][4]?XX"), in: simulator, seed: 0)
+        #expect(trial.answer != "5", "\(lesion): wrote \(trial.answer)")
+    }
 }

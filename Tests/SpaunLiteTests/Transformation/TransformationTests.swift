@@ -38,12 +38,13 @@ struct TransformationTests {
         let memory = try WorkingMemory(in: h.network, vocabulary: h.main)
         let t = try Transformation(in: h.network, memory: memory)
         // A route u held for T seconds adds gain · T / τ · u: the cell (gain 1, τ 0.05) for
-        // 0.05 s, the previous cell (gain 5) for 0.01 s and the average (gain 5, τ 0.1) for 0.02 s.
+        // 0.05 s, the previous cell (gain 5) for 0.01 s and the average for τ / gain.
+        let averagePulse = Transformation.averageChangeTau / Transformation.averageChangeGain
         try h.network.connect(
             try h.pointers([(0, "POS1 * TWO"), (0.05, "0"), (0.4, "POS1 * FOR - POS1 * TWO"), (0.45, "0")]),
             to: memory.cell.input.node, synapse: nil)
         try h.network.connect(try h.pointers([(0, "POS1 * ONE"), (0.01, "0")]), to: memory.previousCell.input.node, synapse: nil)
-        try h.network.connect(try h.pointers([(0.3, "ADD"), (0.32, "0")]), to: t.averageChange.input.node, synapse: nil)
+        try h.network.connect(try h.pointers([(0.3, "ADD"), (0.3 + averagePulse, "0")]), to: t.averageChange.input.node, synapse: nil)
         let change = try h.watch(t.change.output), induced = try h.watch(t.induced.output)
         try h.run(0.7)
         // The change's direction is the unbinding's (the memories hold their values to a few
