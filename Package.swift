@@ -32,9 +32,15 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
 
+        // The step's hot loops (LIF neurons, matrix-vector pieces, synapses, element-wise
+        // vectors, the spike scan) as plain C loops, each compiled for x86-64-v4, x86-64-v3 and
+        // the baseline, the loader choosing one for the CPU (`target_clones`): native speed
+        // with no build flags. Imported only by BrainCore's engine and neurons.
+        .target(name: "CStepLoops"),
+
         // MARK: - Layers (imports point down only)
 
-        .target(name: "BrainCore", dependencies: ["COpenBLAS"]),
+        .target(name: "BrainCore", dependencies: ["COpenBLAS", "CStepLoops"]),
         .target(name: "BrainNetworks", dependencies: ["BrainCore"]),
         // The Semantic Pointer Architecture: algebras, semantic pointers, vocabularies and the
         // expression language; SPA modules and action selection on BrainNetworks.
