@@ -118,6 +118,8 @@ let package = Package(
             name: "reliability-suite", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics"],
             path: "Tests/ReliabilitySuite"),
         .target(name: "BrainTestSupport", dependencies: ["BrainCore"], path: "Tests/BrainTestSupport"),
+        // Each compiled version of some CStepLoops functions by name, so a test compares them.
+        .target(name: "StepLoopVersions", dependencies: ["CStepLoops"], path: "Tests/StepLoopVersions"),
         // Counts the test process's heap allocations per thread (replaces malloc and friends in
         // the test executable; used by the no-allocation-per-step test).
         .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
@@ -142,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BrainCoreTests",
-            dependencies: ["BrainCore", "BrainTestSupport", "AllocationCounter"],
+            dependencies: ["BrainCore", "BrainTestSupport", "AllocationCounter", "StepLoopVersions"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -4,14 +4,14 @@ import CStepLoops
 /// ``DiscreteFilter``; states are stored state-major (`state[k * stateStride + i]`, the stride
 /// being the whole signal's length, so that a part of the kernel indexes the same storage).
 ///
-/// The loops of the first three forms are CStepLoops' (`csl_scale`, `csl_lowpass`,
-/// `csl_first_order`), compiled for several instruction sets.
-///
 /// - no states: `y = d·u`;
 /// - one state and `d == 0` (Lowpass): `y = a·y + (b·c)·u`, the output being its own state
 ///   (Nengo's form for one state; no state signal, one array less to read and write);
 /// - `d == 0`: `X = a·X + b·u`, `y = c·X` (the output includes the current input);
 /// - otherwise: `y = c·X + d·u` with the old X, then `X = a·X + b·u`.
+///
+/// No states, Lowpass and the last form with one state run as CStepLoops' loops
+/// (`csl_scale`, `csl_lowpass`, `csl_first_order`), compiled for several instruction sets.
 final class FilterKernel: Kernel, @unchecked Sendable {
     let input: UnsafeMutablePointer<Float>
     let output: UnsafeMutablePointer<Float>
