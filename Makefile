@@ -46,8 +46,10 @@ build: deps
 	$(SWIFT) build -c release
 
 ## The benchmark tool, built for this machine's CPU (AVX2/AVX-512 where present): Swift's
-## default target is baseline x86-64, whose SIMD is 4 floats wide. The library and its tests
-## keep the portable default.
+## default target is baseline x86-64, whose SIMD is 4 floats wide. The step's hot loops
+## (CStepLoops) pick AVX-512/AVX2 versions at load time in every build, so the default build
+## runs within a few percent of this one (docs/benchmarks.md). The library and its tests keep
+## the portable default.
 BENCH_BUILD := .build-native
 bench: deps
 	$(SWIFT) build -c release --product brainkit-bench --scratch-path $(BENCH_BUILD) \

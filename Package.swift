@@ -32,9 +32,15 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
 
+        // The step's hot loops (LIF neurons, matrix-vector pieces, synapses, element-wise
+        // vectors, the spike scan) as plain C loops, each compiled for x86-64-v4, x86-64-v3 and
+        // the baseline, the loader choosing one for the CPU (`target_clones`): native speed
+        // with no build flags. Imported only by BrainCore's engine and neurons.
+        .target(name: "CStepLoops"),
+
         // MARK: - Layers (imports point down only)
 
-        .target(name: "BrainCore", dependencies: ["COpenBLAS"]),
+        .target(name: "BrainCore", dependencies: ["COpenBLAS", "CStepLoops"]),
         .target(name: "BrainNetworks", dependencies: ["BrainCore"]),
         // The Semantic Pointer Architecture: algebras, semantic pointers, vocabularies and the
         // expression language; SPA modules and action selection on BrainNetworks.
@@ -112,6 +118,8 @@ let package = Package(
             name: "reliability-suite", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics"],
             path: "Tests/ReliabilitySuite"),
         .target(name: "BrainTestSupport", dependencies: ["BrainCore"], path: "Tests/BrainTestSupport"),
+        // Each compiled version of some CStepLoops functions by name, so a test compares them.
+        .target(name: "StepLoopVersions", dependencies: ["CStepLoops"], path: "Tests/StepLoopVersions"),
         // Counts the test process's heap allocations per thread (replaces malloc and friends in
         // the test executable; used by the no-allocation-per-step test).
         .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
@@ -136,7 +144,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BrainCoreTests",
-            dependencies: ["BrainCore", "BrainTestSupport", "AllocationCounter"],
+            dependencies: ["BrainCore", "BrainTestSupport", "AllocationCounter", "StepLoopVersions"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -58,7 +58,8 @@ public struct LIF: LIFRateCurveNeuron {
 
     public var isSpiking: Bool { true }
 
-    /// The LIF update (see the type's documentation) in `Float`, sixteen neurons at a time.
+    /// The LIF update (see the type's documentation) in `Float`, as many neurons at a time as
+    /// the CPU's vectors hold.
     public func step(
         dt stepSeconds: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
@@ -67,10 +68,7 @@ public struct LIF: LIFRateCurveNeuron {
         let kernel = LIFKernel(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
         let voltage = state
         let refractoryTime = state + stateStride
-        kernel.step(
-            count: count, voltage: voltage, refractoryTime: refractoryTime, output: output,
-            current: { UnsafeRawPointer(current + $0).loadUnaligned(as: LIFKernel.Group.self) },
-            scalarCurrent: { current[$0] })
+        kernel.step(count: count, voltage: voltage, refractoryTime: refractoryTime, output: output, current: current)
     }
 
     public var description: String {

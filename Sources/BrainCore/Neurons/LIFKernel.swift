@@ -1,3 +1,4 @@
+import CStepLoops
 import Foundation
 
 /// The spiking LIF update in `Float`, in Nengo's exact order, for one time step:
@@ -21,6 +22,12 @@ import Foundation
 /// unpredictable: measured 3–8.5 ns per neuron at 60–330 Hz (2.5 ns at 80 Hz when the rare
 /// neurons are first gathered into lists), against 1.9 ns at any rate for the branch-free
 /// group (release build, baseline x86-64 SSE2).
+///
+/// ``step(count:voltage:refractoryTime:output:current:)``, for a current in memory (``LIF``),
+/// runs the same group step as one C loop (`csl_lif_step` in CStepLoops), compiled for
+/// several instruction sets and chosen for the CPU at load time; it gives the same bits as the
+/// Swift group step (same operations, same order, no fused multiply-add). The Swift group
+/// step serves currents formed on the fly (``AdaptiveLIF``).
 ///
 /// The scalar ``step(voltage:refractoryTime:current:)``, with the C library's functions, is
 /// the reference. It takes over where the polynomials do not apply: for the whole population
@@ -56,6 +63,29 @@ struct LIFKernel {
         self.fullStepFactor = expm1f(-dt32 / Float(tauRC))
         self.negativeRate = -1 / Float(tauRC)
         self.polynomials = LIFPolynomials.Range(stepOverTau: Double(dt32) / tauRC)
+    }
+
+    /// Advances `count` neurons whose inputs are `current[0..<count]`, with the C group loop.
+    func step(
+        count: Int, voltage: UnsafeMutablePointer<Float>, refractoryTime: UnsafeMutablePointer<Float>,
+        output: UnsafeMutablePointer<Float>, current: UnsafePointer<Float>
+    ) {
+        guard let polynomials else {
+            for i in 0..<count {
+                output[i] = step(voltage: &voltage[i], refractoryTime: &refractoryTime[i], current: current[i])
+            }
+            return
+        }
+        var constants = csl_lif_constants(
+            dt: dt, tau_rc: tauRC, tau_ref: tauRef, min_voltage: minVoltage, spike_height: spikeHeight,
+            full_step_factor: fullStepFactor, negative_rate: negativeRate)
+        let aboveThreshold = csl_lif_step(
+            count, voltage, refractoryTime, output, current, &constants, polynomials == .long)
+        if aboveThreshold {
+            for k in 0..<count where voltage[k] > 1 {
+                output[k] = step(voltage: &voltage[k], refractoryTime: &refractoryTime[k], current: current[k])
+            }
+        }
     }
 
     /// Advances `count` neurons; `current(i)` gives the input of neuron `i` (inlined).

@@ -1,3 +1,5 @@
+import CStepLoops
+
 /// A synapse in update mode over `count` elements, each filtered independently by the same
 /// ``DiscreteFilter``; states are stored state-major (`state[k * stateStride + i]`, the stride
 /// being the whole signal's length, so that a part of the kernel indexes the same storage).
@@ -7,6 +9,9 @@
 ///   (Nengo's form for one state; no state signal, one array less to read and write);
 /// - `d == 0`: `X = a·X + b·u`, `y = c·X` (the output includes the current input);
 /// - otherwise: `y = c·X + d·u` with the old X, then `X = a·X + b·u`.
+///
+/// No states, Lowpass and the last form with one state run as CStepLoops' loops
+/// (`csl_scale`, `csl_lowpass`, `csl_first_order`), compiled for several instruction sets.
 final class FilterKernel: Kernel, @unchecked Sendable {
     let input: UnsafeMutablePointer<Float>
     let output: UnsafeMutablePointer<Float>
@@ -49,31 +54,15 @@ final class FilterKernel: Kernel, @unchecked Sendable {
 
     override func run(time: Double) {
         if FilterKernel.keepsStateInOutput(order: order, advanced: advanced) {
-            let a0 = a[0], gain = b[0] * c[0]
-            var i = 0
-            while i < count {
-                output[i] = a0 * output[i] + gain * input[i]
-                i += 1
-            }
+            csl_lowpass(count, a[0], b[0] * c[0], input, output)
             return
         }
         guard let state, order > 0 else {
-            var i = 0
-            while i < count {
-                output[i] = d * input[i]
-                i += 1
-            }
+            csl_scale(count, input, d, output, false)
             return
         }
         if order == 1 {
-            let a0 = a[0], b0 = b[0], c0 = c[0]
-            var i = 0
-            while i < count {
-                let old = state[i]
-                output[i] = c0 * old + d * input[i]
-                state[i] = a0 * old + b0 * input[i]
-                i += 1
-            }
+            csl_first_order(count, a[0], b[0], c[0], d, input, state, output)
             return
         }
         a.withUnsafeBufferPointer { a in

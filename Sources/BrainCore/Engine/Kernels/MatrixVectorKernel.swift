@@ -1,3 +1,5 @@
+import CStepLoops
+
 /// `y (+)= M·x`, or `y = bias + M·x` (an encoding), for a row-major `rows x columns` matrix in
 /// the arena.
 ///
@@ -6,7 +8,7 @@
 /// - a single column (1-D encoders): a scaled vector;
 /// - few columns and a constant matrix (encoders of up to ``narrowLimit`` dimensions): one
 ///   pass per column over a transposed copy, `y += x_k · M[:, k]`, which streams contiguous
-///   memory eight lanes at a time;
+///   memory as wide as the CPU's vectors;
 /// - a few (``spikeRowsMinimum`` to ``narrowLimit``) rows, a constant matrix and spikes as `x`
 ///   (decoders of spiking neurons): a sum over the columns whose spike is nonzero,
 ///   `y += x_j · M[:, j]`, over a column-major copy — a step touches only the decoders of the
@@ -131,30 +133,34 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
             y.update(from: bias, count: rows)
             add = true
         }
+        // The loops are CStepLoops' (compiled for several instruction sets): `csl_scale`
+        // `y (+)= x · v`, `csl_scale_plus` `y = base + x · v`, `csl_add_four_columns`
+        // `y += (x₀ t₀ + x₁ t₁) + (x₂ t₂ + x₃ t₃)`, `csl_dots` one dot product per row (32
+        // partial sums combined in a fixed order).
         switch method {
         case .scale:
             if let bias {
-                MatrixVectorKernel.scale(matrix, by: x[0], plus: bias, into: y, count: rows)
+                csl_scale_plus(rows, matrix, x[0], bias, y)
             } else {
-                MatrixVectorKernel.scale(matrix, by: x[0], into: y, count: rows, accumulate: add)
+                csl_scale(rows, matrix, x[0], y, add)
             }
         case .columns:
             let t = transposed!
             var c = 0
             if let bias {
-                MatrixVectorKernel.scale(t, by: x[0], plus: bias, into: y, count: rows)
+                csl_scale_plus(rows, t, x[0], bias, y)
                 c = 1
             } else if !add {
-                MatrixVectorKernel.scale(t, by: x[0], into: y, count: rows, accumulate: false)
+                csl_scale(rows, t, x[0], y, false)
                 c = 1
             }
-            // Four columns per pass over y: `y += x_c t_c + x_{c+1} t_{c+1} + ...`.
+            // Four columns per pass over y.
             while c + 4 <= columns {
-                MatrixVectorKernel.addFourColumns(t + c * transposedStride, stride: transposedStride, x + c, into: y, count: rows)
+                csl_add_four_columns(rows, t + c * transposedStride, transposedStride, x + c, y)
                 c += 4
             }
             while c < columns {
-                MatrixVectorKernel.scale(t + c * transposedStride, by: x[c], into: y, count: rows, accumulate: true)
+                csl_scale(rows, t + c * transposedStride, x[c], y, true)
                 c += 1
             }
         case .spikes:
@@ -163,121 +169,13 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
             let count = SpikeScan.firing(x, count: columns, into: firing)
             for f in 0..<count {
                 let j = Int(firing[f])
-                MatrixVectorKernel.scale(t + j * rows, by: x[j], into: y, count: rows, accumulate: true)
+                csl_scale(rows, t + j * rows, x[j], y, true)
             }
         case .dots:
-            var r = 0
-            while r < rows {
-                let dot = MatrixVectorKernel.dot(matrix + r * columns, x, columns)
-                y[r] = add ? y[r] + dot : dot
-                r += 1
-            }
+            csl_dots(rows, columns, matrix, x, y, add)
         case .blas:
             LinearAlgebra.gemv(rows: rows, columns: columns, matrix: matrix, x: x, y: y, accumulate: add)
         }
-    }
-
-    /// `y (+)= factor · v`, eight lanes at a time.
-    @inline(__always)
-    static func scale(
-        _ v: UnsafePointer<Float>, by factor: Float, into y: UnsafeMutablePointer<Float>, count: Int, accumulate: Bool
-    ) {
-        let f = SIMD8<Float>(repeating: factor)
-        let rawV = UnsafeRawPointer(v), rawY = UnsafeMutableRawPointer(y)
-        var i = 0
-        while i + 8 <= count {
-            var product = rawV.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * f
-            if accumulate { product += rawY.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) }
-            rawY.storeBytes(of: product, toByteOffset: i * 4, as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < count {
-            y[i] = accumulate ? y[i] + factor * v[i] : factor * v[i]
-            i += 1
-        }
-    }
-
-    /// `y = base + factor · v`, eight lanes at a time.
-    @inline(__always)
-    static func scale(
-        _ v: UnsafePointer<Float>, by factor: Float, plus base: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
-        count: Int
-    ) {
-        let f = SIMD8<Float>(repeating: factor)
-        let rawV = UnsafeRawPointer(v), rawBase = UnsafeRawPointer(base), rawY = UnsafeMutableRawPointer(y)
-        var i = 0
-        while i + 8 <= count {
-            let product = rawV.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * f
-            let sum = rawBase.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) + product
-            rawY.storeBytes(of: sum, toByteOffset: i * 4, as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < count {
-            y[i] = base[i] + factor * v[i]
-            i += 1
-        }
-    }
-
-    /// `y += (x₀ t₀ + x₁ t₁) + (x₂ t₂ + x₃ t₃)` for four columns `t_k = t + k·stride`, eight
-    /// lanes at a time: one pass over `y` instead of four.
-    @inline(__always)
-    static func addFourColumns(
-        _ t: UnsafePointer<Float>, stride: Int, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
-        count: Int
-    ) {
-        typealias Lanes = SIMD8<Float>
-        let f0 = Lanes(repeating: x[0]), f1 = Lanes(repeating: x[1]), f2 = Lanes(repeating: x[2])
-        let f3 = Lanes(repeating: x[3])
-        let t0 = UnsafeRawPointer(t), t1 = UnsafeRawPointer(t + stride), t2 = UnsafeRawPointer(t + 2 * stride)
-        let t3 = UnsafeRawPointer(t + 3 * stride), rawY = UnsafeMutableRawPointer(y)
-        var i = 0
-        while i + 8 <= count {
-            let offset = i * 4
-            let low: Lanes = t0.loadUnaligned(fromByteOffset: offset, as: Lanes.self) * f0
-                + t1.loadUnaligned(fromByteOffset: offset, as: Lanes.self) * f1
-            let high: Lanes = t2.loadUnaligned(fromByteOffset: offset, as: Lanes.self) * f2
-                + t3.loadUnaligned(fromByteOffset: offset, as: Lanes.self) * f3
-            let old: Lanes = rawY.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-            rawY.storeBytes(of: old + (low + high), toByteOffset: offset, as: Lanes.self)
-            i += 8
-        }
-        while i < count {
-            let low: Float = x[0] * t[i] + x[1] * t[stride + i]
-            let high: Float = x[2] * t[2 * stride + i] + x[3] * t[3 * stride + i]
-            y[i] += low + high
-            i += 1
-        }
-    }
-
-    /// A dot product with 32 interleaved partial sums in four independent chains (so the adds
-    /// do not wait on each other), combined in a fixed order. Written with separate multiply
-    /// and add: on the baseline x86-64 target a fused multiply-add is a library call.
-    @inline(__always)
-    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
-        typealias Lanes = SIMD8<Float>
-        var s0 = Lanes(), s1 = Lanes(), s2 = Lanes(), s3 = Lanes()
-        var i = 0
-        let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
-        @inline(__always) func product(_ k: Int) -> Lanes {
-            rawA.loadUnaligned(fromByteOffset: k * 4, as: Lanes.self) * rawB.loadUnaligned(fromByteOffset: k * 4, as: Lanes.self)
-        }
-        while i + 32 <= n {
-            s0 += product(i)
-            s1 += product(i + 8)
-            s2 += product(i + 16)
-            s3 += product(i + 24)
-            i += 32
-        }
-        while i + 8 <= n {
-            s0 += product(i)
-            i += 8
-        }
-        var total = ((s0 + s1) + (s2 + s3)).sum()
-        while i < n {
-            total += a[i] * b[i]
-            i += 1
-        }
-        return total
     }
 
     /// Multiply-adds; a spike-sparse product costs its scan of the inputs plus the columns of

@@ -1,3 +1,5 @@
+import CStepLoops
+
 /// `target = value`.
 final class ResetKernel: Kernel, @unchecked Sendable {
     let target: UnsafeMutablePointer<Float>
@@ -62,21 +64,13 @@ final class CopyKernel: Kernel, @unchecked Sendable {
     override func run(elements range: Range<Int>) {
         if broadcast {
             let v = source[0]
-            var i = range.lowerBound
             if accumulate {
-                while i < range.upperBound {
-                    target[i] += v
-                    i += 1
-                }
+                csl_add_value(range.count, v, target + range.lowerBound)
             } else {
                 (target + range.lowerBound).update(repeating: v, count: range.count)
             }
         } else if accumulate {
-            var i = range.lowerBound
-            while i < range.upperBound {
-                target[i] += source[i]
-                i += 1
-            }
+            csl_add(range.count, source + range.lowerBound, target + range.lowerBound)
         } else {
             (target + range.lowerBound).update(from: source + range.lowerBound, count: range.count)
         }
@@ -201,44 +195,21 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
             runBroadcast(elements: range)
             return
         }
-        var i = range.lowerBound
+        let start = range.lowerBound, count = range.count
         if let bias {
-            while i < range.upperBound {
-                y[i] = bias[i] + scale[i] * x[i]
-                i += 1
-            }
-        } else if accumulate {
-            while i < range.upperBound {
-                y[i] += scale[i] * x[i]
-                i += 1
-            }
+            csl_multiply_plus(count, scale + start, x + start, bias + start, y + start)
         } else {
-            while i < range.upperBound {
-                y[i] = scale[i] * x[i]
-                i += 1
-            }
+            csl_multiply(count, scale + start, x + start, y + start, accumulate)
         }
     }
 
     /// The same operations with the one value `x[0]`.
     private func runBroadcast(elements range: Range<Int>) {
-        let v = x[0]
-        var i = range.lowerBound
+        let start = range.lowerBound, count = range.count
         if let bias {
-            while i < range.upperBound {
-                y[i] = bias[i] + scale[i] * v
-                i += 1
-            }
-        } else if accumulate {
-            while i < range.upperBound {
-                y[i] += scale[i] * v
-                i += 1
-            }
+            csl_multiply_value_plus(count, scale + start, x[0], bias + start, y + start)
         } else {
-            while i < range.upperBound {
-                y[i] = scale[i] * v
-                i += 1
-            }
+            csl_multiply_value(count, scale + start, x[0], y + start, accumulate)
         }
     }
 
@@ -285,18 +256,7 @@ final class ScaledKernel: Kernel, @unchecked Sendable {
     override var runsElementwise: Bool { true }
 
     override func run(elements range: Range<Int>) {
-        var i = range.lowerBound
-        if accumulate {
-            while i < range.upperBound {
-                y[i] += factor * x[i]
-                i += 1
-            }
-        } else {
-            while i < range.upperBound {
-                y[i] = factor * x[i]
-                i += 1
-            }
-        }
+        csl_scale(range.count, x + range.lowerBound, factor, y + range.lowerBound, accumulate)
     }
 
     override var cost: Int { count }

@@ -1,0 +1,234 @@
+// The step's hot loops (CStepLoops.h), each compiled three times, for x86-64-v4 (AVX-512),
+// x86-64-v3 (AVX2, FMA) and the baseline, with the version for the running CPU chosen once by
+// the dynamic loader (`target_clones`: an ifunc). They are plain loops that the compiler widens
+// to the vector width of each version. No flags are needed, so a package that depends on
+// BrainKit gets them as they are.
+//
+// Every element is computed by the written operations in the written order: no contraction
+// of a multiply and an add into one fused multiply-add (which only the AVX2 and AVX-512
+// versions could do, and which rounds once instead of twice), and sums accumulate in the
+// order the comments state. So all three versions give the same bits, and the same as the
+// Swift loops these replaced.
+
+#pragma STDC FP_CONTRACT OFF
+#pragma clang fp contract(off)
+
+#include "CStepLoops.h"
+
+#if defined(__x86_64__) && defined(__clang__) && defined(__linux__)
+#define VERSIONED __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define VERSIONED
+#endif
+
+// MARK: - LIF neurons
+
+/// `expm1(x)` by its Taylor series in Estrin's form (see CStepLoops.h).
+static inline __attribute__((always_inline)) float lif_expm1(float x, bool long_range) {
+    float x2 = x * x;
+    float low = x * (1.0f / 6.0f) + 0.5f;
+    float high = x * (1.0f / 120.0f) + 1.0f / 24.0f;
+    float p = low + x2 * high;
+    if (long_range) {
+        float x4 = x2 * x2;
+        float q0 = x * (1.0f / 5040.0f) + 1.0f / 720.0f;
+        float q1 = q0 + x2 * (1.0f / 40320.0f);
+        p = p + x4 * q1;
+    }
+    return x + x2 * p;
+}
+
+/// `log1p(-a / b)` as `2 atanh(s)`, `s = -a / (2b - a)` (see CStepLoops.h).
+static inline __attribute__((always_inline)) float lif_log1p_of_negative_ratio(float a, float b, bool long_range) {
+    float s = -a / ((b + b) - a);
+    float s2 = s * s;
+    float p = s2 * (1.0f / 5.0f) + 1.0f / 3.0f;
+    if (long_range) {
+        float s4 = s2 * s2;
+        float r0 = s2 * (1.0f / 9.0f) + 1.0f / 7.0f;
+        float r1 = r0 + s4 * (1.0f / 11.0f);
+        p = p + s4 * r1;
+    }
+    float two_s = s + s;
+    return two_s + two_s * (s2 * p);
+}
+
+/// The loop of `csl_lif_step` for one range of polynomials (a constant after inlining, so
+/// the loop has no test of the range).
+static inline __attribute__((always_inline)) bool lif_loop(
+    ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
+    const csl_lif_constants *constants, bool long_range) {
+    const float dt = constants->dt, tau_rc = constants->tau_rc, tau_ref = constants->tau_ref;
+    const float min_voltage = constants->min_voltage, spike_height = constants->spike_height;
+    const float full = constants->full_step_factor, rate = constants->negative_rate;
+    int above = 0;
+    for (ptrdiff_t i = 0; i < count; i++) {
+        float old_v = voltage[i], old_ref = refractory_time[i], j = current[i];
+        float ref = old_ref - dt;
+        float delta = dt - ref;
+        float factor = lif_expm1((delta < 0.0f ? 0.0f : delta) * rate, long_range);
+        factor = delta >= dt ? full : factor;
+        float v = old_v - (j - old_v) * factor;
+        int spiked = v > 1.0f;
+        float t_spike = dt + tau_rc * lif_log1p_of_negative_ratio(v - 1.0f, j - 1.0f, long_range);
+        ref = spiked ? tau_ref + t_spike : ref;
+        v = v < min_voltage ? min_voltage : v;
+        v = spiked ? 0.0f : v;
+        float out = spiked ? spike_height : 0.0f;
+        int starts_above = old_v > 1.0f;
+        above |= starts_above;
+        voltage[i] = starts_above ? old_v : v;
+        refractory_time[i] = starts_above ? old_ref : ref;
+        output[i] = starts_above ? 0.0f : out;
+    }
+    return above != 0;
+}
+
+VERSIONED
+bool csl_lif_step(
+    ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
+    const csl_lif_constants *constants, bool long_range) {
+    if (long_range) return lif_loop(count, voltage, refractory_time, output, current, constants, true);
+    return lif_loop(count, voltage, refractory_time, output, current, constants, false);
+}
+
+// MARK: - Matrix-vector pieces
+
+VERSIONED
+void csl_scale(ptrdiff_t count, const float *v, float factor, float *y, bool accumulate) {
+    if (accumulate) {
+        for (ptrdiff_t i = 0; i < count; i++) y[i] = v[i] * factor + y[i];
+    } else {
+        for (ptrdiff_t i = 0; i < count; i++) y[i] = v[i] * factor;
+    }
+}
+
+VERSIONED
+void csl_scale_plus(ptrdiff_t count, const float *v, float factor, const float *base, float *y) {
+    for (ptrdiff_t i = 0; i < count; i++) y[i] = base[i] + v[i] * factor;
+}
+
+VERSIONED
+void csl_add_four_columns(ptrdiff_t count, const float *t, ptrdiff_t stride, const float *x, float *y) {
+    const float x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3];
+    const float *t0 = t, *t1 = t + stride, *t2 = t + 2 * stride, *t3 = t + 3 * stride;
+    for (ptrdiff_t i = 0; i < count; i++) {
+        float low = t0[i] * x0 + t1[i] * x1;
+        float high = t2[i] * x2 + t3[i] * x3;
+        y[i] = y[i] + (low + high);
+    }
+}
+
+/// `csl_dot`, inlined into each version of its callers.
+static inline __attribute__((always_inline)) float dot(ptrdiff_t n, const float *a, const float *b) {
+    float s[32];
+    for (int k = 0; k < 32; k++) s[k] = 0.0f;
+    ptrdiff_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        for (int k = 0; k < 32; k++) s[k] = s[k] + a[i + k] * b[i + k];
+    }
+    for (; i + 8 <= n; i += 8) {
+        for (int k = 0; k < 8; k++) s[k] = s[k] + a[i + k] * b[i + k];
+    }
+    float total = -0.0f;
+    for (int k = 0; k < 8; k++) total = total + ((s[k] + s[8 + k]) + (s[16 + k] + s[24 + k]));
+    for (; i < n; i++) total = total + a[i] * b[i];
+    return total;
+}
+
+VERSIONED
+float csl_dot(ptrdiff_t count, const float *a, const float *b) { return dot(count, a, b); }
+
+VERSIONED
+void csl_dots(ptrdiff_t rows, ptrdiff_t columns, const float *matrix, const float *x, float *y, bool accumulate) {
+    for (ptrdiff_t r = 0; r < rows; r++) {
+        float d = dot(columns, matrix + r * columns, x);
+        y[r] = accumulate ? y[r] + d : d;
+    }
+}
+
+// MARK: - Spikes
+
+/// Bit `j` set when `words[j]` is a nonzero float (other than in the sign), `j < 64`: a
+/// fixed-length loop, which becomes vector compares into a mask.
+static inline __attribute__((always_inline)) uint64_t nonzero_bits(const uint32_t *words) {
+    uint64_t mask = 0;
+    for (int j = 0; j < 64; j++) mask |= (uint64_t)((words[j] & 0x7FFFFFFFu) != 0) << j;
+    return mask;
+}
+
+VERSIONED
+ptrdiff_t csl_firing(const float *x, ptrdiff_t count, const uint64_t *among, int32_t *firing) {
+    const uint32_t *words = (const uint32_t *)x;
+    ptrdiff_t found = 0;
+    for (ptrdiff_t base = 0; base < count; base += 64) {
+        uint64_t mask = 0;
+        if (base + 64 <= count) {
+            mask = nonzero_bits(words + base);
+        } else {
+            for (ptrdiff_t j = base; j < count; j++) mask |= (uint64_t)((words[j] & 0x7FFFFFFFu) != 0) << (j - base);
+        }
+        if (among) mask &= among[base / 64];
+        while (mask != 0) {
+            firing[found++] = (int32_t)(base + __builtin_ctzll(mask));
+            mask &= mask - 1;
+        }
+    }
+    return found;
+}
+
+// MARK: - Element-wise vectors
+
+VERSIONED
+void csl_add(ptrdiff_t count, const float *x, float *y) {
+    for (ptrdiff_t i = 0; i < count; i++) y[i] = y[i] + x[i];
+}
+
+VERSIONED
+void csl_add_value(ptrdiff_t count, float value, float *y) {
+    for (ptrdiff_t i = 0; i < count; i++) y[i] = y[i] + value;
+}
+
+VERSIONED
+void csl_multiply(ptrdiff_t count, const float *scale, const float *x, float *y, bool accumulate) {
+    if (accumulate) {
+        for (ptrdiff_t i = 0; i < count; i++) y[i] = y[i] + scale[i] * x[i];
+    } else {
+        for (ptrdiff_t i = 0; i < count; i++) y[i] = scale[i] * x[i];
+    }
+}
+
+VERSIONED
+void csl_multiply_plus(ptrdiff_t count, const float *scale, const float *x, const float *bias, float *y) {
+    for (ptrdiff_t i = 0; i < count; i++) y[i] = bias[i] + scale[i] * x[i];
+}
+
+VERSIONED
+void csl_multiply_value(ptrdiff_t count, const float *scale, float value, float *y, bool accumulate) {
+    if (accumulate) {
+        for (ptrdiff_t i = 0; i < count; i++) y[i] = y[i] + scale[i] * value;
+    } else {
+        for (ptrdiff_t i = 0; i < count; i++) y[i] = scale[i] * value;
+    }
+}
+
+VERSIONED
+void csl_multiply_value_plus(ptrdiff_t count, const float *scale, float value, const float *bias, float *y) {
+    for (ptrdiff_t i = 0; i < count; i++) y[i] = bias[i] + scale[i] * value;
+}
+
+// MARK: - Synapses
+
+VERSIONED
+void csl_lowpass(ptrdiff_t count, float a, float gain, const float *u, float *y) {
+    for (ptrdiff_t i = 0; i < count; i++) y[i] = a * y[i] + gain * u[i];
+}
+
+VERSIONED
+void csl_first_order(ptrdiff_t count, float a, float b, float c, float d, const float *u, float *x, float *y) {
+    for (ptrdiff_t i = 0; i < count; i++) {
+        float old = x[i];
+        y[i] = c * old + d * u[i];
+        x[i] = a * old + b * u[i];
+    }
+}

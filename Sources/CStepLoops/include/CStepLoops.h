@@ -1,0 +1,122 @@
+#ifndef CSTEPLOOPS_H
+#define CSTEPLOOPS_H
+
+// The simulation step's hot loops in C, each compiled for several x86-64 instruction sets
+// (AVX-512, AVX2 + FMA, baseline SSE2) and chosen once, when the library is loaded, for the
+// CPU it runs on (see StepLoops.c). BrainCore's engine calls them; they are not public API.
+//
+// Every loop computes each element with the operations written below, in the order written,
+// in single precision, with no fused multiply-add: the result does not depend on which
+// version runs (nor on the vector width), and equals the Swift reference loops bit for bit.
+// Counts are element counts (>= 0); pointers may alias only where a comment allows it.
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// MARK: - LIF neurons
+
+/// The constants of one LIF step (see `csl_lif_step`).
+typedef struct {
+    /// The step `dt` (s).
+    float dt;
+    /// The membrane time constant `tauRC` (s).
+    float tau_rc;
+    /// The refractory period `tauRef` (s).
+    float tau_ref;
+    /// The least voltage.
+    float min_voltage;
+    /// The output in a spiking step, `amplitude / dt`.
+    float spike_height;
+    /// `expm1(-dt / tauRC)`, the factor of a whole step.
+    float full_step_factor;
+    /// `-1 / tauRC`.
+    float negative_rate;
+} csl_lif_constants;
+
+/// One LIF step for `count` neurons, Nengo's order, with polynomial `expm1` and `log1p`:
+///
+///     ref -= dt;  Δ = dt - ref
+///     f = Δ >= dt ? full_step_factor : expm1(max(Δ, 0) · negative_rate)
+///     v' = v - (J - v) · f
+///     spike = v' > 1;  out = spike ? spike_height : 0
+///     ref = spike ? tau_ref + (dt + tau_rc · log1p(-(v' - 1) / (J - 1))) : ref
+///     v' = max(v', min_voltage) (as `v' < min ? min : v'`), then 0 where spike
+///
+/// `expm1(x) = x + x² p(x)` (Taylor to x⁵/5!, or to x⁸/8! when `long_range`) and
+/// `log1p(-a / b) = 2s + 2s · (s² q(s²))`, `s = -a / (2b - a)` (to s⁵/5, or s¹¹/11), both
+/// in Estrin's form; they hold for `dt / tauRC <= 0.1` (`long_range` false) or `<= 0.5`.
+/// A neuron that starts above threshold (`v > 1`, only from an initial state) is left
+/// unchanged with output 0; returns whether there was one (the caller steps those with the
+/// C library's functions).
+bool csl_lif_step(
+    ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
+    const csl_lif_constants *constants, bool long_range);
+
+// MARK: - Matrix-vector pieces
+
+/// `y[i] = factor · v[i]`, or `y[i] = factor · v[i] + y[i]` when `accumulate`.
+void csl_scale(ptrdiff_t count, const float *v, float factor, float *y, bool accumulate);
+
+/// `y[i] = base[i] + factor · v[i]` (`y` may be `base`).
+void csl_scale_plus(ptrdiff_t count, const float *v, float factor, const float *base, float *y);
+
+/// `y[i] = y[i] + ((x₀ t₀[i] + x₁ t₁[i]) + (x₂ t₂[i] + x₃ t₃[i]))` for the four columns
+/// `t_k = t + k · stride`.
+void csl_add_four_columns(ptrdiff_t count, const float *t, ptrdiff_t stride, const float *x, float *y);
+
+/// The dot product `Σ a[i] b[i]` in a fixed order: 32 partial sums `s[k]` over `i ≡ k
+/// (mod 32)` while 32 elements remain, then `s[k]` for `k < 8` over whole groups of eight;
+/// the sums combine as `t[k] = (s[k] + s[8+k]) + (s[16+k] + s[24+k])`, then
+/// `((t[0] + t[1]) + t[2]) + … + t[7]`, then the last `n mod 8` products one by one.
+float csl_dot(ptrdiff_t count, const float *a, const float *b);
+
+/// `y[r] = dot(matrix[r·columns ..< (r+1)·columns], x)` (`csl_dot`) for each of `rows`
+/// rows, or `y[r] = y[r] + dot` when `accumulate`.
+void csl_dots(ptrdiff_t rows, ptrdiff_t columns, const float *matrix, const float *x, float *y, bool accumulate);
+
+// MARK: - Spikes
+
+/// Writes the indices `j < count` with `x[j] ≠ 0` (±0 count as zero), ascending, to
+/// `firing` and returns how many; when `among` is not null, only indices whose bit
+/// `j mod 64` of word `among[j / 64]` is set.
+ptrdiff_t csl_firing(const float *x, ptrdiff_t count, const uint64_t *among, int32_t *firing);
+
+// MARK: - Element-wise vectors
+
+/// `y[i] = y[i] + x[i]`.
+void csl_add(ptrdiff_t count, const float *x, float *y);
+
+/// `y[i] = y[i] + value`.
+void csl_add_value(ptrdiff_t count, float value, float *y);
+
+/// `y[i] = scale[i] · x[i]`, or `y[i] = y[i] + scale[i] · x[i]` when `accumulate`.
+void csl_multiply(ptrdiff_t count, const float *scale, const float *x, float *y, bool accumulate);
+
+/// `y[i] = bias[i] + scale[i] · x[i]`.
+void csl_multiply_plus(ptrdiff_t count, const float *scale, const float *x, const float *bias, float *y);
+
+/// `y[i] = scale[i] · value`, or `y[i] = y[i] + scale[i] · value` when `accumulate`.
+void csl_multiply_value(ptrdiff_t count, const float *scale, float value, float *y, bool accumulate);
+
+/// `y[i] = bias[i] + scale[i] · value`.
+void csl_multiply_value_plus(ptrdiff_t count, const float *scale, float value, const float *bias, float *y);
+
+// MARK: - Synapses
+
+/// A synapse that keeps its one state in its output (Lowpass): `y[i] = a · y[i] + gain · u[i]`.
+void csl_lowpass(ptrdiff_t count, float a, float gain, const float *u, float *y);
+
+/// A first-order synapse with a state: `y[i] = c · x[i] + d · u[i]`, then
+/// `x[i] = a · x[i] + b · u[i]` (with the old `x[i]`).
+void csl_first_order(ptrdiff_t count, float a, float b, float c, float d, const float *u, float *x, float *y);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

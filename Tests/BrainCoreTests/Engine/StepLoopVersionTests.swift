@@ -1,0 +1,100 @@
+import CStepLoops
+import StepLoopVersions
+import Testing
+import BrainTestSupport
+@testable import BrainCore
+
+/// CStepLoops' loops are compiled for x86-64-v4, x86-64-v3 and the baseline, and the loader
+/// picks one for the CPU. Every version this CPU can run gives the same bits as the baseline
+/// version (no fused multiply-add, sums in a fixed order), and the C LIF step the same bits as
+/// the Swift group step.
+@Suite("Step loop versions")
+struct StepLoopVersionTests {
+    /// The versions this CPU runs (the baseline, 0, always).
+    static let versions = [4, 3, 0].filter { slv_supported(Int32($0)) }
+
+    static func values(_ count: Int, _ range: ClosedRange<Float>, seed: UInt64) -> [Float] {
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { _ in Float.random(in: range, using: &rng) }
+    }
+
+    static func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
+
+    /// 200 steps of 1,003 neurons from random states (whole, partial and refractory steps,
+    /// spikes, the minVoltage clamp, neurons starting above threshold), both polynomial
+    /// ranges: each version's state and output equal the Swift group step's, bit for bit.
+    @Test(arguments: [0.02, 0.004])
+    func lifVersionsEqualTheSwiftGroupStep(tauRC: Double) {
+        let n = 1003
+        let kernel = LIFKernel(dt: 0.001, tauRC: tauRC, tauRef: 0.0015, minVoltage: -0.4, amplitude: 0.8)
+        #expect(kernel.polynomials == (tauRC == 0.02 ? .short : .long))
+        let current = Self.values(n, -3...30, seed: 1)
+        var constants = csl_lif_constants(
+            dt: kernel.dt, tau_rc: kernel.tauRC, tau_ref: kernel.tauRef, min_voltage: kernel.minVoltage,
+            spike_height: kernel.spikeHeight, full_step_factor: kernel.fullStepFactor,
+            negative_rate: kernel.negativeRate)
+        var expectedV = Self.values(n, -0.6...1.2, seed: 2)
+        var expectedRef = Self.values(n, -0.002...0.003, seed: 3)
+        var expectedOut = [Float](repeating: 0, count: n)
+        var states = Self.versions.map { _ in (v: expectedV, ref: expectedRef, out: expectedOut) }
+        var spikes = 0
+        for step in 0..<200 {
+            current.withUnsafeBufferPointer { j in
+                kernel.step(
+                    count: n, voltage: &expectedV, refractoryTime: &expectedRef, output: &expectedOut,
+                    current: { UnsafeRawPointer(j.baseAddress! + $0).loadUnaligned(as: LIFKernel.Group.self) },
+                    scalarCurrent: { j[$0] })
+                for (k, version) in Self.versions.enumerated() {
+                    var (v, ref, out) = states[k]
+                    let above = slv_lif_step(
+                        Int32(version), n, &v, &ref, &out, j.baseAddress!, &constants, kernel.polynomials == .long)
+                    if above {
+                        for i in 0..<n where v[i] > 1 {
+                            out[i] = kernel.step(voltage: &v[i], refractoryTime: &ref[i], current: j[i])
+                        }
+                    }
+                    states[k] = (v, ref, out)
+                }
+            }
+            spikes += expectedOut.filter { $0 != 0 }.count
+            for (k, version) in Self.versions.enumerated() {
+                #expect(Self.bits(states[k].v) == Self.bits(expectedV), "voltage, version \(version), step \(step)")
+                #expect(Self.bits(states[k].ref) == Self.bits(expectedRef), "refractory, version \(version), step \(step)")
+                #expect(Self.bits(states[k].out) == Self.bits(expectedOut), "output, version \(version), step \(step)")
+            }
+        }
+        #expect(spikes > 10_000)
+        #expect(expectedV.contains(-0.4))
+    }
+
+    /// Dot products (every length up to 100, so every tail), four-column passes, element-wise
+    /// products with a bias and both synapse forms: every version gives the baseline's bits.
+    @Test func vectorVersionsEqualTheBaseline() {
+        let a = Self.values(40_000, -2...2, seed: 4), b = Self.values(40_000, -1...1, seed: 5)
+        let c = Self.values(40_000, -1...1, seed: 6)
+        func each(_ body: (Int32, inout [Float]) -> Void) -> [[UInt32]] {
+            // The baseline first.
+            let order = [0] + Self.versions.filter { $0 != 0 }
+            return order.map { version in
+                var y = c
+                body(Int32(version), &y)
+                return Self.bits(y)
+            }
+        }
+        func expectSame(_ results: [[UInt32]], _ what: String) {
+            for k in results.indices.dropFirst() { #expect(results[k] == results[0], "\(what)") }
+        }
+        for columns in 1...100 {
+            expectSame(each { slv_dots($0, 300, columns, a, b, &$1, columns % 2 == 0) }, "dots of \(columns)")
+        }
+        expectSame(each { slv_add_four_columns($0, 9_999, a, 10_000, b, &$1) }, "four columns")
+        expectSame(each { slv_multiply_plus($0, 40_000, a, b, c, &$1) }, "multiply plus")
+        expectSame(each { slv_lowpass($0, 40_000, 0.9048374, 0.0951626, a, &$1) }, "lowpass")
+        expectSame(each { version, y in
+            var x = b
+            slv_first_order(version, 40_000, 0.9, 0.1, 0.7, 0.2, a, &x, &y)
+            y.append(contentsOf: x)
+        }, "first order")
+        #expect(Self.versions.contains(0))
+    }
+}
