@@ -203,20 +203,6 @@ void csl_multiply_plus(ptrdiff_t count, const float *scale, const float *x, cons
     for (ptrdiff_t i = 0; i < count; i++) y[i] = bias[i] + scale[i] * x[i];
 }
 
-VERSIONED
-void csl_multiply_value(ptrdiff_t count, const float *scale, float value, float *y, bool accumulate) {
-    if (accumulate) {
-        for (ptrdiff_t i = 0; i < count; i++) y[i] = y[i] + scale[i] * value;
-    } else {
-        for (ptrdiff_t i = 0; i < count; i++) y[i] = scale[i] * value;
-    }
-}
-
-VERSIONED
-void csl_multiply_value_plus(ptrdiff_t count, const float *scale, float value, const float *bias, float *y) {
-    for (ptrdiff_t i = 0; i < count; i++) y[i] = bias[i] + scale[i] * value;
-}
-
 // MARK: - Synapses
 
 VERSIONED

@@ -2,12 +2,14 @@
 /// is drawn or allocated, in arithmetic that cannot overflow.
 ///
 /// Counted, in bytes: per neural ensemble, its encoders (`neurons × dimensions`), eval points
-/// (`evalPoints × dimensions`) and state (`neurons`), 8 bytes a value; when anything decodes
-/// it (a connection or a probe), its activities at the eval points (`evalPoints × neurons`)
-/// and their Gram matrix (`neurons × neurons`); per weight-solver connection its weights
-/// (`post neurons × pre neurons`, 12 bytes: solved in `Double`, run in `Float`); per node its
-/// values (4 bytes). A build whose total exceeds the limit is an error naming the object that
-/// needs the most and the parameter that sets its size.
+/// (`evalPoints × dimensions`) and state (`neurons`), 8 bytes a value; per weight-solver
+/// connection its weights (`post neurons × pre neurons`, 12 bytes: solved in `Double`, run in
+/// `Float`); per node its values (4 bytes). These are held together. A decoded ensemble (one
+/// a connection or a probe decodes) also needs, while its decoders are solved, its activities
+/// at the eval points (`evalPoints × neurons`) and their Gram matrix (`neurons × neurons`);
+/// the solves run `concurrentSolves` at a time and free what they used, so the total counts
+/// the largest `concurrentSolves` of these. A build whose total exceeds the limit is an error
+/// naming the object that needs the most and the parameter that sets its size.
 struct ModelMemory {
     /// One object's need: its name, the parameter that sets the size, what it is, and the
     /// bytes (nil: beyond `Int.max`).
@@ -15,12 +17,18 @@ struct ModelMemory {
         let object: String
         let parameter: String
         let what: String
+        /// All the object needs (nil: beyond `Int.max`).
         let bytes: Int?
+        /// The part of ``bytes`` needed only while its decoders are solved.
+        var solving: Int? = 0
     }
 
     let needs: [Need]
+    /// How many decoder solves run at once.
+    let concurrentSolves: Int
 
-    init(network: Network) {
+    init(network: Network, concurrentSolves: Int = ParallelWork.threads) {
+        self.concurrentSolves = max(1, concurrentSolves)
         var decoded = Set<ObjectIdentifier>()
         for connection in network.allConnections where connection.isDecoded {
             if let pre = connection.pre.ensemble { decoded.insert(ObjectIdentifier(pre)) }
@@ -35,17 +43,15 @@ struct ModelMemory {
             let n = ensemble.neuronType.isDirect ? 0 : ensemble.neuronCount
             let d = ensemble.dimensions
             let m = ensemble.neuronType.isDirect ? 0 : ensemble.resolvedEvalPointCount
-            var terms = [Size.product(n, d, 8), Size.product(m, d, 8), Size.product(n, 8)]
-            if decoded.contains(ObjectIdentifier(ensemble)) {
-                terms += [Size.product(m, n, 8), Size.product(n, n, 8)]
-            }
-            let bytes = terms.contains { $0 == nil } ? nil : Size.sum(terms.compactMap { $0 })
+            let held = [Size.product(n, d, 8), Size.product(m, d, 8), Size.product(n, 8)]
+            let solving = decoded.contains(ObjectIdentifier(ensemble)) ? [Size.product(m, n, 8), Size.product(n, n, 8)] : []
+            func sum(_ terms: [Int?]) -> Int? { terms.contains { $0 == nil } ? nil : Size.sum(terms.compactMap { $0 }) }
             let explicitEvalPoints = ensemble.evalPointCount != nil && m > n
             needs.append(
                 Need(
                     object: ensemble.name, parameter: explicitEvalPoints ? "evalPointCount" : "neurons",
                     what: "encoders, eval points and decoder activities for \(n) neurons, \(d) dimensions and \(m) "
-                        + "eval points", bytes: bytes))
+                        + "eval points", bytes: sum(held + solving), solving: sum(solving)))
         }
         for connection in network.allConnections where connection.solver.weights {
             guard let pre = connection.pre.ensemble, let post = connection.post.ensemble else { continue }
@@ -65,9 +71,13 @@ struct ModelMemory {
         self.needs = needs
     }
 
-    /// The total need, nil beyond `Int.max`.
+    /// The total need, nil beyond `Int.max`: everything held together, plus the
+    /// ``concurrentSolves`` largest needs of solving.
     var total: Int? {
-        needs.contains { $0.bytes == nil } ? nil : Size.sum(needs.compactMap(\.bytes))
+        guard !needs.contains(where: { $0.bytes == nil || $0.solving == nil }) else { return nil }
+        let held = needs.map { $0.bytes! - $0.solving! }
+        let solving = needs.map { $0.solving! }.sorted(by: >).prefix(concurrentSolves)
+        return Size.sum(held + Array(solving))
     }
 
     /// Throws a build error naming the neediest object when the total exceeds `limit`.

@@ -100,12 +100,6 @@ void csl_multiply(ptrdiff_t count, const float *scale, const float *x, float *y,
 /// `y[i] = bias[i] + scale[i] · x[i]`.
 void csl_multiply_plus(ptrdiff_t count, const float *scale, const float *x, const float *bias, float *y);
 
-/// `y[i] = scale[i] · value`, or `y[i] = y[i] + scale[i] · value` when `accumulate`.
-void csl_multiply_value(ptrdiff_t count, const float *scale, float value, float *y, bool accumulate);
-
-/// `y[i] = bias[i] + scale[i] · value`.
-void csl_multiply_value_plus(ptrdiff_t count, const float *scale, float value, const float *bias, float *y);
-
 // MARK: - Synapses
 
 /// A synapse that keeps its one state in its output (Lowpass): `y[i] = a · y[i] + gain · u[i]`.

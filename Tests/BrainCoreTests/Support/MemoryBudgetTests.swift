@@ -41,6 +41,26 @@ struct MemoryBudgetTests {
             #expect(error.message.contains("100 MB") || error.message.contains("104.9 MB"), "\(error)")
         }
     }
+
+    /// Decoder solves free their activities and Gram matrix, so many decoded ensembles need
+    /// what the largest solves running at once need, not the sum of all solves.
+    @Test func solvesCountOnlyAsManyAsRunAtOnce() throws {
+        let net = try Network(label: "many", seed: 1)
+        for k in 0..<40 {
+            let ensemble = try net.ensemble(label: "e\(k)", neurons: 1_000, dimensions: 1)
+            try net.probe(ensemble)
+        }
+        // Each: 2,000 eval points (twice the neurons) x 1,000 activities and a 1,000² Gram matrix.
+        let solving = 2_000 * 1_000 * 8 + 1_000 * 1_000 * 8
+        let held = 1_000 * 8 + 2_000 * 8 + 1_000 * 8
+        for concurrent in [1, 2, 16] {
+            let memory = ModelMemory(network: net, concurrentSolves: concurrent)
+            #expect(memory.total == 40 * held + concurrent * solving)
+        }
+        #expect(ModelMemory(network: net, concurrentSolves: 64).total == 40 * (held + solving))
+        #expect(throws: Never.self) { try ModelMemory(network: net, concurrentSolves: 2).check(limit: 100 << 20) }
+        #expect(throws: BrainKitError.self) { try ModelMemory(network: net, concurrentSolves: 40).check(limit: 100 << 20) }
+    }
 }
 
 import Foundation

@@ -203,13 +203,14 @@ final class ElementwiseKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    /// The same operations with the one value `x[0]`.
+    /// The same operations with the one value `x[0]` (the matrix-vector scaling loops:
+    /// `scale[i] · x₀` is `x₀ · scale[i]`, and addition commutes, bit for bit).
     private func runBroadcast(elements range: Range<Int>) {
         let start = range.lowerBound, count = range.count
         if let bias {
-            csl_multiply_value_plus(count, scale + start, x[0], bias + start, y + start)
+            csl_scale_plus(count, scale + start, x[0], bias + start, y + start)
         } else {
-            csl_multiply_value(count, scale + start, x[0], y + start, accumulate)
+            csl_scale(count, scale + start, x[0], y + start, accumulate)
         }
     }
 
