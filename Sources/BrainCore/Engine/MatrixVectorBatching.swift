@@ -3,8 +3,9 @@
 /// its decoders) run in one call, from one buffer of constants.
 ///
 /// The rule: consecutive kernels (canonical order, after ``NeuronInputFusion``) of one level,
-/// each a product a batch can hold (``MatrixVectorBatch/canHold(_:)``), join one batch while
-/// their costs add up to at most ``maximumCost``; a run of one stays as it is. A batch takes
+/// each a product a batch can hold (``MatrixVectorBatch/canHold(_:)``) costing at most
+/// ``largestProduct``, join one batch while their costs add up to at most ``maximumCost``; a
+/// run of one stays as it is. A batch takes
 /// the place of its products and runs them in their order, each by its own loop, so every
 /// signal's writers still run in canonical order and every value is computed as before. A
 /// batch writes what its products write, so for the ``PhasePlanner`` it is one group of the
@@ -13,6 +14,11 @@ enum MatrixVectorBatching {
     /// The most work (in multiply-adds, ``Kernel/cost``) one batch gathers: about 2–3 µs,
     /// against the ~25 ns a call costs (docs/engine.md).
     static let maximumCost = 8_192
+
+    /// The most work (multiply-adds) of a product that joins a batch: a longer one already
+    /// streams its matrix on its own and pays its call many times over, and alone the planner
+    /// can place it next to its inputs (docs/engine.md: ring100k's decoders).
+    static let largestProduct = 2_048
 
     /// Kernels in canonical order with their levels, written regions and operator footprints;
     /// returns them with each run of batchable products replaced by its batch (levels, writes
@@ -25,7 +31,7 @@ enum MatrixVectorBatching {
             ([], [], [], [])
         func batchable(_ k: Int) -> MatrixVectorKernel? {
             guard let product = kernels[k] as? MatrixVectorKernel, MatrixVectorBatch.canHold(product),
-                product.cost <= maximumCost
+                product.cost <= min(largestProduct, maximumCost)
             else { return nil }
             return product
         }

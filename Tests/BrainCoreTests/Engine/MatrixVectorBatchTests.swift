@@ -120,6 +120,15 @@ struct MatrixVectorBatchTests {
         #expect(capped.kernels.count == 7)
         #expect(capped.kernels[2] is MatrixVectorBatch && capped.kernels[3] === products[4])
         #expect(capped.levels == [0, 0, 0, 0, 1, 1, 1])
+
+        // Products longer than `largestProduct` stay alone (16-row decoders of 1,000 neurons).
+        let long = Shape(rows: 16, columns: 1000, accumulate: true, bias: false, spikes: true)
+        let longs = MatrixVectorBatchTests.products([long, long], in: memory, seed: 2)
+        #expect(longs[0].cost > MatrixVectorBatching.largestProduct)
+        let alone = MatrixVectorBatching.batch(
+            kernels: longs, levels: [0, 0], writes: longs.indices.map { [WrittenRegion(SignalID(index: $0))] },
+            footprints: longs.map { $0.footprint! })
+        #expect(alone.kernels.count == 2 && alone.kernels[0] === longs[0] && alone.kernels[1] === longs[1])
     }
 
     /// An ensemble array as built by hand: 12 one-dimensional ensembles of 50 neurons and four
