@@ -102,9 +102,12 @@ public final class Simulator {
     /// The same with exactly `threads` threads offered to the executor (not clamped to the
     /// cores) and its choice between them and one thread given (`.always`: tests that must
     /// exercise the threaded path on a small model, or on more threads than cores).
+    /// `batchesProducts: false` leaves every matrix-vector product a kernel of its own (tests
+    /// comparing against ``MatrixVectorBatching``).
     init(
         _ network: Network, dt: Double, seed: Int?, threads: Int, sharing: PhasePlanner.Sharing,
-        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory, memoryLimit: Int? = nil
+        progress: (any ProgressObserver)? = nil, probeStorage: ProbeStorage = .memory, memoryLimit: Int? = nil,
+        batchesProducts: Bool = true
     ) throws(BrainKitError) {
         try Check.positiveFinite(dt, "Simulator", "dt")
         try Check.atLeast(threads, 1, "Simulator", "threads")
@@ -130,7 +133,8 @@ public final class Simulator {
             stagesDone += 1
             report(stage)
         }
-        engine = try Engine(model: model, network: network.name, threads: threads, sharing: sharing)
+        engine = try Engine(
+            model: model, network: network.name, threads: threads, sharing: sharing, batchesProducts: batchesProducts)
         stagesDone += 1
         report("engine planned")
         progressObserver = progress

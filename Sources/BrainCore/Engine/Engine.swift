@@ -4,6 +4,9 @@
 /// Neuron fusion: the neuron operators of one dependency level whose neuron types are equal
 /// never depend on each other, so they become one kernel over one contiguous population —
 /// their currents, outputs and state variables are laid out as arena bands.
+///
+/// Product batches: runs of small matrix-vector products of one level, consecutive in
+/// canonical order, become one kernel each (``MatrixVectorBatching``).
 final class Engine {
     let arena: Arena
     let executor: Executor
@@ -11,7 +14,11 @@ final class Engine {
     /// Process kernels in execution order; their steppers are remade at every reset.
     private let processKernels: [ProcessKernel]
 
-    init(model: BuiltModel, network: String, threads: Int, sharing: PhasePlanner.Sharing) throws(BrainKitError) {
+    /// - Parameter batchesProducts: whether runs of small matrix-vector products become
+    ///   batches (``MatrixVectorBatching``); false only in tests that compare against them.
+    init(
+        model: BuiltModel, network: String, threads: Int, sharing: PhasePlanner.Sharing, batchesProducts: Bool = true
+    ) throws(BrainKitError) {
         // Loops are checked on the operators as built: the optimizer reads a signal filled by
         // one copy straight from the copy's source, which would turn a loop of passthrough
         // nodes into signals that alias each other instead of a cycle.
@@ -60,8 +67,12 @@ final class Engine {
         }
         self.processKernels = processKernels
         let fused = NeuronInputFusion.fuse(kernels: kernels, levels: levels, writes: writes, footprints: footprints)
+        let batched = batchesProducts
+            ? MatrixVectorBatching.batch(
+                kernels: fused.kernels, levels: fused.levels, writes: fused.writes, footprints: fused.footprints)
+            : fused
         let plan = PhasePlanner.plan(
-            kernels: fused.kernels, levels: fused.levels, writes: fused.writes, footprints: fused.footprints,
+            kernels: batched.kernels, levels: batched.levels, writes: batched.writes, footprints: batched.footprints,
             threads: threads, sharing: sharing)
         executor = Executor(plan: plan)
     }
@@ -167,7 +178,8 @@ final class Engine {
         case .affine(let matrix, let rows, let columns, let x, let bias, let y):
             return MatrixVectorKernel(
                 matrix: arena.pointer(matrix), x: arena.pointer(x), y: arena.pointer(y), rows: rows, columns: columns,
-                accumulate: false, bias: arena.pointer(bias), constant: !written.contains(matrix))
+                accumulate: false, bias: arena.pointer(bias), constant: !written.contains(matrix),
+                constantBias: !written.contains(bias.signal))
         case .sparseMatrixVector(let matrix, let values, let x, let y, let accumulate):
             return SparseMatrixVectorKernel(
                 matrix: matrix, values: arena.pointer(values), x: arena.pointer(x), y: arena.pointer(y),

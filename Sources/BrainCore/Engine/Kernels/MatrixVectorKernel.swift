@@ -23,7 +23,11 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     let columns: Int
     let accumulate: Bool
     let bias: UnsafeMutablePointer<Float>?
-    private let method: Method
+    let method: Method
+    /// Whether the matrix never changes (no learning rule writes it).
+    let constant: Bool
+    /// Whether the bias never changes (an encoding's bias; false without a bias).
+    let constantBias: Bool
     /// The transposed copy (columns x rows) for `Method/columns` and `Method/spikes`; column
     /// `c` of this kernel's rows starts at `transposed + c * transposedStride`.
     private let transposed: UnsafeMutablePointer<Float>?
@@ -33,8 +37,12 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     /// Scratch for `Method/spikes`: the columns whose input fired this step.
     private let firing: UnsafeMutablePointer<Int32>?
 
-    private enum Method {
+    /// The loop a product runs, chosen by shape and source (see the type's description).
+    enum Method {
         case scale, columns, spikes, dots, blas
+
+        /// Whether the loop reads the transposed (column-major) copy of the matrix.
+        var readsTransposed: Bool { self == .columns || self == .spikes }
     }
 
     /// Matrices with at most this many columns (encoders) or rows (decoders) run inline.
@@ -48,10 +56,13 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     ///   - constant: whether the matrix never changes (no learning rule writes it), which
     ///     allows a transposed copy.
     ///   - spikes: whether `x` is the output of spiking neurons (mostly zeros).
+    ///   - constantBias: whether the bias never changes.
     init(matrix: UnsafeMutablePointer<Float>, x: UnsafeMutablePointer<Float>, y: UnsafeMutablePointer<Float>,
          rows: Int, columns: Int, accumulate: Bool, bias: UnsafeMutablePointer<Float>? = nil, constant: Bool = false,
-         spikes: Bool = false) {
+         spikes: Bool = false, constantBias: Bool = false) {
         precondition(bias == nil || !accumulate, "MatrixVectorKernel: a bias sets y")
+        self.constant = constant
+        self.constantBias = bias != nil && constantBias
         self.matrix = matrix
         self.x = x
         self.y = y
@@ -72,7 +83,7 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         } else {
             method = .blas
         }
-        if method == .columns || method == .spikes {
+        if method.readsTransposed {
             let copy = UnsafeMutablePointer<Float>.allocate(capacity: rows * columns)
             for r in 0..<rows {
                 for c in 0..<columns { copy[c * rows + r] = matrix[r * columns + c] }
@@ -97,6 +108,8 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         accumulate = whole.accumulate
         bias = whole.bias.map { $0 + start }
         method = whole.method
+        constant = whole.constant
+        constantBias = whole.constantBias
         transposed = whole.transposed.map { $0 + start }
         transposedStride = whole.transposedStride
         firing = nil
@@ -107,6 +120,9 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         if whole == nil { transposed?.deallocate() }
         firing?.deallocate()
     }
+
+    /// Whether this is a whole product, not a part of one (``part(_:)``).
+    var isWhole: Bool { whole == nil }
 
     /// Rows are independent except in the spike-sparse loop, which lists the firing inputs once
     /// for all rows.
@@ -126,6 +142,24 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     }
 
     override func run(time: Double) {
+        MatrixVectorKernel.product(
+            method, matrix: method.readsTransposed ? UnsafePointer(transposed!) : UnsafePointer(matrix),
+            stride: transposedStride, x: x, y: y, rows: rows, columns: columns, accumulate: accumulate,
+            bias: bias.map { UnsafePointer($0) }, firing: firing)
+    }
+
+    /// One product by `method`: `y (+)= M·x`, or `y = bias + M·x` with a bias. `matrix` is the
+    /// row-major matrix, or for the methods that read the transposed copy
+    /// (``Method/readsTransposed``) that copy, column `c` of the rows computed starting at
+    /// `matrix + c * stride`. `firing` is scratch for `columns` indices (``Method/spikes``).
+    /// Every product, whole or batched (``MatrixVectorBatch``), runs here, so a product's sums
+    /// are formed the same way wherever it runs.
+    @inline(__always)
+    static func product(
+        _ method: Method, matrix: UnsafePointer<Float>, stride: Int, x: UnsafePointer<Float>,
+        y: UnsafeMutablePointer<Float>, rows: Int, columns: Int, accumulate: Bool, bias: UnsafePointer<Float>?,
+        firing: UnsafeMutablePointer<Int32>?
+    ) {
         var add = accumulate
         // An encoding's bias joins the first column's pass (`y = bias + x₀ M[:, 0]`): copying it
         // first and reading it straight back stalls on the copy's stores.
@@ -145,7 +179,7 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
                 csl_scale(rows, matrix, x[0], y, add)
             }
         case .columns:
-            let t = transposed!
+            let t = matrix
             var c = 0
             if let bias {
                 csl_scale_plus(rows, t, x[0], bias, y)
@@ -156,20 +190,20 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
             }
             // Four columns per pass over y.
             while c + 4 <= columns {
-                csl_add_four_columns(rows, t + c * transposedStride, transposedStride, x + c, y)
+                csl_add_four_columns(rows, t + c * stride, stride, x + c, y)
                 c += 4
             }
             while c < columns {
-                csl_scale(rows, t + c * transposedStride, x[c], y, true)
+                csl_scale(rows, t + c * stride, x[c], y, true)
                 c += 1
             }
         case .spikes:
             if !add { y.update(repeating: 0, count: rows) }
-            let t = transposed!, firing = firing!
+            let t = matrix, firing = firing!
             let count = SpikeScan.firing(x, count: columns, into: firing)
             for f in 0..<count {
                 let j = Int(firing[f])
-                csl_scale(rows, t + j * rows, x[j], y, true)
+                csl_scale(rows, t + j * stride, x[j], y, true)
             }
         case .dots:
             csl_dots(rows, columns, matrix, x, y, add)
