@@ -13,7 +13,7 @@ import BrainSPA
 ///
 /// | action | utility | effects |
 /// |---|---|---|
-/// | start | vis·A | task = X, state = TRANS0, dec = NONE, open = 0 |
+/// | start | vis·A | task = X, state = TRANS0, dec = NONE, open = 0, recall position = POS0 |
 /// | task k (k = 0…7) | task·X + vis·k − 1 | task = W R L M C A V F (A0…A7) |
 /// | open | vis·OPEN + dec·NONE − ind − 1 | open = 1, position = next position = POS1 |
 /// | close s (TRANS0→1→2→0) | vis·CLOSE + state·s + open − ind − 2 | state = next s, open = 0 |
@@ -96,6 +96,7 @@ public enum ControlRules {
                 sym.TRANS0 - p.state --> p.state
                 sym.NONE - p.dec --> p.dec
                 -open --> open
+                sym.POS0 - d.position --> d.position
             }
             for (k, key) in SpaunVocabularies.taskKeys.enumerated() {
                 IfMax("task \(k)", dot(p.task, sym.X) + seesDigit[k] - 1) {
