@@ -12,15 +12,22 @@
 /// naming the object that needs the most and the parameter that sets its size.
 struct ModelMemory {
     /// One object's need: its name, the parameter that sets the size, what it is, and the
-    /// bytes (nil: beyond `Int.max`).
+    /// bytes held for the whole run and needed only while its decoders are solved (nil:
+    /// beyond `Int.max`).
     struct Need {
         let object: String
         let parameter: String
         let what: String
-        /// All the object needs (nil: beyond `Int.max`).
-        let bytes: Int?
-        /// The part of ``bytes`` needed only while its decoders are solved.
+        let held: Int?
         var solving: Int? = 0
+
+        /// All the object needs (nil: beyond `Int.max`).
+        var bytes: Int? { ModelMemory.sum([held, solving]) }
+    }
+
+    /// The sum of sizes, nil when one is nil or the sum is beyond `Int.max`.
+    static func sum(_ terms: [Int?]) -> Int? {
+        terms.contains { $0 == nil } ? nil : Size.sum(terms.compactMap { $0 })
     }
 
     let needs: [Need]
@@ -45,13 +52,12 @@ struct ModelMemory {
             let m = ensemble.neuronType.isDirect ? 0 : ensemble.resolvedEvalPointCount
             let held = [Size.product(n, d, 8), Size.product(m, d, 8), Size.product(n, 8)]
             let solving = decoded.contains(ObjectIdentifier(ensemble)) ? [Size.product(m, n, 8), Size.product(n, n, 8)] : []
-            func sum(_ terms: [Int?]) -> Int? { terms.contains { $0 == nil } ? nil : Size.sum(terms.compactMap { $0 }) }
             let explicitEvalPoints = ensemble.evalPointCount != nil && m > n
             needs.append(
                 Need(
                     object: ensemble.name, parameter: explicitEvalPoints ? "evalPointCount" : "neurons",
                     what: "encoders, eval points and decoder activities for \(n) neurons, \(d) dimensions and \(m) "
-                        + "eval points", bytes: sum(held + solving), solving: sum(solving)))
+                        + "eval points", held: ModelMemory.sum(held), solving: ModelMemory.sum(solving)))
         }
         for connection in network.allConnections where connection.solver.weights {
             guard let pre = connection.pre.ensemble, let post = connection.post.ensemble else { continue }
@@ -59,14 +65,14 @@ struct ModelMemory {
                 Need(
                     object: connection.name, parameter: "solver",
                     what: "a \(post.neuronCount) x \(pre.neuronCount) weight matrix",
-                    bytes: Size.product(post.neuronCount, pre.neuronCount, 12)))
+                    held: Size.product(post.neuronCount, pre.neuronCount, 12)))
         }
         for node in network.allNodes {
             needs.append(
                 Need(
                     object: node.name, parameter: node.sizeOut >= node.sizeIn ? "sizeOut" : "sizeIn",
                     what: "\(node.sizeIn) input and \(node.sizeOut) output values",
-                    bytes: Size.sum([node.sizeIn, node.sizeOut]).flatMap { Size.product($0, 4) }))
+                    held: Size.sum([node.sizeIn, node.sizeOut]).flatMap { Size.product($0, 4) }))
         }
         self.needs = needs
     }
@@ -74,10 +80,8 @@ struct ModelMemory {
     /// The total need, nil beyond `Int.max`: everything held together, plus the
     /// ``concurrentSolves`` largest needs of solving.
     var total: Int? {
-        guard !needs.contains(where: { $0.bytes == nil || $0.solving == nil }) else { return nil }
-        let held = needs.map { $0.bytes! - $0.solving! }
-        let solving = needs.map { $0.solving! }.sorted(by: >).prefix(concurrentSolves)
-        return Size.sum(held + Array(solving))
+        let largestSolves = needs.map(\.solving).sorted { ($0 ?? .max) > ($1 ?? .max) }.prefix(concurrentSolves)
+        return ModelMemory.sum(needs.map(\.held) + largestSolves)
     }
 
     /// Throws a build error naming the neediest object when the total exceeds `limit`.
