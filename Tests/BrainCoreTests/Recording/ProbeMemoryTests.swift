@@ -1,3 +1,4 @@
+import AllocationCounter
 import BrainTestSupport
 import Foundation
 import Testing
@@ -82,6 +83,26 @@ struct ProbeMemoryTests {
             #expect(data.values == (try stepped.data(probe)).values, "\(probe.name)")
             #expect(data.values == (try whole.data(probe)).values, "\(probe.name)")
         }
+    }
+
+    /// A one-step run costs what a step costs, however much is recorded: after 50,000 recorded
+    /// steps, 2,000 `run(steps: 1)` calls allocate exactly what 2,000 `step()` calls allocate
+    /// (the probe chunks both need), so no call copies or re-reserves recorded data.
+    @Test(.enabled(if: isOptimizedBuild, "measured in optimized builds (make test)"))
+    func oneStepRunsAllocateWhatSteppingAllocates() throws {
+        let (net, _) = try ProbeStreamTests.tinyNetwork()
+        let stepped = try Simulator(net, threads: 1)
+        let runs = try Simulator(net, threads: 1)
+        try stepped.run(steps: 50_000)
+        try runs.run(steps: 50_000)
+        allocation_counter_start()
+        for _ in 0..<2_000 { try stepped.step() }
+        let stepping = allocation_counter_stop()
+        allocation_counter_start()
+        for _ in 0..<2_000 { try runs.run(steps: 1) }
+        let running = allocation_counter_stop()
+        #expect(running == stepping, "2,000 one-step runs allocated \(running) times, 2,000 steps \(stepping)")
+        #expect(stepping <= 10, "the probes' chunks: \(stepping) allocations in 2,000 steps")
     }
 
     /// Appending never moves recorded data (so a run costs O(steps) however it is split into
