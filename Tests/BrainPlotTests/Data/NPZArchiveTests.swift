@@ -19,7 +19,9 @@ struct NPZArchiveTests {
     }
 
     @Test func roundTripsThroughAFile() throws {
-        let url = try temporaryDirectory("npz").appendingPathComponent("sample.npz")
+        let directory = try temporaryDirectory("npz")
+        defer { removeTemporaryDirectory(directory) }
+        let url = directory.appendingPathComponent("sample.npz")
         let archive = try Self.sample()
         try archive.write(to: url)
         let back = try NPZArchive(contentsOf: url)
@@ -49,7 +51,9 @@ struct NPZArchiveTests {
         let (sim, decoded, spikes, _, ensemble) = try SimulatorPlotTests.model()
         #expect(throws: BrainKitError.self) { try NPZArchive(probesOf: sim) }
         try sim.run(seconds: 0.1)
-        let url = try temporaryDirectory("probes").appendingPathComponent("probes.npz")
+        let directory = try temporaryDirectory("probes")
+        defer { removeTemporaryDirectory(directory) }
+        let url = directory.appendingPathComponent("probes.npz")
         try sim.saveProbes(to: url)
         let back = try NPZArchive(contentsOf: url)
         #expect(back.names == ["trange", "decoded", "spikes", "voltage"])

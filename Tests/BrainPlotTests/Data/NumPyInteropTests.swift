@@ -12,7 +12,9 @@ struct NumPyInteropTests {
             print("NumPyInteropTests: skipping, python3 with numpy is not available")
             return
         }
-        let url = try temporaryDirectory("numpy").appendingPathComponent("sample.npz")
+        let directory = try temporaryDirectory("numpy")
+        defer { removeTemporaryDirectory(directory) }
+        let url = directory.appendingPathComponent("sample.npz")
         let archive = try NPZArchiveTests.sample()
         try archive.write(to: url)
         // Prints each array as name, dtype, shape and its values' exact repr, one line each.
@@ -39,7 +41,9 @@ struct NumPyInteropTests {
             print("NumPyInteropTests: skipping, python3 with numpy is not available")
             return
         }
-        let url = try temporaryDirectory("numpy-savez").appendingPathComponent("saved.npz")
+        let directory = try temporaryDirectory("numpy-savez")
+        defer { removeTemporaryDirectory(directory) }
+        let url = directory.appendingPathComponent("saved.npz")
         let script = """
             import sys, numpy as np
             np.savez(sys.argv[1], a=np.arange(6, dtype='<f8').reshape(2, 3) / 4, b=np.array([7, -8], dtype='<i8'),

@@ -14,7 +14,9 @@ struct ProbeCSVTests {
     @Test func writesASimulatorsProbe() throws {
         let (sim, decoded, _, _, _) = try SimulatorPlotTests.model()
         try sim.run(seconds: 0.05)
-        let url = try temporaryDirectory("csv").appendingPathComponent("decoded.csv")
+        let directory = try temporaryDirectory("csv")
+        defer { removeTemporaryDirectory(directory) }
+        let url = directory.appendingPathComponent("decoded.csv")
         try ProbeCSV.write(sim, decoded, to: url)
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 51)

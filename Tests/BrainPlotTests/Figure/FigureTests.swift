@@ -20,6 +20,7 @@ struct FigureTests {
 
     @Test func writesAFileAndReportsBadOnes() throws {
         let directory = try temporaryDirectory("figure")
+        defer { removeTemporaryDirectory(directory) }
         let url = directory.appendingPathComponent("figure.svg")
         let figure = try Figure(rows: 1, columns: 2, panels: [try LinePlotTests.ramp()])
         try figure.write(to: url)
