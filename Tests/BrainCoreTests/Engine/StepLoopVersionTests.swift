@@ -26,7 +26,7 @@ struct StepLoopVersionTests {
     @Test(arguments: [0.02, 0.004])
     func lifVersionsEqualTheSwiftGroupStep(tauRC: Double) {
         let n = 1003
-        let kernel = LIFKernel(dt: 0.001, tauRC: tauRC, tauRef: 0.0015, minVoltage: -0.4, amplitude: 0.8)
+        let kernel = LIFStep(dt: 0.001, tauRC: tauRC, tauRef: 0.0015, minVoltage: -0.4, amplitude: 0.8)
         #expect(kernel.polynomials == (tauRC == 0.02 ? .short : .long))
         let current = Self.values(n, -3...30, seed: 1)
         var constants = csl_lif_constants(
@@ -42,7 +42,7 @@ struct StepLoopVersionTests {
             current.withUnsafeBufferPointer { j in
                 kernel.step(
                     count: n, voltage: &expectedV, refractoryTime: &expectedRef, output: &expectedOut,
-                    current: { UnsafeRawPointer(j.baseAddress! + $0).loadUnaligned(as: LIFKernel.Group.self) },
+                    current: { UnsafeRawPointer(j.baseAddress! + $0).loadUnaligned(as: LIFStep.Group.self) },
                     scalarCurrent: { j[$0] })
                 for (k, version) in Self.versions.enumerated() {
                     var (v, ref, out) = states[k]

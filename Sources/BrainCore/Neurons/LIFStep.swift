@@ -33,7 +33,7 @@ import Foundation
 /// the reference. It takes over where the polynomials do not apply: for the whole population
 /// when `dt / tauRC > 0.5`, and for neurons that start a step above threshold (`v > 1`, only
 /// possible from an initial state), which the group step leaves untouched.
-struct LIFKernel {
+struct LIFStep {
     /// The neurons updated together.
     typealias Group = SIMD16<Float>
     typealias GroupMask = SIMDMask<SIMD16<Int32>>
@@ -208,7 +208,7 @@ struct LIFKernel {
         // to how they were, for the scalar step. Behind a branch that is never taken in a
         // running network: as blends in every group it cost a seventh of the loop.
         let startsAbove = oldVoltage .> one
-        if LIFKernel.anyLane(startsAbove) {
+        if LIFStep.anyLane(startsAbove) {
             v.replace(with: oldVoltage, where: startsAbove)
             ref.replace(with: refractoryTime, where: startsAbove)
             out.replace(with: 0, where: startsAbove)
@@ -220,7 +220,7 @@ struct LIFKernel {
     }
 
     /// Whether any lane of `mask` is set. (The standard library's `any(_:)` calls an
-    /// out-of-line `SIMD.min()` here, which made the kernel several times slower.)
+    /// out-of-line `SIMD.min()` here, which made the step several times slower.)
     @inline(__always)
     static func anyLane(_ mask: GroupMask) -> Bool {
         let sixteen = unsafeBitCast(mask, to: SIMD16<Int32>.self)
