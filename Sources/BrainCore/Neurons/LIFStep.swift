@@ -19,9 +19,7 @@ import Foundation
 /// and `log1p`; these are evaluated for the whole group by short polynomials
 /// (``LIFPolynomials``, within about 2 ulp of the C library). Branching to `expm1f` /
 /// `log1pf` for just those neurons costs more than it saves, because the branches are
-/// unpredictable: measured 3–8.5 ns per neuron at 60–330 Hz (2.5 ns at 80 Hz when the rare
-/// neurons are first gathered into lists), against 1.9 ns at any rate for the branch-free
-/// group (release build, baseline x86-64 SSE2).
+/// unpredictable (docs/engine.md has the measurements).
 ///
 /// ``step(count:voltage:refractoryTime:output:current:)``, for a current in memory (``LIF``),
 /// runs the same group step as one C loop (`csl_lif_step` in CStepLoops), compiled for
@@ -219,8 +217,8 @@ struct LIFStep {
         return out
     }
 
-    /// Whether any lane of `mask` is set. (The standard library's `any(_:)` calls an
-    /// out-of-line `SIMD.min()` here, which made the step several times slower.)
+    /// Whether any lane of `mask` is set, by OR-ing halves (the standard library's `any(_:)`
+    /// calls an out-of-line `SIMD.min()` here; docs/engine.md).
     @inline(__always)
     static func anyLane(_ mask: GroupMask) -> Bool {
         let sixteen = unsafeBitCast(mask, to: SIMD16<Int32>.self)
