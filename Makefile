@@ -28,7 +28,8 @@ DEMO_STIMULUS := A1[\#3]?XA3[472]?XXXA4[5][2]?XXXXX
 demo: deps
 	$(SWIFT) run -c release spaun-lite run '$(DEMO_STIMULUS)'
 
-## The whole test suite (release build: the behavioural tests simulate spiking networks),
+## The whole test suite (release build: the behavioural tests simulate spiking networks; it
+## includes ExampleTests, which runs every example executable and checks its JSON, ~10 s),
 ## then the reliability suite: adversarial cases, each in its own process under a memory
 ## limit, with a table by outcome (Tests/ReliabilitySuite; `swift test` builds it, and running
 ## the binary itself avoids `swift run` rebuilding the libraries without testability).

@@ -142,6 +142,9 @@ let package = Package(
             dependencies: ["BrainBiophysics", "BrainTestSupport", "AllocationCounter"],
             resources: [.copy("Fixtures")]
         ),
+        // Runs every example executable (built beside the tests) and checks the JSON on its
+        // last line.
+        .testTarget(name: "ExampleTests"),
         .testTarget(
             name: "BrainCoreTests",
             dependencies: ["BrainCore", "BrainTestSupport", "AllocationCounter", "StepLoopVersions"],

@@ -58,13 +58,13 @@ public final class Simulator {
     /// Builds `network` for steps of `dt` seconds.
     ///
     /// The step runs on the threads allowed when sharing the work among them pays — when the
-    /// slowest thread of each phase plus a barrier per phase (~2.5 µs) beats all the work on
-    /// one thread by 10 % — and otherwise on the calling thread alone (``threads`` tells which).
+    /// slowest thread of each phase plus a barrier per phase beats all the work on one thread
+    /// by 10 % — and otherwise on the calling thread alone (``threads`` tells which).
     /// A thread count above the machine's active cores is clamped to the core count rather
     /// than refused: the count only decides speed, never results (they are bit-identical for
     /// every count), so code written for a larger machine runs unchanged on a smaller one; and
-    /// more threads than cores would only be slower (workers that spin at every barrier share
-    /// a core: on a 2-core machine 16 threads ran models 5–9× slower than 2, worse when busy).
+    /// more threads than cores would only be slower (workers that spin at every barrier would
+    /// share a core; docs/engine.md).
     /// - Parameters:
     ///   - dt: the time step in seconds (default 0.001).
     ///   - seed: the simulator seed; nil means the network's seed + 1, or random.
@@ -239,7 +239,7 @@ public final class Simulator {
     // MARK: - Profiling
 
     /// Times every kernel of the steps that follow (restarting if already timing), for
-    /// ``profile``. Each kernel then costs two clock readings (~50 ns), which slows models of
+    /// ``profile``. Each kernel then costs two clock readings, which slows models of
     /// many small kernels; the results are unchanged.
     public func startProfiling() {
         engine.executor.startTiming()

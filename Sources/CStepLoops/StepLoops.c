@@ -108,14 +108,49 @@ void csl_scale_plus(ptrdiff_t count, const float *v, float factor, const float *
     for (ptrdiff_t i = 0; i < count; i++) y[i] = base[i] + v[i] * factor;
 }
 
+/// `csl_columns` over `n` elements (at most 16; a constant 16 in its main loop, so `v` is one
+/// vector register or a few).
+static inline __attribute__((always_inline)) void columns_block(
+    ptrdiff_t n, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x, const float *bias, float *y,
+    bool accumulate) {
+    float v[16];
+    ptrdiff_t c = 1;
+    if (bias) {
+        const float x0 = x[0];
+        for (ptrdiff_t i = 0; i < n; i++) v[i] = bias[i] + t[i] * x0;
+    } else if (!accumulate) {
+        const float x0 = x[0];
+        for (ptrdiff_t i = 0; i < n; i++) v[i] = t[i] * x0;
+    } else {
+        for (ptrdiff_t i = 0; i < n; i++) v[i] = y[i];
+        c = 0;
+    }
+    for (; c + 4 <= columns; c += 4) {
+        const float x0 = x[c], x1 = x[c + 1], x2 = x[c + 2], x3 = x[c + 3];
+        const float *t0 = t + c * stride, *t1 = t0 + stride, *t2 = t1 + stride, *t3 = t2 + stride;
+        for (ptrdiff_t i = 0; i < n; i++) {
+            float low = t0[i] * x0 + t1[i] * x1;
+            float high = t2[i] * x2 + t3[i] * x3;
+            v[i] = v[i] + (low + high);
+        }
+    }
+    for (; c < columns; c++) {
+        const float xc = x[c];
+        const float *tc = t + c * stride;
+        for (ptrdiff_t i = 0; i < n; i++) v[i] = tc[i] * xc + v[i];
+    }
+    for (ptrdiff_t i = 0; i < n; i++) y[i] = v[i];
+}
+
 VERSIONED
-void csl_add_four_columns(ptrdiff_t count, const float *t, ptrdiff_t stride, const float *x, float *y) {
-    const float x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3];
-    const float *t0 = t, *t1 = t + stride, *t2 = t + 2 * stride, *t3 = t + 3 * stride;
-    for (ptrdiff_t i = 0; i < count; i++) {
-        float low = t0[i] * x0 + t1[i] * x1;
-        float high = t2[i] * x2 + t3[i] * x3;
-        y[i] = y[i] + (low + high);
+void csl_columns(ptrdiff_t count, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x,
+                 const float *bias, float *y, bool accumulate) {
+    ptrdiff_t start = 0;
+    for (; start + 16 <= count; start += 16) {
+        columns_block(16, t + start, stride, columns, x, bias ? bias + start : 0, y + start, accumulate);
+    }
+    if (start < count) {
+        columns_block(count - start, t + start, stride, columns, x, bias ? bias + start : 0, y + start, accumulate);
     }
 }
 

@@ -1,6 +1,6 @@
 import BrainCore
 
-/// Runs a neuron type's `step` kernel the way the simulator does (one state block with a
+/// Runs a neuron type's `step` the way the simulator does (one state block with a
 /// stride, here deliberately larger than the population) and records every step.
 public struct NeuronSimulation {
     /// Output of each step, `[step][neuron]`.
@@ -40,7 +40,7 @@ public struct NeuronSimulation {
         }
     }
 
-    /// Whether the kernel left everything outside its `count` neurons alone (the padding of
+    /// Whether the step left everything outside its `count` neurons alone (the padding of
     /// the state rows and of the output, all NaN).
     public private(set) var paddingUntouched = true
 

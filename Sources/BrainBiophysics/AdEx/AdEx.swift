@@ -18,11 +18,11 @@ import BrainCore
 /// - a single cell in `Double`: ``simulate(current:duration:dt:method:initialVoltage:initialAdaptation:)``
 ///   returns the voltage and adaptation traces and the spike times, with Brian2's conventions;
 /// - as an ensemble's `NeuronType`: the input current `J` is the injected current in
-///   **nanoamperes**, and the Float step kernel works in mV, ms, nA, µS and nF (see
+///   **nanoamperes**, and the Float step works in mV, ms, nA, µS and nF (see
 ///   ``step(dt:count:current:output:state:stateStride:)``).
 ///
 /// ``integrationMethod`` (default ``AdExIntegrationMethod/euler``, Brian2's choice for this
-/// model) is used by both; ``integrationStep`` is the largest sub-step the ensemble kernel takes
+/// model) is used by both; ``integrationStep`` is the largest sub-step the ensemble step takes
 /// inside one simulator step.
 public struct AdEx: Sendable {
     /// Membrane capacitance `C` (farads), > 0.
@@ -49,7 +49,7 @@ public struct AdEx: Sendable {
     public let refractoryPeriod: Double
     /// The integration scheme (default ``AdExIntegrationMethod/euler``, as Brian2 picks).
     public let integrationMethod: AdExIntegrationMethod
-    /// The largest step (seconds) of the ensemble kernel: a simulator step `dt` is split into
+    /// The largest step (seconds) of the ensemble step: a simulator step `dt` is split into
     /// `ceil(dt / integrationStep)` equal sub-steps (default 0.1 ms, Brian2's default `dt`, so
     /// 10 sub-steps per 1 ms simulator step). The tabulated rate curve is simulated with
     /// sub-steps of exactly this length.
@@ -67,14 +67,14 @@ public struct AdEx: Sendable {
     ///   - thresholdPotential: `VT` (V), finite.
     ///   - slopeFactor: `ΔT` (V), > 0.
     ///   - cutoffPotential: `Vcut` (V); default `VT + 5 ΔT`. Must exceed `Vr` and be at most
-    ///     `VT + 80 ΔT` (the kernel's exponential is exact up to there in `Float`).
+    ///     `VT + 80 ΔT` (the step's exponential is exact up to there in `Float`).
     ///   - adaptationTimeConstant: `τw` (s), > 0.
     ///   - subthresholdAdaptation: `a` (S), finite.
     ///   - spikeTriggeredAdaptation: `b` (A), finite.
     ///   - resetPotential: `Vr` (V), finite, < `Vcut`.
     ///   - refractoryPeriod: `τref` (s), >= 0 (default 0).
     ///   - integrationMethod: default ``AdExIntegrationMethod/euler``.
-    ///   - integrationStep: the ensemble kernel's largest sub-step (s), in [1e-6, 1e-3]
+    ///   - integrationStep: the ensemble step's largest sub-step (s), in [1e-6, 1e-3]
     ///     (default 1e-4).
     ///   - initialState: distributions replacing the defaults of `voltage` (mV, default
     ///     `Uniform(EL, VT)`), `adaptation` (nA, default 0) or `refractoryTime` (ms, default 0).

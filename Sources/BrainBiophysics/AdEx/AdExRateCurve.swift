@@ -5,7 +5,7 @@ import Synchronization
 /// The steady firing rate of an ``AdEx`` cell as a function of a constant input current `J`
 /// (nA), measured by simulation and cached per parameter set.
 ///
-/// **Measurement** (in `Double`, with exactly the ensemble kernel's sub-step,
+/// **Measurement** (in `Double`, with exactly the ensemble step's sub-step,
 /// ``AdExScaledDynamics/substep(_:_:_:current:h:method:)``, at `h = integrationStep`): from
 /// `V = EL`, `w = 0`, settle for `max(5 τw, 20 C / gL, 0.2 s)` (at most 10 s), then measure
 /// for 1 s. With

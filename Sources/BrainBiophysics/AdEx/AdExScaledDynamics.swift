@@ -1,7 +1,7 @@
 import Foundation
 
 /// The arithmetic the AdEx integrator needs from its number type (`Float` for the ensemble
-/// kernel, `Double` for single cells and the rate curve).
+/// step, `Double` for single cells and the rate curve).
 protocol AdExScalar: BinaryFloatingPoint, Sendable {
     /// `exp(x)`.
     static func adExExp(_ x: Self) -> Self
@@ -35,7 +35,7 @@ enum AdExExponent {
 ///
 /// with `V` replaced by `min(V, VT + 85 ΔT)` on the right-hand sides (``AdExExponent``).
 ///
-/// Shared by the single-cell simulation, the rate curve and the ensemble kernel, so all three
+/// Shared by the single-cell simulation, the rate curve and the ensemble step, so all three
 /// integrate the same arithmetic.
 struct AdExScaledDynamics<T: AdExScalar>: Sendable {
     /// 1 / C (1/nF).
@@ -131,7 +131,7 @@ struct AdExScaledDynamics<T: AdExScalar>: Sendable {
 }
 
 extension AdExScaledDynamics {
-    /// One sub-step of the ensemble kernel and of the rate curve (`h` in ms; `remaining` is
+    /// One sub-step of the ensemble step and of the rate curve (`h` in ms; `remaining` is
     /// the refractory time left, ms): while refractory (`remaining > h / 2`) `V` is held and
     /// `remaining -= h`; otherwise `(V, w)` advance and, when `V > Vcut`, the neuron resets
     /// (`V = Vr`, `w += b`, `remaining = τref - h`). Returns whether it spiked.

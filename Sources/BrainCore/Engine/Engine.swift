@@ -1,12 +1,11 @@
 /// The CPU engine: the arena holding every signal, the built model's operators compiled
 /// into kernels in a fixed canonical order, and the executor that runs them each step.
 ///
-/// Neuron fusion: the neuron operators of one dependency level whose neuron types are equal
-/// never depend on each other, so they become one kernel over one contiguous population —
-/// their currents, outputs and state variables are laid out as arena bands.
-///
-/// Product batches: runs of small matrix-vector products of one level, consecutive in
-/// canonical order, become one kernel each (``MatrixVectorBatching``).
+/// What runs where comes from the plan stage (`Plan/`): the ``Optimizer`` and ``Schedule``
+/// order the operators, ``NeuronFusion`` groups neuron populations (whose signals the arena
+/// lays out as bands), and, once the units are compiled here,
+/// ``PhasePlanner/plan(fusing:levels:writes:footprints:batchesProducts:threads:sharing:)``
+/// fuses kernels and shares them among threads. The ``Executor`` runs the resulting plan.
 final class Engine {
     let arena: Arena
     let executor: Executor
@@ -26,21 +25,14 @@ final class Engine {
         let operators = Optimizer.optimize(
             model.operators, protecting: Set(model.probes.values.map(\.signal)), signals: model.signals)
         let schedule = try Schedule(operators, network: network)
-        // Canonical order: by dependency level, then by the schedule's order. Every thread
-        // count runs each signal's writers in this order.
-        var position = [Int](repeating: 0, count: operators.count)
-        for (k, op) in schedule.order.enumerated() { position[op] = k }
-        let canonical = schedule.order.sorted {
-            schedule.levels[$0] != schedule.levels[$1]
-                ? schedule.levels[$0] < schedule.levels[$1] : position[$0] < position[$1]
-        }
+        let canonical = schedule.canonicalOrder
 
         // Units of execution: single operators, or fused neuron populations.
-        let units = Engine.fuseNeurons(canonical, operators: operators, levels: schedule.levels)
-        arena = Arena(signals: model.signals, bands: units.flatMap { Engine.bands(of: $0, in: operators) })
+        let units = NeuronFusion.units(canonical, operators: operators, levels: schedule.levels)
+        arena = Arena(signals: model.signals, bands: units.flatMap { NeuronFusion.bands(of: $0, in: operators) })
 
         // Signals some operator writes; the others (encoders, decoders...) are constant.
-        let written = Set(operators.flatMap { $0.sets + $0.increments + $0.updates })
+        let written = Set(operators.flatMap { $0.writtenSignals })
         // Outputs of spiking neurons: mostly zeros each step, so products over them skip zeros.
         let spikeTrains = Set(operators.compactMap { op -> SignalID? in
             guard case .neurons(let type, _, let output, _, _) = op.operation, type.isSpiking else { return nil }
@@ -66,13 +58,8 @@ final class Engine {
                     signals: model.signals))
         }
         self.processKernels = processKernels
-        let fused = NeuronInputFusion.fuse(kernels: kernels, levels: levels, writes: writes, footprints: footprints)
-        let batched = batchesProducts
-            ? MatrixVectorBatching.batch(
-                kernels: fused.kernels, levels: fused.levels, writes: fused.writes, footprints: fused.footprints)
-            : fused
         let plan = PhasePlanner.plan(
-            kernels: batched.kernels, levels: batched.levels, writes: batched.writes, footprints: batched.footprints,
+            fusing: kernels, levels: levels, writes: writes, footprints: footprints, batchesProducts: batchesProducts,
             threads: threads, sharing: sharing)
         executor = Executor(plan: plan)
     }
@@ -104,45 +91,6 @@ final class Engine {
             }
         }
         return footprint
-    }
-
-    // MARK: - Fusion
-
-    /// Groups the neuron operators of each level by neuron type (its type and description);
-    /// every other operator is a unit of its own. Units keep canonical order (a fused unit sits
-    /// where its first member was).
-    private static func fuseNeurons(_ canonical: [Int], operators: [Operator], levels: [Int]) -> [[Int]] {
-        var units: [[Int]] = []
-        var unitOf: [String: Int] = [:]
-        for index in canonical {
-            guard case .neurons(let type, _, _, _, _) = operators[index].operation else {
-                units.append([index])
-                continue
-            }
-            let key = "\(levels[index])|\(Swift.type(of: type))|\(type)"
-            if let unit = unitOf[key] {
-                units[unit].append(index)
-            } else {
-                unitOf[key] = units.count
-                units.append([index])
-            }
-        }
-        return units
-    }
-
-    /// The arena bands a fused neuron unit needs: all currents end to end, all outputs, then
-    /// one band per state variable (consecutive, so each variable is one stride further on).
-    private static func bands(of unit: [Int], in operators: [Operator]) -> [[SignalID]] {
-        guard case .neurons(_, _, _, let firstState, _) = operators[unit[0]].operation else { return [] }
-        var currents: [SignalID] = [], outputs: [SignalID] = []
-        var states = [[SignalID]](repeating: [], count: firstState.count)
-        for index in unit {
-            guard case .neurons(_, let current, let output, let state, _) = operators[index].operation else { continue }
-            currents.append(current)
-            outputs.append(output)
-            for (k, signal) in state.enumerated() { states[k].append(signal) }
-        }
-        return [currents, outputs] + states
     }
 
     // MARK: - Compilation

@@ -11,7 +11,7 @@ import Synchronization
 /// any thread count.
 ///
 /// Workers spin on an atomic step counter while the simulation runs (a futex wake-up costs
-/// 10–50 µs on a VM, more than many whole steps), yielding their core after a few µs; a worker
+/// more than many whole steps; docs/engine.md), yielding their core after a few µs; a worker
 /// idle for ``idleNanosecondsBeforeSleeping`` (no step started for 2 ms) sleeps on a condition
 /// variable, and the next step wakes it. Back-to-back steps never make a system call: the
 /// caller signals only when a worker is asleep.
@@ -233,8 +233,8 @@ final class Executor: @unchecked Sendable {
     }
 
     /// How long a worker waits for the next step, spinning and yielding, before it sleeps:
-    /// 2 ms, so steps that come back to back (µs apart) never pay a wake-up (10–50 µs on a VM),
-    /// and a simulator held between runs costs no CPU after the first 2 ms.
+    /// 2 ms, so steps that come back to back (µs apart) never pay a wake-up, and a simulator
+    /// held between runs costs no CPU after the first 2 ms.
     static let idleNanosecondsBeforeSleeping: UInt64 = 2_000_000
 
     private func workerLoop(index: Int) {

@@ -19,8 +19,8 @@ public enum LinearAlgebra {
 
     /// Sets the number of OpenBLAS threads for the whole process. With one, OpenBLAS's idle
     /// worker threads are also stopped: after the library loads (and after each threaded
-    /// call) they spin for about 80 ms, taking cores from the simulator's own threads (the
-    /// first simulation of a process ran 10–15 % slower on two threads). OpenBLAS starts them
+    /// call) they spin for a while, taking cores from the simulator's own threads
+    /// (docs/engine.md). OpenBLAS starts them
     /// again if a later call asks for more threads.
     public static func setBLASThreads(_ count: Int) {
         precondition(count >= 1, "LinearAlgebra.setBLASThreads: count must be >= 1")

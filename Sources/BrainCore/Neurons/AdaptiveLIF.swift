@@ -77,27 +77,27 @@ public struct AdaptiveLIF: LIFRateCurveNeuron {
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
         let dt = Float(stepSeconds)
-        let kernel = LIFKernel(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
+        let lif = LIFStep(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
         let adaptationRate = dt / Float(tauN)
         let increment = Float(incN)
         let voltage = state
         let refractoryTime = state + stateStride
         let adaptation = state + 2 * stateStride
-        kernel.step(
+        lif.step(
             count: count, voltage: voltage, refractoryTime: refractoryTime, output: output,
             current: {
-                UnsafeRawPointer(current + $0).loadUnaligned(as: LIFKernel.Group.self)
-                    - UnsafeRawPointer(adaptation + $0).loadUnaligned(as: LIFKernel.Group.self)
+                UnsafeRawPointer(current + $0).loadUnaligned(as: LIFStep.Group.self)
+                    - UnsafeRawPointer(adaptation + $0).loadUnaligned(as: LIFStep.Group.self)
             },
             scalarCurrent: { current[$0] - adaptation[$0] })
         var i = 0
-        let groupEnd = count - count % LIFKernel.Group.scalarCount
+        let groupEnd = count - count % LIFStep.Group.scalarCount
         while i < groupEnd {
-            let n = UnsafeRawPointer(adaptation + i).loadUnaligned(as: LIFKernel.Group.self)
-            let out = UnsafeRawPointer(output + i).loadUnaligned(as: LIFKernel.Group.self)
+            let n = UnsafeRawPointer(adaptation + i).loadUnaligned(as: LIFStep.Group.self)
+            let out = UnsafeRawPointer(output + i).loadUnaligned(as: LIFStep.Group.self)
             let newN = n + adaptationRate * (increment * out - n)
-            UnsafeMutableRawPointer(adaptation + i).storeBytes(of: newN, as: LIFKernel.Group.self)
-            i += LIFKernel.Group.scalarCount
+            UnsafeMutableRawPointer(adaptation + i).storeBytes(of: newN, as: LIFStep.Group.self)
+            i += LIFStep.Group.scalarCount
         }
         while i < count {
             let n = adaptation[i]

@@ -67,14 +67,14 @@ public struct AdaptiveLIFRate: LIFRateCurveNeuron {
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
         let dt = Float(stepSeconds)
-        let kernel = LIFRateKernel(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude)
+        let lif = LIFRateStep(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude)
         let adaptationRate = dt / Float(tauN)
         let increment = Float(incN)
         let adaptation = state
         var i = 0
         while i < count {
             let n = adaptation[i]
-            let rate = kernel.rate(current: current[i] - n)
+            let rate = lif.rate(current: current[i] - n)
             output[i] = rate
             adaptation[i] = n + adaptationRate * (increment * rate - n)
             i += 1

@@ -65,10 +65,10 @@ public struct LIF: LIFRateCurveNeuron {
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
-        let kernel = LIFKernel(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
+        let lif = LIFStep(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
         let voltage = state
         let refractoryTime = state + stateStride
-        kernel.step(count: count, voltage: voltage, refractoryTime: refractoryTime, output: output, current: current)
+        lif.step(count: count, voltage: voltage, refractoryTime: refractoryTime, output: output, current: current)
     }
 
     public var description: String {

@@ -1,4 +1,4 @@
-/// Polynomial `expm1` and `log1p` for the LIF group step (``LIFKernel``): the partial-step
+/// Polynomial `expm1` and `log1p` for the LIF group step (``LIFStep``): the partial-step
 /// factor `expm1(x)` with `x = -Δ / tauRC` in `[-dt / tauRC, 0]`, and the spike-time term
 /// `log1p(-(v - 1) / (J - 1))`. A spike in a step of `Δ <= dt` from `v <= 1` has
 /// `-(v - 1) / (J - 1)` in `[expm1(-dt / tauRC), 0]`, so one bound on `dt / tauRC` fixes
@@ -26,15 +26,15 @@ enum LIFPolynomials {
     /// `e^x - 1` = `x + x² (1/2! + x/3! + ...)`, the Taylor series to `x⁵/5!` (short range,
     /// truncation below 1.4e-8 relative) or `x⁸/8!` (long, below 2e-8), in Estrin's form.
     @inline(__always)
-    static func expm1(_ x: LIFKernel.Group, _ range: Range) -> LIFKernel.Group {
+    static func expm1(_ x: LIFStep.Group, _ range: Range) -> LIFStep.Group {
         let x2 = x * x
-        let low: LIFKernel.Group = x * (1 / 6) + 0.5
-        let high: LIFKernel.Group = x * (1 / 120) + 1 / 24
+        let low: LIFStep.Group = x * (1 / 6) + 0.5
+        let high: LIFStep.Group = x * (1 / 120) + 1 / 24
         var p = low + x2 * high
         if range == .long {
             let x4 = x2 * x2
-            let q0: LIFKernel.Group = x * (1 / 5040) + 1 / 720
-            let q1: LIFKernel.Group = q0 + x2 * (1 / 40320)
+            let q0: LIFStep.Group = x * (1 / 5040) + 1 / 720
+            let q1: LIFStep.Group = q0 + x2 * (1 / 40320)
             p += x4 * q1
         }
         return x + x2 * p
@@ -44,14 +44,14 @@ enum LIFPolynomials {
     /// `2 (s + s³/3 + s⁵/5)` (short range, `|s| <= 0.05`, truncation below 3e-9 relative) or
     /// up to `s¹¹/11` (long, `|s| <= 0.25`, below 4e-9).
     @inline(__always)
-    static func log1pOfNegativeRatio(_ a: LIFKernel.Group, _ b: LIFKernel.Group, _ range: Range) -> LIFKernel.Group {
+    static func log1pOfNegativeRatio(_ a: LIFStep.Group, _ b: LIFStep.Group, _ range: Range) -> LIFStep.Group {
         let s = -a / (b + b - a)
         let s2 = s * s
-        var p: LIFKernel.Group = s2 * (1 / 5) + 1 / 3
+        var p: LIFStep.Group = s2 * (1 / 5) + 1 / 3
         if range == .long {
             let s4 = s2 * s2
-            let r0: LIFKernel.Group = s2 * (1 / 9) + 1 / 7
-            let r1: LIFKernel.Group = r0 + s4 * (1 / 11)
+            let r0: LIFStep.Group = s2 * (1 / 9) + 1 / 7
+            let r1: LIFStep.Group = r0 + s4 * (1 / 11)
             p += s4 * r1
         }
         let twoS = s + s

@@ -39,10 +39,10 @@ public struct LIFRate: LIFRateCurveNeuron {
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
-        let kernel = LIFRateKernel(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude)
+        let lif = LIFRateStep(tauRC: tauRC, tauRef: tauRef, amplitude: amplitude)
         var i = 0
         while i < count {
-            output[i] = kernel.rate(current: current[i])
+            output[i] = lif.rate(current: current[i])
             i += 1
         }
     }

@@ -4,7 +4,7 @@
 /// - **rate math** used when building (``rates(currents:)``, ``gainBias(maxRates:intercepts:)``,
 ///   ``maxRatesIntercepts(gain:bias:)``), in `Double`;
 /// - **state**: the per-neuron variables (``stateVariables``) with their initial distributions;
-/// - **a step kernel** (``step(dt:count:current:output:state:stateStride:)``) that advances a
+/// - **a step** (``step(dt:count:current:output:state:stateStride:)``) that advances a
 ///   whole population of neurons in `Float`, called once per population per time step.
 ///
 /// Currents are dimensionless (`J = gain * x + bias`); outputs are in Hz (rate types) or are
@@ -45,7 +45,7 @@ public protocol NeuronType: Sendable, CustomStringConvertible {
     ///   - dt: the time step (s).
     ///   - count: the number of neurons.
     ///   - stateStride: the distance (in floats) between one state variable's block and the next in `state`.
-    /// The kernel must not allocate. It may be called on a sub-range of a population (pointers
+    /// The step must not allocate. It may be called on a sub-range of a population (pointers
     /// offset by the range start, same `stateStride`), so neurons must be independent.
     func step(
         dt: Double, count: Int,

@@ -65,9 +65,14 @@ void csl_scale(ptrdiff_t count, const float *v, float factor, float *y, bool acc
 /// `y[i] = base[i] + factor · v[i]` (`y` may be `base`).
 void csl_scale_plus(ptrdiff_t count, const float *v, float factor, const float *base, float *y);
 
-/// `y[i] = y[i] + ((x₀ t₀[i] + x₁ t₁[i]) + (x₂ t₂[i] + x₃ t₃[i]))` for the four columns
-/// `t_k = t + k · stride`.
-void csl_add_four_columns(ptrdiff_t count, const float *t, ptrdiff_t stride, const float *x, float *y);
+/// `y = bias + M·x`, `y = M·x` or (`accumulate`, no `bias`) `y += M·x` for the `columns`
+/// columns `t_k = t + k · stride` of a transposed matrix, 16 rows at a time through every
+/// column (`bias` may be null). Each element is, in this order: `v = bias[i] + t₀[i] x₀`,
+/// `t₀[i] x₀` or `y[i]` (then column 0 joins the fours); then for each following four columns
+/// `v = v + ((t_c[i] x_c + t_{c+1}[i] x_{c+1}) + (t_{c+2}[i] x_{c+2} + t_{c+3}[i] x_{c+3}))`; then
+/// for each column left `v = t_c[i] x_c + v`.
+void csl_columns(ptrdiff_t count, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x,
+                 const float *bias, float *y, bool accumulate);
 
 /// The dot product `Σ a[i] b[i]` in a fixed order: 32 partial sums `s[k]` over `i ≡ k
 /// (mod 32)` while 32 elements remain, then `s[k]` for `k < 8` over whole groups of eight;

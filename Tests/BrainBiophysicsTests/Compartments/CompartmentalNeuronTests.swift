@@ -26,10 +26,10 @@ struct CompartmentalNeuronTests {
         print("HH 20 000 µm² rate curve (Hz) at -5, 0, 1, 1.5, 3, 10 nA: \(rates)")
     }
 
-    /// The Float step kernel, driven at a constant current for 600 engine steps of 1 ms,
+    /// The Float step, driven at a constant current for 600 engine steps of 1 ms,
     /// fires at the tabulated rate (the table interpolates between 0.1 nA points; the count
     /// over 500 ms resolves 2 Hz).
-    @Test func stepKernelFiresAtTheTabulatedRate() throws {
+    @Test func floatStepFiresAtTheTabulatedRate() throws {
         let (cell, soma) = try Self.hhCell()
         let neuron = try CompartmentalNeuron(cell: cell, input: soma)
         let currents: [Float] = [0.5, 2, 3.05, 6]

@@ -26,7 +26,7 @@ struct StepLoopVersionTests {
     @Test(arguments: [0.02, 0.004])
     func lifVersionsEqualTheSwiftGroupStep(tauRC: Double) {
         let n = 1003
-        let kernel = LIFKernel(dt: 0.001, tauRC: tauRC, tauRef: 0.0015, minVoltage: -0.4, amplitude: 0.8)
+        let kernel = LIFStep(dt: 0.001, tauRC: tauRC, tauRef: 0.0015, minVoltage: -0.4, amplitude: 0.8)
         #expect(kernel.polynomials == (tauRC == 0.02 ? .short : .long))
         let current = Self.values(n, -3...30, seed: 1)
         var constants = csl_lif_constants(
@@ -42,7 +42,7 @@ struct StepLoopVersionTests {
             current.withUnsafeBufferPointer { j in
                 kernel.step(
                     count: n, voltage: &expectedV, refractoryTime: &expectedRef, output: &expectedOut,
-                    current: { UnsafeRawPointer(j.baseAddress! + $0).loadUnaligned(as: LIFKernel.Group.self) },
+                    current: { UnsafeRawPointer(j.baseAddress! + $0).loadUnaligned(as: LIFStep.Group.self) },
                     scalarCurrent: { j[$0] })
                 for (k, version) in Self.versions.enumerated() {
                     var (v, ref, out) = states[k]
@@ -67,7 +67,7 @@ struct StepLoopVersionTests {
         #expect(expectedV.contains(-0.4))
     }
 
-    /// Dot products (every length up to 100, so every tail), four-column passes, element-wise
+    /// Dot products (every length up to 100, so every tail), column passes, element-wise
     /// products with a bias and both synapse forms: every version gives the baseline's bits.
     @Test func vectorVersionsEqualTheBaseline() {
         let a = Self.values(40_000, -2...2, seed: 4), b = Self.values(40_000, -1...1, seed: 5)
@@ -87,7 +87,10 @@ struct StepLoopVersionTests {
         for columns in 1...100 {
             expectSame(each { slv_dots($0, 300, columns, a, b, &$1, columns % 2 == 0) }, "dots of \(columns)")
         }
-        expectSame(each { slv_add_four_columns($0, 9_999, a, 10_000, b, &$1) }, "four columns")
+        for columns in [1, 3, 4, 5, 16, 17, 32] {
+            expectSame(each { slv_columns($0, 1_237, a, 1_240, columns, b, nil, &$1, true) }, "\(columns) columns, adding")
+            expectSame(each { slv_columns($0, 1_237, a, 1_240, columns, b, c, &$1, false) }, "\(columns) columns, bias")
+        }
         expectSame(each { slv_multiply_plus($0, 40_000, a, b, c, &$1) }, "multiply plus")
         expectSame(each { slv_lowpass($0, 40_000, 0.9048374, 0.0951626, a, &$1) }, "lowpass")
         expectSame(each { version, y in
@@ -96,5 +99,46 @@ struct StepLoopVersionTests {
             y.append(contentsOf: x)
         }, "first order")
         #expect(Self.versions.contains(0))
+    }
+
+    /// `csl_columns` computes each element as its definition says, in that order (the order of
+    /// the per-column passes it replaced: the first column with the bias, fours, then the rest),
+    /// for every start (bias, set, add), column counts with and without a rest, and row counts
+    /// with a tail shorter than its 16-row blocks: the baseline version against a scalar
+    /// reference, bit for bit (the other versions equal the baseline, above).
+    @Test func columnsFollowTheirDefinition() {
+        let t = Self.values(40 * 83, -2...2, seed: 7), x = Self.values(40, -1...1, seed: 8)
+        let bias = Self.values(83, -1...1, seed: 9), start = Self.values(83, -1...1, seed: 10)
+        for columns in [1, 2, 4, 5, 7, 8, 13, 16, 32, 33, 40] {
+            for rows in [5, 16, 47, 83] {
+                for mode in ["bias", "set", "add"] {
+                    var expected = [Float](repeating: 0, count: rows)
+                    for i in 0..<rows {
+                        var v: Float, c = 1
+                        switch mode {
+                        case "bias": v = bias[i] + t[i] * x[0]
+                        case "set": v = t[i] * x[0]
+                        default: (v, c) = (start[i], 0)
+                        }
+                        while c + 4 <= columns {
+                            let low = t[c * 83 + i] * x[c] + t[(c + 1) * 83 + i] * x[c + 1]
+                            let high = t[(c + 2) * 83 + i] * x[c + 2] + t[(c + 3) * 83 + i] * x[c + 3]
+                            v = v + (low + high)
+                            c += 4
+                        }
+                        while c < columns {
+                            v = t[c * 83 + i] * x[c] + v
+                            c += 1
+                        }
+                        expected[i] = v
+                    }
+                    var y = Array(start.prefix(rows))
+                    bias.withUnsafeBufferPointer { b in
+                        slv_columns(0, rows, t, 83, columns, x, mode == "bias" ? b.baseAddress : nil, &y, mode == "add")
+                    }
+                    #expect(Self.bits(y) == Self.bits(expected), "\(columns) columns, \(rows) rows, \(mode)")
+                }
+            }
+        }
     }
 }

@@ -2,19 +2,19 @@ import Foundation
 import Testing
 @testable import BrainCore
 
-/// The LIF kernel's polynomial `expm1` / `log1p` against the Double C library on their ranges
+/// The LIF step's polynomial `expm1` / `log1p` against the Double C library on their ranges
 /// (measured worst: 6e-8 and 9e-8 relative for expm1, 1.3e-7 and 1.8e-7 for log1p; Float's
 /// ulp is 6e-8 to 1.2e-7 relative).
 @Suite("LIF polynomials")
 struct LIFPolynomialTests {
     /// Evaluates `function` on `count` points spread over `[lower, 0]`, sixteen at a time.
     static func sample(
-        _ lower: Float, count: Int, _ function: (LIFKernel.Group) -> LIFKernel.Group
+        _ lower: Float, count: Int, _ function: (LIFStep.Group) -> LIFStep.Group
     ) -> [(Float, Float)] {
         var points: [(Float, Float)] = []
         var k = 0
         while k < count {
-            var x = LIFKernel.Group()
+            var x = LIFStep.Group()
             for lane in 0..<16 { x[lane] = lower * Float(k + lane) / Float(count - 1) }
             let y = function(x)
             for lane in 0..<16 where k + lane < count { points.append((x[lane], y[lane])) }
@@ -40,11 +40,11 @@ struct LIFPolynomialTests {
     func log1pIsWithinTwoUlp(range: LIFPolynomials.Range, lower: Float) {
         // log1p(y) for y = -a / b, with b = 1 and with b = 7 (a = -7y).
         let direct = Self.sample(lower, count: 20001) {
-            LIFPolynomials.log1pOfNegativeRatio(-$0, LIFKernel.Group(repeating: 1), range)
+            LIFPolynomials.log1pOfNegativeRatio(-$0, LIFStep.Group(repeating: 1), range)
         }
         #expect(Self.worstRelativeError(direct, Foundation.log1p) <= 2.4e-7)
         let scaled = Self.sample(lower, count: 20001) {
-            LIFPolynomials.log1pOfNegativeRatio(-7 * $0, LIFKernel.Group(repeating: 7), range)
+            LIFPolynomials.log1pOfNegativeRatio(-7 * $0, LIFStep.Group(repeating: 7), range)
         }
         #expect(Self.worstRelativeError(scaled, Foundation.log1p) <= 2.4e-7)
     }

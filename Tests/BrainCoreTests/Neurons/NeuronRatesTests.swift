@@ -26,8 +26,8 @@ struct NeuronRatesTests {
         }
     }
 
-    /// The Float spiking kernel, run 2 s from v = 0 and counted over the last second, fires
-    /// at the analytic rate within 1 Hz (as Nengo's float64 kernel does), except just above
+    /// The Float spiking step, run 2 s from v = 0 and counted over the last second, fires
+    /// at the analytic rate within 1 Hz (as Nengo's float64 step does), except just above
     /// threshold (see ``float32CannotFireJustAboveThreshold()``).
     @Test func spikingLIFFiresAtTheAnalyticRate() throws {
         let a = try Fixture("a_lif_rates")
@@ -47,7 +47,7 @@ struct NeuronRatesTests {
     /// stalls below 1 (near 1, an update `(J - v) * expm1(-dt/tauRC)` of less than half a
     /// Float ulp, 3e-8, rounds away), so the neuron never fires, although the analytic rate
     /// is about 3.1–3.7 Hz there. Fixture a's J = 1.0000001 (Float 1 + 1.19e-7) is such a
-    /// current: Nengo (float64) fires 3 times in the last second, the Float kernel never.
+    /// current: Nengo (float64) fires 3 times in the last second, the Float step never.
     @Test func float32CannotFireJustAboveThreshold() throws {
         let a = try Fixture("a_lif_rates")
         let (j, spikes) = try Self.empiricalSpikeCounts(a)
@@ -59,7 +59,7 @@ struct NeuronRatesTests {
         #expect(stalled.states[0][1999][0] < 1 && stalled.states[0][1999][0] > 0.999999)
     }
 
-    /// Fixture a's currents through the Float LIF kernel: spikes in the second of two seconds.
+    /// Fixture a's currents through the Float LIF step: spikes in the second of two seconds.
     static func empiricalSpikeCounts(_ a: Fixture) throws -> ([Double], [Int]) {
         let j = a.doubles("J")
         let zeros = [Float](repeating: 0, count: j.count)
@@ -68,13 +68,13 @@ struct NeuronRatesTests {
         return (j, (0..<j.count).map { i in run.outputs[1000...].filter { $0[i] != 0 }.count })
     }
 
-    @Test func rateKernelsMatchTheDoubleCurves() {
+    @Test func floatRatesMatchTheDoubleCurves() {
         let j: [Double] = [-3, 0, 0.5, 1, 1.5, 2, 5, 20, 100]
         let neurons: [any NeuronType] = [LIFRate(), RectifiedLinear(), Sigmoid(), Tanh()]
         for neuron in neurons {
             let run = NeuronSimulation(neuron, dt: 0.001, currents: j.map(Float.init), initialState: [], steps: 1)
-            let kernel = run.outputs[0].map(Double.init)
-            #expect(maxRelativeDifference(kernel, neuron.rates(currents: j)) <= 1e-6, "\(neuron)")
+            let floatRates = run.outputs[0].map(Double.init)
+            #expect(maxRelativeDifference(floatRates, neuron.rates(currents: j)) <= 1e-6, "\(neuron)")
         }
     }
 

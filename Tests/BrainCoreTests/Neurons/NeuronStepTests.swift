@@ -2,9 +2,9 @@ import Testing
 import BrainTestSupport
 @testable import BrainCore
 
-/// Every type's Float step kernel against Nengo's float64 `step` from known states
+/// Every type's Float step against Nengo's float64 `step` from known states
 /// (neurons.json, made by make_neurons.py).
-@Suite("Neuron step kernels match Nengo")
+@Suite("Neuron steps match Nengo")
 struct NeuronStepTests {
     static let cases = [
         "LIF_custom_dt_0.0005", "AdaptiveLIF_default", "AdaptiveLIF_custom", "AdaptiveLIFRate_default",
@@ -58,7 +58,7 @@ struct NeuronStepTests {
     /// dt = 0.001 accumulated over up to 80 steps; the generator checks that numpy's float32
     /// run of the same steps stays within that bound too).
     @Test(arguments: cases)
-    func stepKernelMatchesNengo(name: String) throws {
+    func stepMatchesNengo(name: String) throws {
         let c = try Fixture("neurons").object("steps").object(name)
         let neuron = try Self.neuron(c.string("type"), c.object("params"))
         let names = neuron.stateVariables.map(\.name)

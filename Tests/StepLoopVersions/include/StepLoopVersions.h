@@ -23,8 +23,9 @@ bool slv_lif_step(
 void slv_dots(int version, ptrdiff_t rows, ptrdiff_t columns, const float *matrix, const float *x, float *y,
               bool accumulate);
 
-/// `csl_add_four_columns`, version `version`.
-void slv_add_four_columns(int version, ptrdiff_t count, const float *t, ptrdiff_t stride, const float *x, float *y);
+/// `csl_columns`, version `version`.
+void slv_columns(int version, ptrdiff_t count, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x,
+                 const float *bias, float *y, bool accumulate);
 
 /// `csl_multiply_plus`, version `version`.
 void slv_multiply_plus(int version, ptrdiff_t count, const float *scale, const float *x, const float *bias, float *y);

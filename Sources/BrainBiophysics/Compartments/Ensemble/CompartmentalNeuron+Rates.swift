@@ -45,16 +45,16 @@ extension CompartmentalNeuron {
             let v = buffer.baseAddress!
             let d = v + nodes, b = d + nodes, gates = b + nodes
             model.initialize(voltage: initialVoltage, voltage: v, gates: gates)
-            return model.withKernel { kernel in
+            return model.withStepper { stepper in
                 for _ in 0..<settleSteps {
-                    kernel.step(
+                    stepper.step(
                         dt: dt, current: current, into: inputNode, voltage: v, gates: gates, diagonal: d, rhs: b)
                 }
                 var count = 0
                 var first = 0.0, last = 0.0
                 for k in 0..<measureSteps {
                     let before = v[spikeNode]
-                    kernel.step(
+                    stepper.step(
                         dt: dt, current: current, into: inputNode, voltage: v, gates: gates, diagonal: d, rhs: b)
                     let after = v[spikeNode]
                     if before < threshold && after >= threshold {

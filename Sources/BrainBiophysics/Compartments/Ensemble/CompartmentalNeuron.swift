@@ -201,7 +201,7 @@ public struct CompartmentalNeuron: NeuronType {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * nodes + gateCount + 1) { scratch in
             let v = scratch.baseAddress!
             let d = v + nodes, b = d + nodes, gates = b + nodes
-            model.withKernel { kernel in
+            model.withStepper { stepper in
                 for i in 0..<count {
                     for k in 0..<nodes { v[k] = Double(state[k * stateStride + i]) }
                     for k in 0..<gateCount { gates[k] = Double(state[(nodes + k) * stateStride + i]) }
@@ -209,7 +209,7 @@ public struct CompartmentalNeuron: NeuronType {
                     var spikes = 0
                     for _ in 0..<substeps {
                         let before = v[spikeNode]
-                        kernel.step(
+                        stepper.step(
                             dt: h, current: input, into: inputNode, voltage: v, gates: gates, diagonal: d, rhs: b)
                         if before < threshold && v[spikeNode] >= threshold { spikes += 1 }
                     }

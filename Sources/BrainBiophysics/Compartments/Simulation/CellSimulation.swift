@@ -91,13 +91,13 @@ public struct CellSimulation: Sendable {
                         let v = vBuffer.baseAddress!, d = dBuffer.baseAddress!, b = bBuffer.baseAddress!
                         // No `hh` anywhere: the gate pointer is never read.
                         let g = gBuffer.baseAddress ?? v
-                        model.withKernel { kernel in
-                            kernel.assemble(dt: dt, voltage: v, gates: g, diagonal: d, rhs: b)
+                        model.withStepper { stepper in
+                            stepper.assemble(dt: dt, voltage: v, gates: g, diagonal: d, rhs: b)
                             for k in clamps.indices {
                                 b[clampNodes[k]] += clamps[k].current(at: middle)
                             }
-                            kernel.solveAndUpdate(voltage: v, diagonal: d, rhs: b)
-                            kernel.advanceGates(dt: dt, voltage: v, gates: g)
+                            stepper.solveAndUpdate(voltage: v, diagonal: d, rhs: b)
+                            stepper.advanceGates(dt: dt, voltage: v, gates: g)
                         }
                     }
                 }

@@ -2,8 +2,8 @@ import BrainCore
 import Foundation
 
 /// NEURON's default fixed step (`secondorder = 0`), split into phases so that callers can
-/// add their electrode currents between ``CableKernel/assemble(dt:voltage:gates:diagonal:rhs:)``
-/// and ``CableKernel/solveAndUpdate(voltage:diagonal:rhs:)``.
+/// add their electrode currents between ``CableStepper/assemble(dt:voltage:gates:diagonal:rhs:)``
+/// and ``CableStepper/solveAndUpdate(voltage:diagonal:rhs:)``.
 ///
 /// One step of `dt` ms from voltages `v` (mV) and gates at time `t`:
 /// 1. **Linearise** each membrane current about `v`: `I(v)` (nA) and its slope conductance
@@ -43,9 +43,9 @@ extension CableModel {
         return Array(gates.prefix(gateCount))
     }
 
-    /// Calls `body` with a ``CableKernel`` over this model's arrays (valid only inside `body`).
+    /// Calls `body` with a ``CableStepper`` over this model's arrays (valid only inside `body`).
     @inline(__always)
-    func withKernel<R>(_ body: (CableKernel) -> R) -> R {
+    func withStepper<R>(_ body: (CableStepper) -> R) -> R {
         parent.withUnsafeBufferPointer { parent in
             offDiagonal.withUnsafeBufferPointer { offDiagonal in
                 capacitance.withUnsafeBufferPointer { capacitance in
@@ -53,7 +53,7 @@ extension CableModel {
                         passive.withUnsafeBufferPointer { pas in
                             tabulatedRates.table.withUnsafeBufferPointer { table in
                                 body(
-                                    CableKernel(
+                                    CableStepper(
                                         nodeCount: nodeCount, parent: parent.baseAddress!,
                                         offDiagonal: offDiagonal.baseAddress!, capacitance: capacitance.baseAddress!,
                                         hodgkinHuxley: hh, passive: pas, rateTable: table.baseAddress!,
@@ -68,8 +68,8 @@ extension CableModel {
 }
 
 /// The integration phases over raw pointers to a ``CableModel``'s arrays (see the phases on
-/// ``CableModel``). Obtained from ``CableModel/withKernel(_:)``; never stored.
-struct CableKernel {
+/// ``CableModel``). Obtained from ``CableModel/withStepper(_:)``; never stored.
+struct CableStepper {
     let nodeCount: Int
     let parent: UnsafePointer<Int>
     let offDiagonal: UnsafePointer<Double>

@@ -27,10 +27,10 @@ struct CompiledEquations: Sendable {
     let inputScale: Double
     /// Initial state (SI units).
     let initialValues: [Double]
-    /// Register indices and flags the kernel reads per step, in one array:
+    /// Register indices and flags the stepper reads per step, in one array:
     /// `[derivative registers (n) | clamped flags (n) | A's registers (n²) | b's registers (n)]`
     /// (the last two only for the exact method).
-    let kernelLayout: [Int32]
+    let stepperLayout: [Int32]
 
     /// The linear system of the exact method: registers holding `A` (row-major, `n × n`) and
     /// `b` after ``program`` runs; when `A` does not depend on the input its values are also
@@ -114,7 +114,7 @@ struct CompiledEquations: Sendable {
         inputBase = model.inputBase
         inputScale = model.inputScale
         initialValues = model.initialValues
-        kernelLayout =
+        stepperLayout =
             derivativeRegisters + model.clampedWhenRefractory.map { $0 ? 1 : 0 }
             + (linearSystem.map { $0.matrixRegisters + $0.offsetRegisters } ?? [])
     }

@@ -12,7 +12,7 @@ import BrainCore
 /// very different sizes (`R/tau ≈ 1e10` next to `a ≈ 1e-9`); balancing is exact and keeps the
 /// number of squarings, and the rounding they amplify, small.
 ///
-/// Works on raw row-major buffers so that it can run inside a step kernel without allocating.
+/// Works on raw row-major buffers so that it can run inside a step without allocating.
 enum MatrixExponential {
     /// Doubles of scratch ``compute(_:size:result:scratch:)`` needs.
     static func scratchCount(size: Int) -> Int { 2 * size * size + size }

@@ -2,7 +2,7 @@ import BrainCore
 
 extension EquationNeuron {
     /// Advances `count` neurons by one step of `dt` seconds: each neuron's `Float` state is
-    /// loaded into `Double`, advanced by the compiled kernel (see ``EquationNeuron``'s
+    /// loaded into `Double`, advanced by the compiled stepper (see ``EquationNeuron``'s
     /// documentation for the order of integration, threshold, reset and refractoriness), and
     /// stored back; the output is `1/dt` in a step with a spike, else 0. The input parameter
     /// is `value + J × inputUnit`. Allocation-free (the scratch registers live on the stack).
@@ -16,13 +16,13 @@ extension EquationNeuron {
         let base = compiled.inputBase
         let scale = compiled.inputScale
         let spikeHeight = Float(1 / dt)
-        compiled.withKernel(dt: dt, scheme: scheme) { kernel in
-            let registers = kernel.registers
+        compiled.withStepper(dt: dt, scheme: scheme) { stepper in
+            let registers = stepper.registers
             var neuron = 0
             while neuron < count {
                 for k in 0..<n { registers[k] = Double(state[k * stateStride + neuron]) }
                 var remaining = hasRefractory ? Double(state[n * stateStride + neuron]) : 0
-                let spiked = kernel.advance(
+                let spiked = stepper.advance(
                     input: base + Double(current[neuron]) * scale, refractoryRemaining: &remaining)
                 for k in 0..<n { state[k * stateStride + neuron] = Float(registers[k]) }
                 if hasRefractory { state[n * stateStride + neuron] = Float(remaining) }
@@ -71,26 +71,26 @@ extension EquationNeuron {
         let n = compiled.stateCount
         let initial = compiled.initialValues
         var previous = [Double](repeating: 0, count: n)
-        return compiled.withKernel(dt: dt, scheme: scheme) { kernel in
+        return compiled.withStepper(dt: dt, scheme: scheme) { stepper in
             var rates: [Double] = []
             rates.reserveCapacity(currents.count)
             for current in currents {
                 let input = compiled.inputBase + current * compiled.inputScale
-                for k in 0..<n { kernel.registers[k] = initial[k] }
+                for k in 0..<n { stepper.registers[k] = initial[k] }
                 var remaining = 0.0
                 var spikes = 0
                 var first = 0
                 var last = 0
                 for stepIndex in 0..<(settleSteps + countSteps) {
-                    for k in 0..<n { previous[k] = kernel.registers[k] }
-                    let spiked = kernel.advance(input: input, refractoryRemaining: &remaining)
+                    for k in 0..<n { previous[k] = stepper.registers[k] }
+                    let spiked = stepper.advance(input: input, refractoryRemaining: &remaining)
                     if spiked {
                         if stepIndex >= settleSteps {
                             if spikes == 0 { first = stepIndex }
                             last = stepIndex
                             spikes += 1
                         }
-                    } else if remaining == 0 && EquationNeuron.isFixedPoint(kernel.registers, previous) {
+                    } else if remaining == 0 && EquationNeuron.isFixedPoint(stepper.registers, previous) {
                         spikes = 0
                         break
                     }

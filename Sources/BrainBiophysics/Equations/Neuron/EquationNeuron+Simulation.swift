@@ -37,12 +37,12 @@ extension EquationNeuron {
         for k in 0..<n { traces[k].reserveCapacity(steps) }
         var spikeTimes: [Double] = []
         let current = compiled.inputBase + input * compiled.inputScale
-        compiled.withKernel(dt: dt, scheme: scheme) { kernel in
-            for k in 0..<n { kernel.registers[k] = compiled.initialValues[k] }
+        compiled.withStepper(dt: dt, scheme: scheme) { stepper in
+            for k in 0..<n { stepper.registers[k] = compiled.initialValues[k] }
             var remaining = 0.0
             for stepIndex in 0..<steps {
-                for k in 0..<n { traces[k].append(kernel.registers[k]) }
-                if kernel.advance(input: current, refractoryRemaining: &remaining) {
+                for k in 0..<n { traces[k].append(stepper.registers[k]) }
+                if stepper.advance(input: current, refractoryRemaining: &remaining) {
                     spikeTimes.append(Double(stepIndex) * dt)
                 }
             }

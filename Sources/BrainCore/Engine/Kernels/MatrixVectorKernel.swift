@@ -168,9 +168,9 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
             add = true
         }
         // The loops are CStepLoops' (compiled for several instruction sets): `csl_scale`
-        // `y (+)= x · v`, `csl_scale_plus` `y = base + x · v`, `csl_add_four_columns`
-        // `y += (x₀ t₀ + x₁ t₁) + (x₂ t₂ + x₃ t₃)`, `csl_dots` one dot product per row (32
-        // partial sums combined in a fixed order).
+        // `y (+)= x · v`, `csl_scale_plus` `y = base + x · v`, `csl_columns` every column of a
+        // transposed matrix (four at a time, `(x₀ t₀ + x₁ t₁) + (x₂ t₂ + x₃ t₃)`), `csl_dots` one
+        // dot product per row (32 partial sums combined in a fixed order).
         switch method {
         case .scale:
             if let bias {
@@ -179,24 +179,8 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
                 csl_scale(rows, matrix, x[0], y, add)
             }
         case .columns:
-            let t = matrix
-            var c = 0
-            if let bias {
-                csl_scale_plus(rows, t, x[0], bias, y)
-                c = 1
-            } else if !add {
-                csl_scale(rows, t, x[0], y, false)
-                c = 1
-            }
-            // Four columns per pass over y.
-            while c + 4 <= columns {
-                csl_add_four_columns(rows, t + c * stride, stride, x + c, y)
-                c += 4
-            }
-            while c < columns {
-                csl_scale(rows, t + c * stride, x[c], y, true)
-                c += 1
-            }
+            // Every column, 16 rows at a time: the matrix's columns stream side by side.
+            csl_columns(rows, matrix, stride, columns, x, bias, y, add)
         case .spikes:
             if !add { y.update(repeating: 0, count: rows) }
             let t = matrix, firing = firing!

@@ -11,8 +11,8 @@
 /// batch writes what its products write, so for the ``PhasePlanner`` it is one group of the
 /// level; the cap keeps batches small enough for the planner to share a level evenly.
 enum MatrixVectorBatching {
-    /// The most work (in multiply-adds, ``Kernel/cost``) one batch gathers: about 2–3 µs,
-    /// against the ~25 ns a call costs (docs/engine.md).
+    /// The most work (in multiply-adds, ``Kernel/cost``) one batch gathers: large against a
+    /// call's cost, small enough for the planner to share a level (docs/engine.md).
     static let maximumCost = 8_192
 
     /// The most work (multiply-adds) of a product that joins a batch: a longer one already

@@ -164,12 +164,12 @@ enum Optimizer {
         }
 
         mutating func add(_ i: Int, _ op: Operator) {
-            for s in op.sets + op.increments + op.updates { Self.insert(i, into: &writers[s, default: []]) }
+            for s in op.writtenSignals { Self.insert(i, into: &writers[s, default: []]) }
             for s in op.reads { Self.insert(i, into: &readers[s, default: []]) }
         }
 
         mutating func remove(_ i: Int, _ op: Operator) {
-            for s in op.sets + op.increments + op.updates { writers[s]?.removeAll { $0 == i } }
+            for s in op.writtenSignals { writers[s]?.removeAll { $0 == i } }
             for s in op.reads { readers[s]?.removeAll { $0 == i } }
         }
 

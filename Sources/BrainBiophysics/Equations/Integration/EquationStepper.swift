@@ -1,5 +1,5 @@
 /// Advances one neuron of a ``CompiledEquations`` model by one step, in `Double`, on scratch
-/// memory prepared once per call of ``CompiledEquations/withKernel(dt:scheme:_:)``.
+/// memory prepared once per call of ``CompiledEquations/withStepper(dt:scheme:_:)``.
 ///
 /// The neuron's state lives in the first registers (`registers[0..<n]`, SI units); the caller
 /// loads it, calls ``advance(input:refractoryRemaining:)`` and stores it back. One step of `dt`,
@@ -12,7 +12,7 @@
 /// 3. threshold, only when not refractory, on the new state;
 /// 4. on a spike, the reset statements in order, and the refractory time set to the period
 ///    rounded down to whole steps.
-struct EquationKernel {
+struct EquationStepper {
     let model: CompiledEquations
     let scheme: IntegrationScheme
     let dt: Double
@@ -28,7 +28,7 @@ struct EquationKernel {
     private let layout: UnsafeBufferPointer<Int32>
     private let refractorySteps: Double
 
-    /// Doubles of scratch a kernel needs for `model` (the matrices only for the exact method).
+    /// Doubles of scratch a stepper needs for `model` (the matrices only for the exact method).
     static func scratchCount(_ model: CompiledEquations, scheme: IntegrationScheme) -> Int {
         let n = model.stateCount
         let linear = scheme == .exact ? 5 * n * n + LinearPropagator.scratchCount(size: n) : 0
@@ -186,20 +186,20 @@ struct EquationKernel {
 }
 
 extension CompiledEquations {
-    /// Runs `body` with a kernel for steps of `dt` seconds, on scratch memory allocated for the
+    /// Runs `body` with a stepper for steps of `dt` seconds, on scratch memory allocated for the
     /// duration of the call (on the stack for models of a few variables).
-    func withKernel<Result>(
-        dt: Double, scheme: IntegrationScheme, _ body: (EquationKernel) -> Result
+    func withStepper<Result>(
+        dt: Double, scheme: IntegrationScheme, _ body: (EquationStepper) -> Result
     ) -> Result {
-        let count = EquationKernel.scratchCount(self, scheme: scheme)
+        let count = EquationStepper.scratchCount(self, scheme: scheme)
         return instructions.withUnsafeBufferPointer { code in
-            kernelLayout.withUnsafeBufferPointer { layout in
+            stepperLayout.withUnsafeBufferPointer { layout in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { scratch in
                     // count >= stateCount + 1 >= 2, so the buffer has an address.
-                    let kernel = EquationKernel(
+                    let stepper = EquationStepper(
                         model: self, scheme: scheme, dt: dt, code: code, layout: layout,
                         scratch: scratch.baseAddress.unsafelyUnwrapped)
-                    return body(kernel)
+                    return body(stepper)
                 }
             }
         }

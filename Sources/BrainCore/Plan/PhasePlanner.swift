@@ -180,9 +180,8 @@ enum PhasePlanner {
         return merged
     }
 
-    /// What a barrier between phases costs, in weight units: about 2.5 µs — a quiet barrier
-    /// costs ~1.5 µs, but each also waits for whichever thread the machine delayed
-    /// (docs/engine.md).
+    /// What a barrier between phases costs, in weight units: the barrier itself and the wait
+    /// for whichever thread the machine delayed (docs/engine.md has the measurements).
     static let barrierWeight = 10_000
 
     /// Whether running `phases` on their threads beats one thread: the slowest thread of each
@@ -198,7 +197,7 @@ enum PhasePlanner {
     }
 
     /// A kernel's estimated cost (``Kernel/cost``) plus what a call costs whatever its size,
-    /// in the same multiply-add units: about 25 ns against ~0.25 ns per unit.
+    /// in the same multiply-add units (docs/engine.md).
     static func weight(_ kernel: Kernel) -> Int { kernel.cost + 100 }
 
     /// Groups kernel indices in `range` whose writes overlap (the same elements of a signal;

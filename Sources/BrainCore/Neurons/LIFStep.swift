@@ -19,9 +19,7 @@ import Foundation
 /// and `log1p`; these are evaluated for the whole group by short polynomials
 /// (``LIFPolynomials``, within about 2 ulp of the C library). Branching to `expm1f` /
 /// `log1pf` for just those neurons costs more than it saves, because the branches are
-/// unpredictable: measured 3–8.5 ns per neuron at 60–330 Hz (2.5 ns at 80 Hz when the rare
-/// neurons are first gathered into lists), against 1.9 ns at any rate for the branch-free
-/// group (release build, baseline x86-64 SSE2).
+/// unpredictable (docs/engine.md has the measurements).
 ///
 /// ``step(count:voltage:refractoryTime:output:current:)``, for a current in memory (``LIF``),
 /// runs the same group step as one C loop (`csl_lif_step` in CStepLoops), compiled for
@@ -33,7 +31,7 @@ import Foundation
 /// the reference. It takes over where the polynomials do not apply: for the whole population
 /// when `dt / tauRC > 0.5`, and for neurons that start a step above threshold (`v > 1`, only
 /// possible from an initial state), which the group step leaves untouched.
-struct LIFKernel {
+struct LIFStep {
     /// The neurons updated together.
     typealias Group = SIMD16<Float>
     typealias GroupMask = SIMDMask<SIMD16<Int32>>
@@ -208,7 +206,7 @@ struct LIFKernel {
         // to how they were, for the scalar step. Behind a branch that is never taken in a
         // running network: as blends in every group it cost a seventh of the loop.
         let startsAbove = oldVoltage .> one
-        if LIFKernel.anyLane(startsAbove) {
+        if LIFStep.anyLane(startsAbove) {
             v.replace(with: oldVoltage, where: startsAbove)
             ref.replace(with: refractoryTime, where: startsAbove)
             out.replace(with: 0, where: startsAbove)
@@ -219,8 +217,8 @@ struct LIFKernel {
         return out
     }
 
-    /// Whether any lane of `mask` is set. (The standard library's `any(_:)` calls an
-    /// out-of-line `SIMD.min()` here, which made the kernel several times slower.)
+    /// Whether any lane of `mask` is set, by OR-ing halves (the standard library's `any(_:)`
+    /// calls an out-of-line `SIMD.min()` here; docs/engine.md).
     @inline(__always)
     static func anyLane(_ mask: GroupMask) -> Bool {
         let sixteen = unsafeBitCast(mask, to: SIMD16<Int32>.self)

@@ -4,9 +4,9 @@ import BrainTestSupport
 import Foundation
 import Testing
 
-/// The Float ensemble kernel (`step`), driven directly.
-@Suite("AdEx step kernel")
-struct AdExKernelTests {
+/// The Float ensemble step (`step`), driven directly.
+@Suite("AdEx step")
+struct AdExStepTests {
     /// Runs `neuron.step` on one neuron from `V = EL` (mV), `w = 0` for `steps` steps of `dt`
     /// seconds with constant input `current` (nA); returns the start times (ms) of the steps
     /// that spiked (one entry per spike) and the voltage (mV) at the start of every step.
@@ -35,9 +35,9 @@ struct AdExKernelTests {
         return (spikes, voltage)
     }
 
-    /// At dt = 0.1 ms (one sub-step per step) the Float kernel reproduces Brian2's Euler run:
+    /// At dt = 0.1 ms (one sub-step per step) the Float step reproduces Brian2's Euler run:
     /// same spike count, spike times within 0.5 ms, voltage within 2 mV RMS outside peaks.
-    @Test func floatKernelMatchesBrian2() throws {
+    @Test func floatStepMatchesBrian2() throws {
         let reference = try #require(try AdExBrian2Reference.load().runs["euler_dt0.1"])
         let (spikes, voltage) = Self.run(try AdEx.bretteGerstner2005(), current: 1.5, dt: 1e-4, steps: 5000)
         #expect(spikes.count == reference.spikeTimesMs.count)
@@ -47,10 +47,10 @@ struct AdExKernelTests {
             count: voltage.count, sampleDt: 0.1, spikesA: spikes, spikesB: reference.spikeTimesMs)
         let voltageRMS = AdExComparison.rms(voltage, reference.vmMV, at: outside)
         #expect(voltageRMS <= 2, "voltage RMS \(voltageRMS) mV")
-        print("AdEx Float kernel vs Brian2 (dt 0.1 ms): max spike-time difference \(timing) ms, V RMS \(voltageRMS) mV")
+        print("AdEx Float step vs Brian2 (dt 0.1 ms): max spike-time difference \(timing) ms, V RMS \(voltageRMS) mV")
     }
 
-    /// At the simulator's usual dt = 1 ms the kernel takes ten 0.1 ms sub-steps, so each spike
+    /// At the simulator's usual dt = 1 ms the step takes ten 0.1 ms sub-steps, so each spike
     /// lands in the 1 ms step that contains Brian2's 0.1 ms spike time.
     @Test func subStepsKeepSpikesInTheRightStep() throws {
         let reference = try #require(try AdExBrian2Reference.load().runs["euler_dt0.1"])
@@ -59,8 +59,8 @@ struct AdExKernelTests {
         #expect(spikes == expected)
     }
 
-    /// A refractory period in the kernel matches Brian2's `refractory` with the voltage held.
-    @Test func refractoryKernelMatchesBrian2() throws {
+    /// A refractory period in the step matches Brian2's `refractory` with the voltage held.
+    @Test func refractoryStepMatchesBrian2() throws {
         let reference = try #require(try AdExBrian2Reference.load().runs["euler_dt0.1_refractory2"])
         let cell = try AdExBrian2Tests.cell(refractoryMs: 2)
         let (spikes, _) = Self.run(cell, current: 1.5, dt: 1e-4, steps: 5000)

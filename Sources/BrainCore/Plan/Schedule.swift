@@ -73,6 +73,16 @@ struct Schedule {
         self.levels = levels
     }
 
+    /// The canonical order: by dependency level, then by execution order. Every thread count
+    /// runs each signal's writers in this order.
+    var canonicalOrder: [Int] {
+        var position = [Int](repeating: 0, count: order.count)
+        for (k, op) in order.enumerated() { position[op] = k }
+        return order.sorted {
+            levels[$0] != levels[$1] ? levels[$0] < levels[$1] : position[$0] < position[$1]
+        }
+    }
+
     /// The error for a loop with no synapse through the objects `owners`.
     private static func loopError(_ owners: [String], network: String) -> BrainKitError {
         .build(

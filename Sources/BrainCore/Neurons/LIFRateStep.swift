@@ -1,8 +1,8 @@
 import Foundation
 
-/// The LIF rate curve in `Float` for the step kernels of ``LIFRate`` and ``AdaptiveLIFRate``:
+/// The LIF rate curve in `Float` for the steps of ``LIFRate`` and ``AdaptiveLIFRate``:
 /// `r(J) = amplitude / (tauRef + tauRC * log1p(1 / (J - 1)))` for `J > 1`, else 0 (Hz).
-struct LIFRateKernel {
+struct LIFRateStep {
     let tauRC: Float
     let tauRef: Float
     let amplitude: Float

@@ -2,10 +2,10 @@ import Testing
 import BrainTestSupport
 @testable import BrainCore
 
-/// The Float LIF kernel against Nengo's float64 `LIF.step` (fixture d), and its vector path
+/// The Float LIF step against Nengo's float64 `LIF.step` (fixture d), and its vector path
 /// against its scalar path.
-@Suite("LIF step kernel")
-struct LIFKernelTests {
+@Suite("LIF step")
+struct LIFStepTests {
     /// Fixture d's five neurons, each repeated `copies` times (neuron `i` of the fixture is
     /// at `c * 5 + i`), from v = 0, ref = 0, for 1000 steps of 1 ms.
     static func runFixtureD(copies: Int) throws -> (Fixture, NeuronSimulation) {
@@ -80,11 +80,11 @@ struct LIFKernelTests {
         let refractoryTime = (0..<n).map { _ in Float(rng.uniform(-0.002, 0.003)) }
         let run = NeuronSimulation(
             lif, dt: 0.001, currents: currents, initialState: [voltage, refractoryTime], steps: 1)
-        let kernel = LIFKernel(dt: 0.001, tauRC: tauRC, tauRef: 0.0015, minVoltage: -0.4, amplitude: 0.8)
-        #expect(kernel.polynomials == (tauRC == 0.02 ? .short : .long))
+        let step = LIFStep(dt: 0.001, tauRC: tauRC, tauRef: 0.0015, minVoltage: -0.4, amplitude: 0.8)
+        #expect(step.polynomials == (tauRC == 0.02 ? .short : .long))
         var v = voltage
         var ref = refractoryTime
-        let outputs = (0..<n).map { i in kernel.step(voltage: &v[i], refractoryTime: &ref[i], current: currents[i]) }
+        let outputs = (0..<n).map { i in step.step(voltage: &v[i], refractoryTime: &ref[i], current: currents[i]) }
         #expect(outputs == run.outputs[0])
         #expect(outputs.filter { $0 != 0 }.count > 300)
         #expect(refractoryTime.filter { $0 > 0 && $0 < 0.001 }.count > 300)
@@ -104,12 +104,12 @@ struct LIFKernelTests {
             let voltage = (0..<n).map { _ in Float(rng.uniform(voltageRange.lowerBound, voltageRange.upperBound)) }
             let run = NeuronSimulation(
                 try LIF(tauRC: tauRC), dt: 0.001, currents: currents, initialState: [voltage, refractoryTime], steps: 1)
-            let kernel = LIFKernel(dt: 0.001, tauRC: tauRC, tauRef: 0.002, minVoltage: 0, amplitude: 1)
+            let step = LIFStep(dt: 0.001, tauRC: tauRC, tauRef: 0.002, minVoltage: 0, amplitude: 1)
             var v = voltage
             var ref = refractoryTime
             var outputs = [Float](repeating: 0, count: n)
             for i in 0..<n where tauRC == 0.001 || voltage[i] > 1 {
-                outputs[i] = kernel.step(voltage: &v[i], refractoryTime: &ref[i], current: currents[i])
+                outputs[i] = step.step(voltage: &v[i], refractoryTime: &ref[i], current: currents[i])
             }
             let scalar = (0..<n).filter { tauRC == 0.001 || voltage[$0] > 1 }
             #expect(scalar.count >= 10)
