@@ -107,14 +107,15 @@ function onFrame(buffer) {
   state.framesReceived += 1;
   state.lastFrameAt = performance.now();
   let offset = 40;
-  for (let c = 0; c < count && offset + 16 <= buffer.byteLength; c++) {
+  for (let c = 0; c < count && offset + 24 <= buffer.byteLength; c++) {
     const id = view.getUint32(offset, true), rows = view.getUint32(offset + 4, true), size = view.getUint32(offset + 8, true);
-    offset += 16;
+    const stride = Math.max(1, view.getUint32(offset + 12, true)), last = view.getFloat64(offset + 16, true);
+    offset += 24;
     const floats = new Float32Array(buffer, offset, rows * size);
     offset += rows * size * 4;
     const data = state.channels.get(id);
     if (!data || data.size !== size) continue;
-    for (let r = 0; r < rows; r++) data.push(step - rows + 1 + r, floats.subarray(r * size, (r + 1) * size));
+    for (let r = 0; r < rows; r++) data.push(last - (rows - 1 - r) * stride, floats.subarray(r * size, (r + 1) * size));
   }
   if (running !== state.running) { state.running = running; updatePlayButton(); }
 }

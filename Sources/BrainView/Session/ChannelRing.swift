@@ -13,6 +13,8 @@ struct ChannelRing {
     private var head = 0
     /// Rows written since the last frame (at most ``capacity``).
     private(set) var pending = 0
+    /// The step after which the newest row was taken.
+    private var lastStep = 0
 
     init(channel: Int, size: Int) {
         self.channel = channel
@@ -22,6 +24,7 @@ struct ChannelRing {
 
     /// Copies `probe`'s value after the step just run into the next row.
     mutating func sample(_ probe: Probe, of simulator: Simulator) {
+        lastStep = simulator.stepCount
         let start = head * size
         let size = self.size
         values.withUnsafeMutableBufferPointer { buffer in
@@ -32,9 +35,10 @@ struct ChannelRing {
         pending = min(pending + 1, ChannelRing.capacity)
     }
 
-    /// Appends the pending rows, oldest first, to `frame` and forgets them.
-    mutating func drain(into frame: inout FrameWriter) {
-        frame.channelHeader(id: channel, rows: pending, size: size)
+    /// Appends the pending rows, oldest first, taken every `stride` steps, to `frame` and
+    /// forgets them.
+    mutating func drain(into frame: inout FrameWriter, stride: Int) {
+        frame.channelHeader(id: channel, rows: pending, size: size, stride: stride, lastStep: lastStep)
         var row = (head - pending + ChannelRing.capacity) % ChannelRing.capacity
         for _ in 0..<pending {
             frame.floats(values[(row * size)..<((row + 1) * size)])

@@ -12,9 +12,10 @@
 ///   f64  simulated time after the last step, seconds
 ///   f64  simulated seconds per wall-clock second, over the last second
 ///   f64  steps run since the last reset (the last row's step)
-/// per channel
-///   u32  channel id, u32 rows, u32 values per row, u32 reserved (0)
-///   f32  rows × values, oldest row first; the last row is the step above
+/// per channel (24 bytes, then the rows)
+///   u32  channel id, u32 rows, u32 values per row, u32 stride (steps between rows)
+///   f64  the step after which the last row was taken (row r: that − (rows − 1 − r) · stride)
+///   f32  rows × values, oldest row first
 /// ```
 struct FrameWriter {
     static let magic: UInt32 = 0x3156_4B42
@@ -32,11 +33,12 @@ struct FrameWriter {
         f64(Double(step))
     }
 
-    mutating func channelHeader(id: Int, rows: Int, size: Int) {
+    mutating func channelHeader(id: Int, rows: Int, size: Int, stride: Int, lastStep: Int) {
         u32(UInt32(clamping: id))
         u32(UInt32(clamping: rows))
         u32(UInt32(clamping: size))
-        u32(0)
+        u32(UInt32(clamping: stride))
+        f64(Double(lastStep))
     }
 
     mutating func floats(_ values: ArraySlice<Float>) {

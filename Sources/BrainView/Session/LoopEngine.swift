@@ -13,6 +13,16 @@ struct LoopEngine {
     private var rings: [ChannelRing] = []
     /// The channels each client watches.
     private var watchers: [Int: Set<Int>] = [:]
+    /// Steps between two samples of the watched channels: 1 at real time; more when a frame
+    /// spans many steps, so that sampling stays a small part of a fast run.
+    private(set) var stride = 1
+    /// Steps until the next sample.
+    private var countdown = 1
+    /// Steps run since the last frame.
+    private var stepsSinceFrame = 0
+
+    /// The most rows a channel sends per frame before the stride grows.
+    static let rowsPerFrame = 128
 
     init(simulator: Simulator, catalog: ViewCatalog) {
         self.simulator = simulator
@@ -30,11 +40,16 @@ struct LoopEngine {
         var done = 0
         while done < steps {
             try simulator.step()
-            for r in rings.indices {
-                let channel = rings[r].channel
-                rings[r].sample(probes[channel], of: simulator)
+            countdown -= 1
+            if countdown == 0 {
+                countdown = stride
+                for r in rings.indices {
+                    let channel = rings[r].channel
+                    rings[r].sample(probes[channel], of: simulator)
+                }
             }
             done += 1
+            stepsSinceFrame += 1
             if done & 7 == 0, SimulationLoop.now() >= deadline { break }
         }
         return done
@@ -100,7 +115,11 @@ struct LoopEngine {
         var writer = FrameWriter(
             running: running, channels: rings.count, dropped: dropped, time: simulator.time, rate: rate,
             step: simulator.stepCount)
-        for r in rings.indices { rings[r].drain(into: &writer) }
+        for r in rings.indices { rings[r].drain(into: &writer, stride: stride) }
+        // The next frame's rows: about one per step, at most rowsPerFrame per channel.
+        stride = max(1, stepsSinceFrame / LoopEngine.rowsPerFrame)
+        countdown = min(countdown, stride)
+        stepsSinceFrame = 0
         return writer.bytes
     }
 }

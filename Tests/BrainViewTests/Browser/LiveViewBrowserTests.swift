@@ -89,6 +89,13 @@ import Testing
             for: "spikes",
             "const d = window.brainkit.channels.get(\(spikes)); return d !== undefined && d.count > 100 && d.values.some(v => v > 0)")
 
+        // The screenshot, oscillating.
+        try await browser.wait(for: "a second of plots", "return window.brainkit.time > 2.5")
+        try FileManager.default.createDirectory(at: Self.outputDirectory, withIntermediateDirectories: true)
+        let picture = Self.outputDirectory.appendingPathComponent("oscillator.png")
+        try await browser.screenshot().write(to: picture)
+        print("live view test: screenshot \(picture.path)")
+
         // The slider moves the stimulus; the shape ensemble and the oscillator follow: the
         // mean of the oscillator's state over one period (2π/4 s) moves.
         let meanState = """
@@ -127,11 +134,6 @@ import Testing
         let wall = Date().timeIntervalSince(wallBefore)
         print(String(format: "live view test: %.1f frames/s received, %.3f simulated s per wall s (6 plots open)", frames / wall, simulated / wall))
 
-        // The screenshot.
-        try FileManager.default.createDirectory(at: Self.outputDirectory, withIntermediateDirectories: true)
-        let picture = Self.outputDirectory.appendingPathComponent("oscillator.png")
-        try await browser.screenshot().write(to: picture)
-        print("live view test: screenshot \(picture.path)")
 
         // A slow browser: the page's script blocked for 1.5 s. The simulation goes on (frames
         // are dropped only when the socket pushes back; SimulationLoopTests check that).
@@ -184,7 +186,7 @@ import Testing
         }
         try await browser.wait(
             for: "ten data plots", "return document.querySelectorAll(\".plot:not([data-kind='slider'])\").length === 10")
-        print("live view test: at 1× real time the simulation fell behind \(view.statistics.fallsBehind) times")
+        print("live view test: at real time the simulation fell behind \(view.statistics.fallsBehind) times")
         try await browser.run("const s = document.getElementById('speed'); s.value = '0'; s.dispatchEvent(new Event('change'));")
         try await browser.wait(for: "full speed", "return window.brainkit.rate > 1.5")
         let live0 = view.statistics, wall0 = Date()
@@ -211,10 +213,18 @@ import Testing
         let plainStart = Date()
         try plain.run(steps: 5000)
         let plainRate = 5000 / Date().timeIntervalSince(plainStart)
+        // And with the view's probes but no view: what the probes cost, apart from the loop.
+        let probed = try TalkOscillator(seed: 0).network
+        _ = try ViewCatalog(network: probed, options: LiveViewOptions())
+        let probedSimulator = try Simulator(probed, probeStorage: .latestOnly)
+        try probedSimulator.run(steps: 500)
+        let probedStart = Date()
+        try probedSimulator.run(steps: 5000)
+        let probedRate = 5000 / Date().timeIntervalSince(probedStart)
         print(
             String(
-                format: "live view test: oscillator %.0f steps/s live (10 plots, as fast as possible, %.1f frames/s sent), %.0f steps/s plain: live/plain %.3f",
-                liveRate, frameRate, plainRate, liveRate / plainRate))
+                format: "live view test: oscillator %.0f steps/s live (10 plots, as fast as possible, %.1f frames/s sent), %.0f steps/s plain, %.0f with the view's probes: live/plain %.3f",
+                liveRate, frameRate, plainRate, probedRate, liveRate / plainRate))
 
         // Play and reset: time goes back to (near) zero and runs again.
         try await browser.click("#play")

@@ -55,7 +55,7 @@ import Testing
         // The one frame kept is the newest: it holds the value channel.
         var iterator = frames.makeAsyncIterator()
         let frame = try #require(await iterator.next())
-        #expect(frame.count > 40 + 16)
+        #expect(frame.count > 40 + 24)
         loop.disconnect(client)
     }
 
