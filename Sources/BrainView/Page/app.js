@@ -588,10 +588,15 @@ class SliderPlot {
 
 // MARK: - Start
 
+// Redraws when a frame arrived, the plots changed or the window was resized.
+let drawn = { frames: -1, plots: -1, width: 0 };
 function render() {
   document.getElementById("time").textContent = state.time.toFixed(3);
   document.getElementById("rate").textContent = state.running ? `${state.rate.toFixed(2)}× real time` : "paused";
-  for (const plot of state.plots) plot.draw();
+  if (drawn.frames !== state.framesReceived || drawn.plots !== state.nextPlot + state.plots.length || drawn.width !== window.innerWidth) {
+    drawn = { frames: state.framesReceived, plots: state.nextPlot + state.plots.length, width: window.innerWidth };
+    for (const plot of state.plots) plot.draw();
+  }
   requestAnimationFrame(render);
 }
 
