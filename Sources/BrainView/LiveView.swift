@@ -49,7 +49,7 @@ public final class LiveView: Sendable {
     public var statistics: LiveStatistics { loop.statistics }
 
     /// Runs the simulation and serves the page until the task is cancelled (or the process
-    /// receives SIGINT or SIGTERM), then stops the simulation.
+    /// receives SIGINT or SIGTERM), then stops the simulation. Call it once per view.
     /// - Parameter onListening: called once the server listens, with the page's address
     ///   (`http://127.0.0.1:8080/`; the port the system chose when ``LiveViewOptions/port``
     ///   is 0).
