@@ -1,15 +1,17 @@
-# BrainKit: `make demo` runs the main example, `make test` runs the whole test suite.
-# Both first install the system libraries BrainKit needs (Debian/Ubuntu, apt-get; sudo when
-# not root).
+# BrainKit: `make demo` runs the main example, `make test` runs the whole test suite, `make
+# view` serves a model live in the browser. Each first installs the system packages BrainKit
+# needs (Debian/Ubuntu, apt-get; sudo when not root).
 
 SWIFT ?= swift
-SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
+# chromium and chromium-driver: the live view's browser test (BrainViewTests) in `make test`.
+SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config chromium chromium-driver
 
-.PHONY: all deps demo test test-portable build bench bench-compare docs clean
+.PHONY: all deps demo view test test-portable build bench bench-compare docs clean
 
 all: test
 
-## Install missing system packages (OpenBLAS, LAPACKE, pkg-config).
+## Install missing system packages (OpenBLAS, LAPACKE, pkg-config; Chromium and its WebDriver
+## for the live view's browser test).
 deps:
 	@missing=""; \
 	for package in $(SYSTEM_PACKAGES); do \
@@ -27,6 +29,12 @@ deps:
 DEMO_STIMULUS := A1[\#3]?XA3[472]?XXXA4[5][2]?XXXXX
 demo: deps
 	$(SWIFT) run -c release spaun-lite run '$(DEMO_STIMULUS)'
+
+## The live view: the talk's controlled oscillator (1000 LIF neurons in 2-D, a 100-neuron shape
+## ensemble, a stimulus slider) running in real time; prints the URL to open
+## (http://127.0.0.1:8080/) and serves until Ctrl-C. Other models: `brainkit-view --help`.
+view: deps
+	$(SWIFT) run -c release brainkit-view oscillator
 
 ## The whole test suite (release build: the behavioural tests simulate spiking networks; it
 ## includes ExampleTests, which runs every example executable and checks its JSON, ~10 s),
@@ -73,7 +81,7 @@ bench-compare: bench
 ## module; names from other modules are written in code font. Then .ci/doc-coverage checks
 ## that every public symbol has a doc comment of its own (it lists those that do not). Not
 ## part of `make test`; CI runs it after the tests.
-DOC_MODULES := BrainCore BrainNetworks BrainSPA BrainBiophysics BrainPlot SpaunLite
+DOC_MODULES := BrainCore BrainNetworks BrainSPA BrainBiophysics BrainPlot BrainView SpaunLite
 DOCS_OUTPUT := docs/api
 docs: deps
 	@for figure in $$(find Sources Architectures -path '*.docc/Resources/*.svg'); do \

@@ -11,14 +11,19 @@ let package = Package(
         .library(name: "BrainSPA", targets: ["BrainSPA"]),
         .library(name: "SpaunLite", targets: ["SpaunLite"]),
         .library(name: "BrainPlot", targets: ["BrainPlot"]),
+        .library(name: "BrainView", targets: ["BrainView"]),
         .executable(name: "squaring", targets: ["squaring"]),
         .executable(name: "brainkit-bench", targets: ["brainkit-bench"]),
         .executable(name: "spaun-lite", targets: ["spaun-lite"]),
+        .executable(name: "brainkit-view", targets: ["brainkit-view"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `make docs`: the DocC catalogs as static HTML (swift package generate-documentation).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The live view's web server (BrainView only; the layers never import it).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // MARK: - System libraries
@@ -51,6 +56,17 @@ let package = Package(
         // Figures as hand-written SVG (line plots, rasters, tuning curves, panels) and data out
         // (.npz, CSV); a side layer on BrainCore.
         .target(name: "BrainPlot", dependencies: ["BrainCore"]),
+        // The live view: a running model in the browser (graph, plots, sliders), served over
+        // HTTP and WebSocket by Hummingbird; a front end on BrainCore, outside the
+        // umbrella so that the layers never depend on a web server.
+        .target(
+            name: "BrainView",
+            dependencies: [
+                "BrainCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
+            resources: [.copy("Page")]),
         .target(
             name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics", "BrainSPA", "BrainPlot"]),
 
@@ -70,6 +86,14 @@ let package = Package(
         .executableTarget(
             name: "spaun-lite",
             dependencies: ["BrainKit", "SpaunLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The models brainkit-view serves (the talk's oscillator, the SPA sequence, Spaun-lite).
+        .target(name: "BrainViewDemos", dependencies: ["BrainCore", "BrainSPA", "BrainView", "SpaunLite"]),
+        .executableTarget(
+            name: "brainkit-view",
+            dependencies: [
+                "BrainView", "BrainViewDemos", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "brainkit-bench",
@@ -133,6 +157,7 @@ let package = Package(
             dependencies: ["BrainSPA", "BrainTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "BrainViewTests", dependencies: ["BrainView", "BrainViewDemos", "BrainTestSupport"]),
         .testTarget(name: "BrainPlotTests", dependencies: ["BrainPlot", "BrainTestSupport"]),
         // Fixtures: the Python script that made the tutorial models' Nengo figures.
         .testTarget(name: "BrainKitTests", dependencies: ["BrainKit"], exclude: ["Fixtures"]),

@@ -295,6 +295,38 @@ public final class Simulator {
         return data
     }
 
+    /// Copies the value `probe` would record now, after the last step (its source signal,
+    /// filtered by its synapse if it has one), into `values`: the newest sample whatever the
+    /// ``probeStorage`` (with ``ProbeStorage/latestOnly`` the only one). Allocates nothing, so
+    /// it can be called after every step; `sampleEvery` does not apply.
+    /// - Throws: ``BrainKitError`` when the probe is not part of this simulator's network or
+    ///   `values.count` is not the probe's ``Probe/size``.
+    public func latest(_ probe: Probe, into values: UnsafeMutableBufferPointer<Float>) throws(BrainKitError) {
+        guard !recorder.latest(probe, into: values) else { return }
+        guard values.count == probe.size else {
+            throw .validation("Simulator", "values", "must hold \(probe.size) values for \(probe.name), got \(values.count)")
+        }
+        throw .validation("Simulator", "probe", "\(probe.name) is not part of \(network.name)")
+    }
+
+    /// Replaces the output of `node`, a node with a constant output, by `values` from the next
+    /// step on (a slider on an input); ``reset(seed:)`` restores the node's own values.
+    /// - Throws: ``BrainKitError`` when the node is not part of this simulator's network, its
+    ///   output is not constant, or `values` has not `node.sizeOut` entries, each finite
+    ///   within `Float`'s range; the output is then unchanged.
+    public func setOutput(of node: Node, to values: [Double]) throws(BrainKitError) {
+        guard let signal = model.constantNodeOutputs[ObjectIdentifier(node)] else {
+            if case .constant = node.output {
+                throw .validation("Simulator", "node", "\(node.name) is not part of \(network.name)")
+            }
+            throw .validation(node.name, "output", "is not constant, so it cannot be set")
+        }
+        try Check.count(values.count, node.sizeOut, node.name, "output")
+        try Check.floatFinite(values, node.name, "output")
+        let target = engine.arena.pointer(signal)
+        for (i, value) in values.enumerated() { target[i] = Float(value) }
+    }
+
     /// The `.npy` file `probe` streams to, or nil with memory storage or for a probe that is
     /// not part of this simulator's network.
     public func probeFile(_ probe: Probe) -> URL? {

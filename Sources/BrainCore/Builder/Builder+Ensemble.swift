@@ -132,6 +132,7 @@ extension Builder {
         switch node.output {
         case .constant(let values):
             output = addSignal("\(name).output", count: values.count, initial: values.map { Float($0) }).signal
+            model.constantNodeOutputs[ObjectIdentifier(node)] = output
         case .function(let function):
             let out = addSignal("\(name).output", count: node.sizeOut)
             add(.nodeFunction(function, input: inputSignal.map { model.slice($0) }, output: out), owner: name)

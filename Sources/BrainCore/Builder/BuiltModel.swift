@@ -9,6 +9,9 @@ struct BuiltModel {
     var probes: [ObjectIdentifier: ProbeSource] = [:]
     /// Decoders of decoded-output probes, by probe.
     var probeConnections: [ObjectIdentifier: BuiltConnection] = [:]
+    /// The output signal of each node with a constant output, by node (overridden live by
+    /// `Simulator.setOutput(of:to:)`).
+    var constantNodeOutputs: [ObjectIdentifier: SignalID] = [:]
     /// The seed each object was built with.
     var seeds: [ObjectIdentifier: Int] = [:]
     /// The ensemble's signals, for analysis and learning.

@@ -2,7 +2,8 @@ import Foundation
 
 /// Copies each probe's signal out of the arena after every step (or every `sampleEvery`):
 /// into memory that grows in chunks (``ProbeStorage/memory``), or into a ``ProbeStream`` per
-/// probe (``ProbeStorage/stream(directory:)``).
+/// probe (``ProbeStorage/stream(directory:)``); or keeps nothing (``ProbeStorage/latestOnly``),
+/// leaving each probe's newest value to be read from the arena with ``latest(_:into:)``.
 ///
 /// In memory, a probe's samples go into chunks of ``ProbeChunks/chunkBytes`` (or one sample,
 /// if larger): a full chunk is kept and a new one begun, so recorded data is never copied
@@ -22,6 +23,8 @@ final class ProbeRecorder {
 
     private var channels: [Channel]
     private var index: [ObjectIdentifier: Int] = [:]
+    /// False for ``ProbeStorage/latestOnly``: nothing is recorded after a step.
+    private let keepsHistory: Bool
     /// The first write that failed during ``record(step:)``, for the simulator to throw.
     var fault: BrainKitError?
 
@@ -31,6 +34,7 @@ final class ProbeRecorder {
         throws(BrainKitError)
     {
         var channels: [Channel] = []
+        keepsHistory = storage != .latestOnly
         let directory = try ProbeRecorder.directory(of: storage)
         for probe in probes {
             guard let source = sources[ObjectIdentifier(probe)] else { continue }
@@ -90,6 +94,7 @@ final class ProbeRecorder {
     /// already (4 bytes per value; streams need none), in arithmetic that cannot overflow;
     /// the error names the probe that needs the most.
     func checkMemory(steps: Int, limit: Int, object: String, parameter: String) throws(BrainKitError) {
+        guard keepsHistory else { return }
         var total: Int? = 0
         var largest: (name: String, bytes: Int?)?
         for channel in channels where channel.stream == nil {
@@ -110,6 +115,7 @@ final class ProbeRecorder {
 
     /// Records every probe due at `step`; a stream that cannot be written sets ``fault``.
     func record(step: Int) {
+        guard keepsHistory else { return }
         for c in channels.indices where ProbeRecorder.records(step: step, period: channels[c].period) {
             let source = channels[c].source
             if let stream = channels[c].stream {
@@ -122,6 +128,23 @@ final class ProbeRecorder {
                 channels[c].data.append(source, indices: channels[c].indices)
             }
         }
+    }
+
+    /// Copies the value `probe` would record now (after the last step) into `values`, without
+    /// allocating; false for an unknown probe or a buffer whose count is not the probe's size.
+    func latest(_ probe: Probe, into values: UnsafeMutableBufferPointer<Float>) -> Bool {
+        guard let c = index[ObjectIdentifier(probe)], values.count == channels[c].size,
+            let target = values.baseAddress
+        else { return false }
+        let source = channels[c].source
+        if let indices = channels[c].indices {
+            indices.withUnsafeBufferPointer { indices in
+                for (k, i) in indices.enumerated() { target[k] = source[i] }
+            }
+        } else {
+            target.update(from: source, count: values.count)
+        }
+        return true
     }
 
     /// Writes every stream's buffered samples to its file.

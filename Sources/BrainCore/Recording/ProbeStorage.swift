@@ -13,6 +13,10 @@ import Foundation
 ///   ``Simulator/close()``. `numpy.load` opens it; ``Simulator/data(_:)`` reads it back;
 ///   ``Simulator/probeFile(_:)`` names it.
 ///
+/// - ``latestOnly``: nothing kept; each probe's newest value is read with
+///   ``Simulator/latest(_:into:)`` (a live view's storage: memory stays flat and a step costs
+///   no copying for the probes). ``Simulator/data(_:)`` returns no rows.
+///
 /// The directory is created if missing; files of the same names are replaced. A reset empties
 /// the files.
 public enum ProbeStorage: Sendable, Equatable {
@@ -20,4 +24,6 @@ public enum ProbeStorage: Sendable, Equatable {
     case memory
     /// One `.npy` file per probe in `directory`, written while running.
     case stream(directory: URL)
+    /// No history: only the value after the last step, read with ``Simulator/latest(_:into:)``.
+    case latestOnly
 }
