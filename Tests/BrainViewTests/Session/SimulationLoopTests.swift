@@ -84,7 +84,7 @@ import Testing
         let node = try #require(catalog.objects.first { $0.label == "input" }?.id)
         let ensemble = try #require(catalog.objects.first { $0.label == "a" }?.id)
         var replies: [String] = []
-        try await running(loop) {
+        await running(loop) {
             loop.receive("{{", from: client)
             loop.receive(#"{"cmd": "watch", "channel": 1000}"#, from: client)
             loop.receive(#"{"cmd": "set", "object": \#(node), "values": ["abc"]}"#, from: client)
