@@ -65,10 +65,15 @@ bench: deps
 	  -Xswiftc -target-cpu -Xswiftc native
 
 ## BrainKit and Nengo 4.1 side by side on the standard networks (installs Nengo with pip if
-## missing); prints one table with the ratios. Not part of `make test`.
+## missing); prints one table with the ratios. The headline is the build users get
+## (`swift build -c release`, no flags, in its own scratch path so that it does not disturb the
+## test build); the native-CPU build of `make bench` runs beside it. Not part of `make test`.
+DEFAULT_BENCH_BUILD := .build-default
 bench-compare: bench
+	$(SWIFT) build -c release --product brainkit-bench --scratch-path $(DEFAULT_BENCH_BUILD)
 	@python3 -c "import nengo" 2>/dev/null || python3 -m pip install --quiet "nengo==4.1.0"
-	python3 bench/compare.py --seeds 3 --threads 2 --brainkit $(BENCH_BUILD)/release/brainkit-bench
+	python3 bench/compare.py --seeds 3 --threads 2 --brainkit $(DEFAULT_BENCH_BUILD)/release/brainkit-bench \
+	  --beside $(BENCH_BUILD)/release/brainkit-bench --beside-label native
 
 ## The documentation as static HTML in docs/api (not committed): one combined run of
 ## swift-docc-plugin over every public library module, each with its DocC catalog

@@ -4,6 +4,11 @@ metric as mean [min, max] over the seeds on both sides.
 
   python3 bench/compare.py [--only NAME ...] [--seeds N] [--rounds N] [--threads T]
                            [--seconds S] [--quiet-below CORES] [--brainkit PATH]
+                           [--beside PATH [--beside-label LABEL]]
+
+With --beside, a second brainkit-bench (for example the native-CPU build) runs right after the
+first on every benchmark, and the table gains its run time and ratio to Nengo in the same
+round; the first build's figures stay the headline.
 
 For each round and benchmark, BrainKit runs all its seeds, then Nengo does, so machine drift
 affects both alike. Before each of those runs the script waits (up to --quiet-timeout
@@ -97,15 +102,20 @@ def main():
     parser.add_argument("--quiet-below", type=float, default=0.3, help="wait until others use fewer cores")
     parser.add_argument("--quiet-timeout", type=float, default=300, help="longest wait for quiet, seconds")
     parser.add_argument("--brainkit", default=BUILT_BRAINKIT, help="the brainkit-bench executable to run")
+    parser.add_argument("--beside", metavar="PATH", help="a second brainkit-bench, run beside the first")
+    parser.add_argument("--beside-label", default="native", help="the second build's name in the table")
     args = parser.parse_args()
 
     names = args.only or benchmark_names(args.brainkit)
     common = ["--seeds", args.seeds, "--seconds", str(args.seconds)]
-    results = {"brainkit": {}, "nengo": {}}
+    results = {"brainkit": {}, "beside": {}, "nengo": {}}
+    sides = [("brainkit", [args.brainkit, "--threads", str(args.threads)])]
+    if args.beside:
+        sides.append(("beside", [args.beside, "--threads", str(args.threads)]))
+    sides.append(("nengo", [sys.executable, NENGO]))
     for r in range(args.rounds):
         for name in names:
-            for side, command in [("brainkit", [args.brainkit, "--threads", str(args.threads)]),
-                                  ("nengo", [sys.executable, NENGO])]:
+            for side, command in sides:
                 wait_until_quiet(args.quiet_below, args.quiet_timeout)
                 print(f"\r\033[Kround {r + 1}/{args.rounds}: {side} {name}", end="", file=sys.stderr, flush=True)
                 result = run_json(command + ["--only", name] + common)[name]
@@ -118,10 +128,12 @@ def main():
     threads = f"{args.threads} thread{'s' if args.threads > 1 else ''}"
     print(f"{args.seeds} seeds per side, {args.seconds:g} s simulated, {args.rounds} round(s); "
           f"BrainKit on {threads}, Nengo {results['nengo'][names[0]][0]['simulator'].split()[-1]} (1 BLAS thread)\n")
+    beside_columns = (f" {args.beside_label} run s/sim-s | {args.beside_label} run ratio |"
+                      if args.beside else "")
     print(f"| benchmark | neurons | Nengo build s | BrainKit build s | build ratio | Nengo run s/sim-s | "
-          f"BrainKit run s/sim-s | run ratio | metric | Nengo mean [min, max] | BrainKit mean [min, max] | "
-          f"in Nengo's spread |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|")
+          f"BrainKit run s/sim-s | run ratio |{beside_columns} metric | Nengo mean [min, max] | "
+          f"BrainKit mean [min, max] | in Nengo's spread |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|" + ("---:|---:|" if args.beside else "") + "---|---|---|---|")
     for name in names:
         ours, theirs = results["brainkit"][name][-1], results["nengo"][name][-1]
         nb, bb = median("nengo", name, "build_s"), median("brainkit", name, "build_s")
@@ -132,6 +144,9 @@ def main():
         for i, key in enumerate(sorted(theirs["metrics"])):
             timing = (f"{name} | {ours['neurons']} | {nb:.3f} | {bb:.3f} | {nb / bb:.1f}x | {nr:.4f} | "
                       f"{br:.4f}{used} | {nr / br:.1f}x" if i == 0 else " | | | | | | | ")
+            if args.beside:
+                sr = median("beside", name, "run_s_per_sim_s")
+                timing += f" | {sr:.4f} | {nr / sr:.1f}x" if i == 0 else " | | "
             print(f"| {timing} | {key} | {summary(theirs, key)} | {summary(ours, key)} | {verdict(key)} |")
 
 
