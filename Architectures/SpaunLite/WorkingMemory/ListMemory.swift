@@ -9,7 +9,10 @@ import BrainSPA
 ///
 /// Early items dominate the rehearsal buffer, whose neurons saturate as the list grows, so
 /// later items add less to it (primacy); the newest items are strongest in the decay buffer
-/// (recency).
+/// (recency). The decay buffer takes the larger share (`decayWeight` 0.6 against 0.3) and
+/// fades slowly (τ = 6.7 s), so that the last item of a list, which the saturated rehearsal
+/// buffer barely holds, is still as strong as the first when forward recall reaches it
+/// seconds later.
 ///
 /// Neurons: 2 × `neuronsPerDimension`·D (default 100, in ensembles of `subdimensions` = 4
 /// dimensions: a list of several items held for seconds needs more accuracy than a single
@@ -25,11 +28,19 @@ public final class ListMemory: PointerExpressible, PointerSink {
     public let input: PointerInput
     /// `rehearsal + decay`.
     public let output: PointerOutput
+    /// The weight of the input into the rehearsal buffer.
+    public let rehearsalWeight: Double
+    /// The weight of the input into the decay buffer.
+    public let decayWeight: Double
+    /// The decay buffer's feedback weight.
+    public let decayFeedback: Double
+    /// The decay buffer's time constant, `0.1 / (1 − decayFeedback)` seconds.
+    public var decayTimeConstant: Double { 0.1 / (1 - decayFeedback) }
 
     /// - Throws: `BrainKitError` naming the memory and the parameter.
     public init(
         in parent: Network, label: String, vocabulary: Vocabulary, rehearsalWeight: Double = 0.3,
-        decayWeight: Double = 0.45, decayFeedback: Double = 0.97, neuronsPerDimension: Int = 100, subdimensions: Int = 4
+        decayWeight: Double = 0.6, decayFeedback: Double = 0.985, neuronsPerDimension: Int = 100, subdimensions: Int = 4
     ) throws(BrainKitError) {
         let name = "ListMemory '\(label)'"
         try Check.finite([rehearsalWeight], name, "rehearsalWeight")
@@ -51,6 +62,9 @@ public final class ListMemory: PointerExpressible, PointerSink {
         try network.connect(decay.output.node, to: outputNode, synapse: nil)
         input = PointerInput(inputNode, vocabulary: vocabulary, name: "\(name) input")
         output = PointerOutput(outputNode, vocabulary: vocabulary, name: "\(name) output")
+        self.rehearsalWeight = rehearsalWeight
+        self.decayWeight = decayWeight
+        self.decayFeedback = decayFeedback
     }
 
     /// Clears both buffers while `source` is high (``MemoryBuffer/clear(whenHigh:)``).
