@@ -21,6 +21,8 @@ struct Builder {
     var drawnEnsembles: [ObjectIdentifier: BuiltEnsemble] = [:]
     /// Connections whose weights a probe records (their decoders and transform stay folded).
     var weightProbedConnections: Set<ObjectIdentifier> = []
+    /// The model object being built: the operators added are tagged with it.
+    var currentObject: ObjectIdentifier?
 
     /// The stages ``build(_:dt:seeds:stageCompleted:)`` reports, in order.
     static let stages = ["ensembles drawn", "objects built", "decoders solved"]
@@ -56,16 +58,27 @@ struct Builder {
     /// Ensembles and nodes first (all networks), so that connections can reach across.
     private mutating func buildObjects(of network: Network) {
         for ensemble in network.ensembles {
+            currentObject = ObjectIdentifier(ensemble)
             build(ensemble, drawn: drawnEnsembles[ObjectIdentifier(ensemble)]!)
         }
-        for node in network.nodes { build(node) }
+        for node in network.nodes {
+            currentObject = ObjectIdentifier(node)
+            build(node)
+        }
         for child in network.networks { buildObjects(of: child) }
     }
 
     private mutating func buildConnectionsAndProbes(of network: Network) throws(BrainKitError) {
         for child in network.networks { try buildConnectionsAndProbes(of: child) }
-        for connection in network.connections { try build(connection) }
-        for probe in network.probes { try build(probe) }
+        for connection in network.connections {
+            currentObject = ObjectIdentifier(connection)
+            try build(connection)
+        }
+        for probe in network.probes {
+            currentObject = ObjectIdentifier(probe)
+            try build(probe)
+        }
+        currentObject = nil
     }
 
     // MARK: - Shared helpers
@@ -94,7 +107,7 @@ struct Builder {
     }
 
     mutating func add(_ operation: Operation, owner: String) {
-        model.add(operation, owner: owner)
+        model.add(operation, owner: owner, object: currentObject)
     }
 
     /// A contiguous view of `indices` of `signal` when they are consecutive, else a new signal
