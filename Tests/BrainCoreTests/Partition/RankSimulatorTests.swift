@@ -29,6 +29,9 @@ struct RankSimulatorTests {
         let integrator = try net.ensemble(label: "integrator", neurons: 80, dimensions: 1)
         try net.connect(integrator, to: integrator, synapse: 0.1)
         try net.connect(chain[1], to: integrator, synapse: 0.1, transform: .scalar(0.1))
+        // A second process without a seed: on another rank it must still draw the second seed.
+        let drive = try net.node(label: "drive", process: try WhiteSignal(period: 1, high: 5, rms: 0.2))
+        try net.connect(drive, to: integrator, transform: .scalar(0.5))
         // Joined without a synapse: these run in one process.
         let squared = try net.ensemble(label: "squared", neurons: 60, dimensions: 1)
         try net.connect(chain[2], to: squared, synapse: nil, function: { [$0[0] * $0[0]] })
@@ -43,6 +46,7 @@ struct RankSimulatorTests {
         try net.connect(chain[3], to: error, transform: .scalar(-1))
         try net.connect(error, to: learned.learningRule!)
         for ensemble in chain + [integrator, squared, post, error] { try net.probe(ensemble, synapse: 0.01) }
+        try net.probe(drive)
         try net.probe(chain[3].neurons)
         try net.probe(integrator.neurons, .voltage)
         try net.probe(shifted)
@@ -93,7 +97,7 @@ struct RankSimulatorTests {
         let got = try Self.distributed(net, ranks: ranks, steps: 300)
         #expect(Self.bits(got) == Self.bits(expected))
         // The run did something: the last chain ensemble spiked.
-        #expect(expected[8].contains { $0 > 0 })
+        #expect(expected[9].contains { $0 > 0 })
     }
 
     @Test func valuesCrossBetweenRanks() throws {
@@ -107,7 +111,9 @@ struct RankSimulatorTests {
     @Test func pinnedObjectsRunOnTheirRank() throws {
         let net = try Self.model()
         let integrator = try #require(net.ensembles.first { $0.label == "integrator" })
-        let pins = [RankPin(integrator, rank: 1)]
+        let stimulus = try #require(net.nodes.first { $0.label == "stimulus" })
+        let drive = try #require(net.nodes.first { $0.label == "drive" })
+        let pins = [RankPin(integrator, rank: 1), RankPin(drive, rank: 1), RankPin(stimulus, rank: 0)]
         let part = try RankSimulator(net, ranks: 2, rank: 0, pins: pins)
         let probe = try #require(net.allProbes.first { $0.label == nil && $0.name.contains("integrator") })
         #expect(part.rank(of: probe) == 1)
