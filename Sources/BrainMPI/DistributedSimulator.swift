@@ -10,9 +10,10 @@ import Foundation
 /// let x = try sim.data(xProbe)                // collective: every rank gets the data
 /// ```
 ///
-/// Every rank runs the same program: it builds the whole network (so every object gets the
-/// seeds, draws and decoders of a single-process build; the network must have a seed), and
-/// keeps the part the partition gives it (`ModelPartition`: objects that share a signal
+/// Every rank runs the same program: it builds the whole network's structure (so every object
+/// gets the seeds and draws of a single-process build; the network must have a seed), solves
+/// the decoders its part reads, and keeps the part the partition gives it (`ModelPartition`:
+/// objects that share a signal
 /// within a step — joined by a connection without a synapse, a learning rule, a probe — run
 /// in one process; the groups are balanced over the ranks by estimated step cost, preferring
 /// the rank that already holds the groups they exchange values with; ``RankPin``s place

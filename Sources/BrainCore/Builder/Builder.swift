@@ -30,8 +30,15 @@ struct Builder {
     /// Builds `network` for a simulation step of `dt` seconds, seeding unseeded objects from
     /// `seeds`; `stageCompleted` is called on the calling thread with each of ``stages`` as it
     /// is done.
+    ///
+    /// `decodersNeeded`, for a build of which only a part will run, is called with the model
+    /// before its decoders are solved and returns the weight signals the part reads: a group
+    /// of solves sharing a factorization is solved when one of its members' weights is among
+    /// them (so each is solved exactly as in a whole build), and the others are left unsolved
+    /// (zero weights, no built parameters).
     static func build(
-        _ network: Network, dt: Double, seeds: SeedAssignment, stageCompleted: (String) -> Void = { _ in }
+        _ network: Network, dt: Double, seeds: SeedAssignment, stageCompleted: (String) -> Void = { _ in },
+        decodersNeeded: ((BuiltModel) throws(BrainKitError) -> Set<SignalID>)? = nil
     ) throws(BrainKitError) -> BuiltModel {
         var builder = Builder(model: BuiltModel(dt: dt), seeds: seeds)
         let ensembles = network.allEnsembles
@@ -49,7 +56,8 @@ struct Builder {
         builder.buildObjects(of: network)
         try builder.buildConnectionsAndProbes(of: network)
         stageCompleted(stages[1])
-        try builder.solveQueuedDecoders()
+        let needed = try decodersNeeded?(builder.model)
+        try builder.solveQueuedDecoders(needed: needed)
         stageCompleted(stages[2])
         builder.model.seeds = seeds.seeds
         return builder.model

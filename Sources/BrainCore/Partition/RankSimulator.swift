@@ -1,10 +1,11 @@
 import Foundation
 
 /// The part of a model one process of a distributed simulation runs: the whole model is
-/// built (so every object gets the seeds, draws and decoders of a single-process build),
-/// partitioned (``ModelPartition``), and the operators of this rank compiled into an
-/// ``Engine`` over an arena that holds only the signals they, the rank's probes and its
-/// messages touch.
+/// built (so every object gets the seeds and draws of a single-process build) and
+/// partitioned (``ModelPartition``) before its decoders are solved; this rank solves the
+/// decoders its part reads (each as a whole build solves it), and its operators are compiled
+/// into an ``Engine`` over an arena that holds only the signals they, the rank's probes and
+/// its messages touch.
 ///
 /// After each ``step()``, the values of ``sends`` are read with ``pack(_:into:)`` and sent;
 /// the values of ``receives``, written by other ranks' synapses in the same step, must be
@@ -69,10 +70,29 @@ package final class RankSimulator {
         self.dt = dt
         self.seed = seed ?? (networkSeed + 1) & Int(UInt32.max)
         try ModelMemory(network: network).check(limit: self.memoryLimit)
-        let model = try Builder.build(network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed))
-        // The whole model's loop check, so a loop is reported as a single process reports it.
-        _ = try Schedule(model.operators, network: network.name)
-        let partition = try ModelPartition(operators: model.operators, signals: model.signals, ranks: ranks, pins: pins)
+        // Partitioned before the decoders are solved: this rank solves only the decoders its
+        // operators and probes read.
+        var partitioned: ModelPartition?
+        let model = try Builder.build(
+            network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: networkSeed),
+            decodersNeeded: { (model) throws(BrainKitError) -> Set<SignalID> in
+            // The whole model's loop check, so a loop is reported as a single process reports it.
+            _ = try Schedule(model.operators, network: network.name)
+            let partition = try ModelPartition(
+                operators: model.operators, signals: model.signals, ranks: ranks, pins: pins)
+            partitioned = partition
+            var needed = Set<SignalID>()
+            for (index, op) in model.operators.enumerated() where partition.rank(ofOperator: index) == rank {
+                needed.formUnion(op.reads)
+            }
+            for source in model.probes.values where partition.rank(recording: source.signal) == rank {
+                needed.insert(source.signal)
+            }
+            return needed
+        })
+        guard let partition = partitioned else {
+            throw .build(network.name, nil, "was not partitioned before its decoders were solved")
+        }
         self.partition = partition
 
         var part = model
