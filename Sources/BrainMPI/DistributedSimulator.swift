@@ -111,9 +111,12 @@ public final class DistributedSimulator {
                 failure = .build("DistributedSimulator", nil, "rank \(root) of \(ranks) failed to build: \(text)")
             }
         }
-        if case .failure(let error) = built { throw error }
+        let part: RankSimulator
+        switch built {
+        case .success(let built): part = built
+        case .failure(let error): throw error
+        }
         if let failure { throw failure }
-        guard case .success(let part) = built else { fatalError("unreachable") }
         self.part = part
         sendBuffers = part.sends.map { UnsafeMutablePointer<Float>.allocate(capacity: max($0.count, 1)) }
         receiveBuffers = part.receives.map { UnsafeMutablePointer<Float>.allocate(capacity: max($0.count, 1)) }
