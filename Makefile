@@ -4,14 +4,16 @@
 
 SWIFT ?= swift
 # chromium and chromium-driver: the live view's browser test (BrainViewTests) in `make test`.
-SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config chromium chromium-driver
+# openmpi-bin and libopenmpi-dev: Open MPI for BrainMPI's distributed runs (loaded at run time;
+# BrainMPITests run mpirun).
+SYSTEM_PACKAGES := libopenblas-dev liblapacke-dev pkg-config chromium chromium-driver openmpi-bin libopenmpi-dev
 
 .PHONY: all deps demo view test test-portable build bench bench-compare docs clean
 
 all: test
 
 ## Install missing system packages (OpenBLAS, LAPACKE, pkg-config; Chromium and its WebDriver
-## for the live view's browser test).
+## for the live view's browser test; Open MPI for the distributed runs).
 deps:
 	@missing=""; \
 	for package in $(SYSTEM_PACKAGES); do \

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SpaunLite", targets: ["SpaunLite"]),
         .library(name: "BrainPlot", targets: ["BrainPlot"]),
         .library(name: "BrainView", targets: ["BrainView"]),
+        .library(name: "BrainMPI", targets: ["BrainMPI"]),
         .executable(name: "squaring", targets: ["squaring"]),
         .executable(name: "brainkit-bench", targets: ["brainkit-bench"]),
         .executable(name: "spaun-lite", targets: ["spaun-lite"]),
@@ -43,6 +44,12 @@ let package = Package(
         // with no build flags. Imported only by BrainCore's engine and neurons.
         .target(name: "CStepLoops"),
 
+        // Open MPI (Debian's openmpi-bin and libopenmpi-dev), loaded at run time: the MPI calls
+        // BrainMPI makes, with mpi.h's macros resolved inside. Nothing links against libmpi or
+        // needs mpi.h to build, so every target builds without Open MPI; a distributed run
+        // without it is a typed error. Imported only by BrainMPI/MPI.swift.
+        .target(name: "CMPI"),
+
         // MARK: - Layers (imports point down only)
 
         .target(name: "BrainCore", dependencies: ["COpenBLAS", "CStepLoops"]),
@@ -67,6 +74,9 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
             resources: [.copy("Page")]),
+        // One model across the processes of an MPI job (DistributedSimulator): a front end on
+        // BrainCore, outside the umbrella, so that the layers never depend on MPI.
+        .target(name: "BrainMPI", dependencies: ["BrainCore", "CMPI"]),
         .target(
             name: "BrainKit", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics", "BrainSPA", "BrainPlot"]),
 
@@ -97,7 +107,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "brainkit-bench",
-            dependencies: ["BrainKit", "SpaunLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["BrainKit", "BrainMPI", "SpaunLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: - Examples
@@ -159,6 +169,9 @@ let package = Package(
         ),
         .testTarget(name: "BrainViewTests", dependencies: ["BrainView", "BrainViewDemos", "BrainTestSupport"]),
         .testTarget(name: "BrainPlotTests", dependencies: ["BrainPlot", "BrainTestSupport"]),
+        // Runs brainkit-bench --mpi under mpirun (built beside the tests) against single-process
+        // runs; skipped, saying so, without mpirun.
+        .testTarget(name: "BrainMPITests", dependencies: ["BrainMPI"]),
         // Fixtures: the Python script that made the tutorial models' Nengo figures.
         .testTarget(name: "BrainKitTests", dependencies: ["BrainKit"], exclude: ["Fixtures"]),
         .testTarget(name: "SpaunLiteTests", dependencies: ["SpaunLite", "BrainTestSupport"]),

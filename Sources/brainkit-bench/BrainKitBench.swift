@@ -51,6 +51,29 @@ struct BrainKitBench: ParsableCommand {
     @Flag(name: .long, help: "List the benchmarks and exit.")
     var list = false
 
+    @Flag(name: .long, help: """
+        Run each benchmark once (the first seed) across the processes of an MPI job, launched \
+        by `mpirun -np N brainkit-bench --mpi ...`, --threads threads per process; rank 0 prints \
+        build and run times and the values the ranks exchange per step.
+        """)
+    var mpi = false
+
+    @Option(name: .long, help: """
+        Run each benchmark once (the first seed) and write every probe's data to \
+        DIR/<benchmark>/probe-<k>.f64 (k: the probe's position in the network; row-major \
+        little-endian Float64); with --mpi, rank 0 writes.
+        """)
+    var probeData: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --mpi: a node pinned to this rank fails (NaN) from --fail-at-step on.", visibility: .hidden))
+    var failRank: Int?
+
+    @Option(name: .long, help: ArgumentHelp("With --mpi: this rank kills itself (SIGKILL) at --fail-at-step.", visibility: .hidden))
+    var killRank: Int?
+
+    @Option(name: .long, help: ArgumentHelp("The step of --fail-rank and --kill-rank.", visibility: .hidden))
+    var failAtStep = 50
+
     mutating func run() throws {
         if list {
             for network in StandardNetwork.all { print("\(network.name): \(network.summary)") }
@@ -63,6 +86,20 @@ struct BrainKitBench: ParsableCommand {
             throw ValidationError("unknown benchmark(s): \(unknown.sorted().joined(separator: ", "))")
         }
         let selected = only.isEmpty ? StandardNetwork.all : only.compactMap { name in known.first { $0.name == name } }
+        if mpi {
+            try DistributedRun(options: self).run(selected)
+            return
+        }
+        if let probeData {
+            for network in selected {
+                let (net, _) = try network.make(seed, seconds)
+                let sim = try Simulator(net, threads: threads)
+                try sim.run(seconds: seconds)
+                try ProbeDataFiles.write(net.allProbes, of: network.name, to: probeData) { try sim.data($0) }
+                sim.close()
+            }
+            return
+        }
         let seedList = quick ? [seed] : try parsedSeeds()
         let repetitions = quick ? 1 : max(repeats, 1)
         let simulated = quick ? 0.2 : seconds

@@ -21,6 +21,13 @@ enum DecoderUse: Sendable {
     case connection(ObjectIdentifier, weights: SignalID, recipe: WeightRecipe)
     /// A decoded-output probe: its weight signal gets `decodersᵀ`.
     case probe(ObjectIdentifier, weights: SignalID)
+
+    /// The weight signal the decoders fill.
+    var weights: SignalID {
+        switch self {
+        case .connection(_, let weights, _), .probe(_, let weights): weights
+        }
+    }
 }
 
 /// How a connection's weight matrix follows from its decoders D (n x k).
@@ -111,7 +118,9 @@ extension Builder {
     /// Jobs that share an ensemble, its own eval points and a least-squares solver are solved
     /// as one system with several target columns: one set of activities, one Gram matrix, one
     /// Cholesky factorization. (Each column of such a solve is what solving it alone gives.)
-    mutating func solveQueuedDecoders() throws(BrainKitError) {
+    /// Solves every queued decoder job, or, with `needed`, the groups with a member whose
+    /// weight signal is in it.
+    mutating func solveQueuedDecoders(needed: Set<SignalID>? = nil) throws(BrainKitError) {
         let jobs = pendingDecoders
         pendingDecoders = []
         var groups: [[Int]] = []
@@ -125,6 +134,9 @@ extension Builder {
                 if shareable { groupOf[key] = groups.count }
                 groups.append([index])
             }
+        }
+        if let needed {
+            groups = groups.filter { group in group.contains { needed.contains(jobs[$0].use.weights) } }
         }
         let solved = try ParallelWork.map(groups) { group throws(BrainKitError) in
             let members = group.map { jobs[$0] }

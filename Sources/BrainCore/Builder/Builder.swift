@@ -21,6 +21,8 @@ struct Builder {
     var drawnEnsembles: [ObjectIdentifier: BuiltEnsemble] = [:]
     /// Connections whose weights a probe records (their decoders and transform stay folded).
     var weightProbedConnections: Set<ObjectIdentifier> = []
+    /// The model object being built: the operators added are tagged with it.
+    var currentObject: ObjectIdentifier?
 
     /// The stages ``build(_:dt:seeds:stageCompleted:)`` reports, in order.
     static let stages = ["ensembles drawn", "objects built", "decoders solved"]
@@ -28,8 +30,15 @@ struct Builder {
     /// Builds `network` for a simulation step of `dt` seconds, seeding unseeded objects from
     /// `seeds`; `stageCompleted` is called on the calling thread with each of ``stages`` as it
     /// is done.
+    ///
+    /// `decodersNeeded`, for a build of which only a part will run, is called with the model
+    /// before its decoders are solved and returns the weight signals the part reads: a group
+    /// of solves sharing a factorization is solved when one of its members' weights is among
+    /// them (so each is solved exactly as in a whole build), and the others are left unsolved
+    /// (zero weights, no built parameters).
     static func build(
-        _ network: Network, dt: Double, seeds: SeedAssignment, stageCompleted: (String) -> Void = { _ in }
+        _ network: Network, dt: Double, seeds: SeedAssignment, stageCompleted: (String) -> Void = { _ in },
+        decodersNeeded: ((BuiltModel) throws(BrainKitError) -> Set<SignalID>)? = nil
     ) throws(BrainKitError) -> BuiltModel {
         var builder = Builder(model: BuiltModel(dt: dt), seeds: seeds)
         let ensembles = network.allEnsembles
@@ -47,7 +56,8 @@ struct Builder {
         builder.buildObjects(of: network)
         try builder.buildConnectionsAndProbes(of: network)
         stageCompleted(stages[1])
-        try builder.solveQueuedDecoders()
+        let needed = try decodersNeeded?(builder.model)
+        try builder.solveQueuedDecoders(needed: needed)
         stageCompleted(stages[2])
         builder.model.seeds = seeds.seeds
         return builder.model
@@ -56,16 +66,27 @@ struct Builder {
     /// Ensembles and nodes first (all networks), so that connections can reach across.
     private mutating func buildObjects(of network: Network) {
         for ensemble in network.ensembles {
+            currentObject = ObjectIdentifier(ensemble)
             build(ensemble, drawn: drawnEnsembles[ObjectIdentifier(ensemble)]!)
         }
-        for node in network.nodes { build(node) }
+        for node in network.nodes {
+            currentObject = ObjectIdentifier(node)
+            build(node)
+        }
         for child in network.networks { buildObjects(of: child) }
     }
 
     private mutating func buildConnectionsAndProbes(of network: Network) throws(BrainKitError) {
         for child in network.networks { try buildConnectionsAndProbes(of: child) }
-        for connection in network.connections { try build(connection) }
-        for probe in network.probes { try build(probe) }
+        for connection in network.connections {
+            currentObject = ObjectIdentifier(connection)
+            try build(connection)
+        }
+        for probe in network.probes {
+            currentObject = ObjectIdentifier(probe)
+            try build(probe)
+        }
+        currentObject = nil
     }
 
     // MARK: - Shared helpers
@@ -94,7 +115,7 @@ struct Builder {
     }
 
     mutating func add(_ operation: Operation, owner: String) {
-        model.add(operation, owner: owner)
+        model.add(operation, owner: owner, object: currentObject)
     }
 
     /// A contiguous view of `indices` of `signal` when they are consecutive, else a new signal

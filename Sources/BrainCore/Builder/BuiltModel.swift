@@ -26,8 +26,8 @@ struct BuiltModel {
         return SignalID(index: signals.count - 1)
     }
 
-    mutating func add(_ operation: Operation, owner: String) {
-        operators.append(Operator(operation: operation, owner: owner))
+    mutating func add(_ operation: Operation, owner: String, object: ObjectIdentifier? = nil) {
+        operators.append(Operator(operation: operation, owner: owner, object: object))
     }
 
     func slice(_ id: SignalID) -> SignalSlice {

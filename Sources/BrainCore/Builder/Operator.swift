@@ -4,6 +4,10 @@ struct Operator {
     let operation: Operation
     /// The model object this operator belongs to, e.g. `Connection from ... to ...`.
     let owner: String
+    /// The identity of the model object (ensemble, node, connection or probe) whose build made
+    /// this operator, or nil for an operator made by a later stage (the optimizer); a
+    /// partition of the model across processes places operators by it.
+    var object: ObjectIdentifier? = nil
 
     /// The operation's access, declared by ``Operation/roles``.
     var roles: SignalRoles { operation.roles }

@@ -13,17 +13,32 @@ final class Engine {
     /// Process kernels in execution order; their steppers are remade at every reset.
     private let processKernels: [ProcessKernel]
 
-    /// - Parameter batchesProducts: whether runs of small matrix-vector products become
-    ///   batches (``MatrixVectorBatching``); false only in tests that compare against them.
+    /// The output signal of each process kernel, in the order of ``processKernels``.
+    private let processOutputs: [SignalID]
+    /// For a part of a model: the outputs of the whole model's processes without a seed, in
+    /// the order the whole model's engine draws their seeds (nil: this engine's own order).
+    private let processDrawOrder: [SignalID]?
+
+    /// - Parameters:
+    ///   - batchesProducts: whether runs of small matrix-vector products become batches
+    ///     (``MatrixVectorBatching``); false only in tests that compare against them.
+    ///   - exchanged: signals read or written from outside the step (values sent to or
+    ///     received from other processes); the optimizer leaves them alone, as it does the
+    ///     probes' signals.
+    ///   - processDrawOrder: for an engine running part of a model, the whole model's
+    ///     ``processSeedOrder(of:)``, so that each process draws the seed it would draw in
+    ///     the whole model.
     init(
-        model: BuiltModel, network: String, threads: Int, sharing: PhasePlanner.Sharing, batchesProducts: Bool = true
+        model: BuiltModel, network: String, threads: Int, sharing: PhasePlanner.Sharing, batchesProducts: Bool = true,
+        exchanged: Set<SignalID> = [], processDrawOrder: [SignalID]? = nil
     ) throws(BrainKitError) {
         // Loops are checked on the operators as built: the optimizer reads a signal filled by
         // one copy straight from the copy's source, which would turn a loop of passthrough
         // nodes into signals that alias each other instead of a cycle.
         _ = try Schedule(model.operators, network: network)
         let operators = Optimizer.optimize(
-            model.operators, protecting: Set(model.probes.values.map(\.signal)), signals: model.signals)
+            model.operators, protecting: Set(model.probes.values.map(\.signal)).union(exchanged),
+            signals: model.signals)
         let schedule = try Schedule(operators, network: network)
         let canonical = schedule.canonicalOrder
 
@@ -43,11 +58,15 @@ final class Engine {
         var writes: [[WrittenRegion]] = []
         var footprints: [MemoryFootprint] = []
         var processKernels: [ProcessKernel] = []
+        var processOutputs: [SignalID] = []
         for unit in units {
             let kernel = Engine.compile(
                 unit, operators: operators, arena: arena, dt: model.dt, fault: fault, written: written,
                 spikeTrains: spikeTrains)
-            if let process = kernel as? ProcessKernel { processKernels.append(process) }
+            if let process = kernel as? ProcessKernel {
+                processKernels.append(process)
+                if case .process(_, _, _, let output) = operators[unit[0]].operation { processOutputs.append(output.signal) }
+            }
             kernels.append(kernel)
             levels.append(schedule.levels[unit[0]])
             let written = unit.flatMap { operators[$0].writtenRegions }
@@ -58,6 +77,8 @@ final class Engine {
                     signals: model.signals))
         }
         self.processKernels = processKernels
+        self.processOutputs = processOutputs
+        self.processDrawOrder = processDrawOrder
         let plan = PhasePlanner.plan(
             fusing: kernels, levels: levels, writes: writes, footprints: footprints, batchesProducts: batchesProducts,
             threads: threads, sharing: sharing)
@@ -69,7 +90,26 @@ final class Engine {
     func reset(rng: inout RandomState) throws(BrainKitError) {
         arena.restoreInitialValues()
         fault.clear()
-        for kernel in processKernels { try kernel.reset(simulatorRNG: &rng) }
+        guard let order = processDrawOrder else {
+            for kernel in processKernels { try kernel.reset(simulatorRNG: &rng) }
+            return
+        }
+        var drawn: [SignalID: Int] = [:]
+        for output in order { drawn[output] = rng.nextSeed() }
+        for (kernel, output) in zip(processKernels, processOutputs) { try kernel.reset(drawnSeed: drawn[output] ?? 0) }
+    }
+
+    /// The outputs of `model`'s processes without a seed of their own, in the order an engine
+    /// of the whole model draws their seeds from the simulator's generator at a reset
+    /// (canonical order, after the optimizer, with the probes' signals protected as here).
+    static func processSeedOrder(of model: BuiltModel) throws(BrainKitError) -> [SignalID] {
+        let operators = Optimizer.optimize(
+            model.operators, protecting: Set(model.probes.values.map(\.signal)), signals: model.signals)
+        let schedule = try Schedule(operators, network: "model")
+        return schedule.canonicalOrder.compactMap { index in
+            guard case .process(_, nil, _, let output) = operators[index].operation else { return nil }
+            return output.signal
+        }
     }
 
     /// Runs one step at `time` seconds.

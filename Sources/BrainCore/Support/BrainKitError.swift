@@ -16,7 +16,9 @@
 /// - ``Kind/expression``: a semantic-pointer expression that is malformed or cannot be
 ///   evaluated; ``position`` is the offset (in characters) in the expression where it fails;
 /// - ``Kind/io``: a file that cannot be written or read, or whose contents are malformed (an
-///   unwritable path, a `.npz` archive that is not one).
+///   unwritable path, a `.npz` archive that is not one);
+/// - ``Kind/unavailable``: a facility the call needs is not installed (Open MPI for BrainMPI's
+///   distributed simulator).
 public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The kind of failure (see the list above).
     public enum Kind: String, Sendable {
@@ -34,6 +36,9 @@ public struct BrainKitError: Error, CustomStringConvertible, Equatable, Sendable
         case expression
         /// A file cannot be written or read, or its contents are malformed.
         case io
+        /// Something the call needs is not installed on this machine (Open MPI for a
+        /// distributed run).
+        case unavailable
     }
 
     /// The kind of failure.

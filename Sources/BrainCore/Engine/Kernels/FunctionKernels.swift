@@ -123,7 +123,13 @@ final class ProcessKernel: Kernel, @unchecked Sendable {
 
     /// Makes a fresh stepper, seeded from the process's seed or else from `simulatorRNG`.
     func reset(simulatorRNG: inout RandomState) throws(BrainKitError) {
-        var rng = seed.map { RandomState(seed: $0) } ?? RandomState(seed: simulatorRNG.nextSeed())
+        try reset(drawnSeed: seed == nil ? simulatorRNG.nextSeed() : 0)
+    }
+
+    /// Remakes the stepper from the process's own seed, or from `drawnSeed` (drawn from the
+    /// simulator's generator) when it has none.
+    func reset(drawnSeed: Int) throws(BrainKitError) {
+        var rng = RandomState(seed: seed ?? drawnSeed)
         stepper = try process.makeStepper(sizeIn: inputCount, sizeOut: outputCount, dt: dt, rng: &rng)
     }
 
