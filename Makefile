@@ -88,7 +88,7 @@ bench-compare: bench
 ## module; names from other modules are written in code font. Then .ci/doc-coverage checks
 ## that every public symbol has a doc comment of its own (it lists those that do not). Not
 ## part of `make test`; CI runs it after the tests.
-DOC_MODULES := BrainCore BrainNetworks BrainSPA BrainBiophysics BrainPlot BrainView SpaunLite
+DOC_MODULES := BrainCore BrainNetworks BrainSPA BrainBiophysics BrainPlot BrainView BrainMPI SpaunLite
 DOCS_OUTPUT := docs/api
 docs: deps
 	@for figure in $$(find Sources Architectures -path '*.docc/Resources/*.svg'); do \
