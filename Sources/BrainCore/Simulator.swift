@@ -206,13 +206,7 @@ public final class Simulator {
 
     private func advance() throws(BrainKitError) {
         let next = stepCount + 1
-        engine.step(time: Double(next) * dt)
-        if let message = engine.fault.message {
-            let owner = engine.fault.owner ?? "Simulator"
-            let parameter = engine.fault.parameter
-            engine.fault.clear()
-            throw BrainKitError(.simulation, object: owner, parameter: parameter, message: message)
-        }
+        try engine.step(time: Double(next) * dt, caller: "Simulator")
         stepCount = next
         recorder.record(step: next)
         if let fault = recorder.fault {

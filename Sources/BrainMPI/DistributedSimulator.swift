@@ -98,18 +98,9 @@ public final class DistributedSimulator {
         // Every rank learns whether every other built, so that none waits for a failed one.
         var failure: BrainKitError?
         if case .failure(let error) = built { failure = error }
-        for root in 0..<ranks {
-            var status = [UInt8](repeating: 0, count: 1024)
-            if root == rank, let failure {
-                let text = Array(failure.description.utf8.prefix(status.count - 1))
-                status.replaceSubrange(1..<(1 + text.count), with: text)
-                status[0] = 1
-            }
-            try MPI.broadcast(&status, from: root)
-            if status[0] == 1, failure == nil {
-                let text = String(decoding: status[1...].prefix { $0 != 0 }, as: UTF8.self)
-                failure = .build("DistributedSimulator", nil, "rank \(root) of \(ranks) failed to build: \(text)")
-            }
+        let failures = try Self.failures(mine: failure, rank: rank, ranks: ranks)
+        if failure == nil, let other = failures.first {
+            failure = .build("DistributedSimulator", nil, "rank \(other.rank) of \(ranks) failed to build: \(other.description)")
         }
         let part: RankSimulator
         switch built {
@@ -199,7 +190,18 @@ public final class DistributedSimulator {
     private func agree(_ check: () throws(BrainKitError) -> Void) throws(BrainKitError) {
         var mine: BrainKitError?
         do throws(BrainKitError) { try check() } catch { mine = error }
-        var first: BrainKitError?
+        guard let first = try Self.failures(mine: mine, rank: rank, ranks: ranks).first else { return }
+        if first.rank == rank, let mine { throw mine }
+        throw .validation("DistributedSimulator", nil, "rank \(first.rank): \(first.description)")
+    }
+
+    /// Tells every rank which ranks failed: each rank in turn broadcasts whether `mine` (its
+    /// own error, nil when it succeeded) is set and its description (at most 1,023 bytes).
+    /// Collective. Returns the failing ranks in rank order with their descriptions.
+    private static func failures(mine: BrainKitError?, rank: Int, ranks: Int) throws(BrainKitError)
+        -> [(rank: Int, description: String)]
+    {
+        var failures: [(rank: Int, description: String)] = []
         for root in 0..<ranks {
             var status = [UInt8](repeating: 0, count: 1024)
             if root == rank, let mine {
@@ -208,14 +210,11 @@ public final class DistributedSimulator {
                 status[0] = 1
             }
             try MPI.broadcast(&status, from: root)
-            if status[0] == 1, first == nil {
-                first = root == rank ? mine
-                    : .validation(
-                        "DistributedSimulator", nil,
-                        "rank \(root): " + String(decoding: status[1...].prefix { $0 != 0 }, as: UTF8.self))
+            if status[0] == 1 {
+                failures.append((root, String(decoding: status[1...].prefix { $0 != 0 }, as: UTF8.self)))
             }
         }
-        if let first { throw first }
+        return failures
     }
 
     /// Returns to time 0 (see `Simulator.reset(seed:)`). Collective.

@@ -113,8 +113,16 @@ final class Engine {
     }
 
     /// Runs one step at `time` seconds.
-    func step(time: Double) {
+    /// - Throws: ``BrainKitError`` (`.simulation`) for a fault raised during the step, naming
+    ///   the object whose operator failed, or `caller` when the fault names none.
+    func step(time: Double, caller: String) throws(BrainKitError) {
         executor.step(time: time)
+        if let message = fault.message {
+            let owner = fault.owner ?? caller
+            let parameter = fault.parameter
+            fault.clear()
+            throw BrainKitError(.simulation, object: owner, parameter: parameter, message: message)
+        }
     }
 
     /// The arena memory of an operator's signals (the written slices where it writes slices).

@@ -173,13 +173,7 @@ package final class RankSimulator {
     ///   object whose operator failed.
     package func step() throws(BrainKitError) {
         let next = stepCount + 1
-        engine.step(time: Double(next) * dt)
-        if let message = engine.fault.message {
-            let owner = engine.fault.owner ?? "DistributedSimulator"
-            let parameter = engine.fault.parameter
-            engine.fault.clear()
-            throw BrainKitError(.simulation, object: owner, parameter: parameter, message: message)
-        }
+        try engine.step(time: Double(next) * dt, caller: "DistributedSimulator")
         stepCount = next
     }
 
