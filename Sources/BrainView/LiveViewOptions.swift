@@ -41,7 +41,9 @@ public struct LiveViewOptions: Sendable {
 
     /// A plot to open when the page loads.
     public struct Plot: Sendable, Equatable {
-        /// The label of the ensemble or node to plot.
+        /// The ensemble or node to plot: its label (the first object so labelled, depth first),
+        /// or its path, the labels of its enclosing networks below the top one and its own
+        /// joined by `/` (`cortex/output`).
         public var label: String
         /// What to plot.
         public var kind: PlotKind

@@ -110,8 +110,10 @@ final class SimulationLoop: Sendable {
                 if running {
                     let started = SimulationLoop.now()
                     let due = pace.stepsDue(now: now, time: engine.time, dt: engine.dt, speed: speed)
+                    // A batch ends after 20 ms, or sooner when the next frame is due.
+                    let deadline = min(started + 0.02, lastFrame + SimulationLoop.frameInterval)
                     do throws(BrainKitError) {
-                        ran = try engine.step(due.steps, until: started + 0.02)
+                        ran = try engine.step(due.steps, until: deadline)
                     } catch {
                         broadcast(Reply.error("the simulation stopped: \(error)"))
                         shared.withLock { $0.statistics.running = false }

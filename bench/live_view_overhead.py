@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""The live view's overhead on the talk's oscillator (docs/benchmarks.md, "The live view").
+
+usage: bench/live_view_overhead.py [--binary PATH] [--pairs N] [--seconds S] [--warm-up S]
+
+Each pair runs, in alternating order:
+  plain  `brainkit-view oscillator --without-view S`: the model alone (`Simulator.run(steps:)`),
+         steps per wall-clock second;
+  live   `brainkit-view oscillator --speed 0` (as fast as possible) with ten plots opened by
+         the page, the page shown by headless Chromium on the same machine; steps per
+         wall-clock second over S seconds after a warm-up, from the view's statistics line.
+Prints every run with the load average, then the medians and live / plain.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+PLOTS = [
+    "oscillator:value", "oscillator:xy", "oscillator:spikes", "oscillator:voltage",
+    "shape:value", "shape:spikes", "shape:voltage", "stimulus:value", "kick:value", "oscillator:xy",
+]
+DT = 0.001
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def plain(binary, seconds):
+    out = subprocess.run([binary, "oscillator", "--without-view", str(seconds)], capture_output=True, text=True,
+                         check=True).stdout
+    return float(out.split("without the view:")[1].split()[0])
+
+
+def live(binary, seconds, warm_up, port, chromium):
+    command = [binary, "oscillator", "--speed", "0", "--port", str(port), "--statistics-every", "1"]
+    for plot in PLOTS:
+        command += ["--plot", plot]
+    view = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    lines = []  # (wall clock, simulated time, frames sent since the last line, channels watched)
+
+    def read():
+        for line in view.stdout:
+            if line.startswith("t "):
+                fields = line.replace(",", "").split()
+                lines.append((time.monotonic(), float(fields[1]), int(fields[10]), int(fields[-2])))
+            elif "open http" in line:
+                lines.append(line.split("open ")[1].split()[0])
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    while not lines:
+        if view.poll() is not None:
+            sys.exit("brainkit-view ended before it listened")
+        time.sleep(0.05)
+    url = lines.pop()
+    profile = tempfile.mkdtemp(prefix="live-view-overhead-")
+    browser = subprocess.Popen(
+        [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--window-size=1600,1200", "--hide-scrollbars", f"--user-data-dir={profile}", url],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(warm_up + seconds + 1.5)
+    finally:
+        browser.terminate()
+        browser.wait()
+        view.terminate()
+        view.wait()
+        subprocess.run(["rm", "-rf", profile])
+    start = lines[0][0] + warm_up
+    window = [entry for entry in lines if entry[0] >= start][: int(seconds) + 1]
+    if len(window) < 2 or window[-1][3] != 8:
+        sys.exit(f"the page did not watch its 8 channels (statistics: {lines[-3:]})")
+    (w0, t0, _, _), (w1, t1, _, _) = window[0], window[-1]
+    # Each statistics line counts the frames sent since the line before.
+    return (t1 - t0) / DT / (w1 - w0), sum(entry[2] for entry in window[1:]) / (w1 - w0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=".build/release/brainkit-view")
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--warm-up", type=float, default=4)
+    parser.add_argument("--port", type=int, default=8391)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args()
+    plains, lives, ratios = [], [], []
+    for pair in range(args.pairs):
+        order = ["plain", "live"] if pair % 2 == 0 else ["live", "plain"]
+        result = {}
+        for kind in order:
+            before = load()
+            if kind == "plain":
+                result[kind] = plain(args.binary, args.seconds)
+                print(f"pair {pair + 1} plain: {result[kind]:,.0f} steps/s (load {before:.2f})", flush=True)
+            else:
+                rate, frames = live(args.binary, args.seconds, args.warm_up, args.port, args.chromium)
+                result[kind] = rate
+                print(f"pair {pair + 1} live:  {rate:,.0f} steps/s, {frames:.1f} frames/s sent (load {before:.2f})",
+                      flush=True)
+        plains.append(result["plain"])
+        lives.append(result["live"])
+        ratios.append(result["live"] / result["plain"])
+    print(f"median plain {statistics.median(plains):,.0f} steps/s, live {statistics.median(lives):,.0f} steps/s; "
+          f"live / plain per pair {', '.join(f'{r:.3f}' for r in ratios)} (median {statistics.median(ratios):.3f})")
+
+
+if __name__ == "__main__":
+    main()
