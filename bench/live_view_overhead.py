@@ -5,11 +5,15 @@ usage: bench/live_view_overhead.py [--binary PATH] [--pairs N] [--seconds S] [--
 
 Each pair runs, in alternating order:
   plain  `brainkit-view oscillator --without-view S`: the model alone (`Simulator.run(steps:)`),
-         steps per wall-clock second;
+         steps per wall-clock second and per CPU second of the process;
   live   `brainkit-view oscillator --speed 0` (as fast as possible) with ten plots opened by
          the page, the page shown by headless Chromium on the same machine; steps per
-         wall-clock second over S seconds after a warm-up, from the view's statistics line.
-Prints every run with the load average, then the medians and live / plain.
+         wall-clock second over S seconds after a warm-up, and steps per CPU second of the
+         simulation thread, from the view's statistics lines.
+Steps per wall-clock second is what a user sees; steps per CPU second is the work of a step,
+whatever share of a core the simulation got (on a machine whose cores are all busy the browser
+takes CPU from the simulation, which the first shows and the second does not).
+Prints every run with the load average, then the medians and live / plain of each.
 """
 import argparse
 import os
@@ -35,7 +39,8 @@ def load():
 def plain(binary, seconds):
     out = subprocess.run([binary, "oscillator", "--without-view", str(seconds)], capture_output=True, text=True,
                          check=True).stdout
-    return float(out.split("without the view:")[1].split()[0])
+    fields = out.split("without the view:")[1].replace(",", "").split()
+    return float(fields[0]), float(fields[2])
 
 
 def live(binary, seconds, warm_up, port, chromium):
@@ -43,13 +48,13 @@ def live(binary, seconds, warm_up, port, chromium):
     for plot in PLOTS:
         command += ["--plot", plot]
     view = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-    lines = []  # (wall clock, simulated time, frames sent since the last line, channels watched)
+    lines = []  # (wall clock, simulated time, frames sent and steps per CPU s since the last line, channels)
 
     def read():
         for line in view.stdout:
             if line.startswith("t "):
                 fields = line.replace(",", "").split()
-                lines.append((time.monotonic(), float(fields[1]), int(fields[10]), int(fields[-2])))
+                lines.append((time.monotonic(), float(fields[1]), int(fields[15]), int(fields[-2]), float(fields[10])))
             elif "open http" in line:
                 lines.append(line.split("open ")[1].split()[0])
 
@@ -77,9 +82,10 @@ def live(binary, seconds, warm_up, port, chromium):
     window = [entry for entry in lines if entry[0] >= start][: int(seconds) + 1]
     if len(window) < 2 or window[-1][3] != 8:
         sys.exit(f"the page did not watch its 8 channels (statistics: {lines[-3:]})")
-    (w0, t0, _, _), (w1, t1, _, _) = window[0], window[-1]
-    # Each statistics line counts the frames sent since the line before.
-    return (t1 - t0) / DT / (w1 - w0), sum(entry[2] for entry in window[1:]) / (w1 - w0)
+    (w0, t0, *_), (w1, t1, *_) = window[0], window[-1]
+    # Each statistics line counts the frames sent and the steps per CPU second since the line before.
+    frames = sum(entry[2] for entry in window[1:]) / (w1 - w0)
+    return (t1 - t0) / DT / (w1 - w0), statistics.median(entry[4] for entry in window[1:]), frames
 
 
 def main():
@@ -91,25 +97,25 @@ def main():
     parser.add_argument("--port", type=int, default=8391)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
-    plains, lives, ratios = [], [], []
+    runs = {"plain": [], "live": []}
     for pair in range(args.pairs):
-        order = ["plain", "live"] if pair % 2 == 0 else ["live", "plain"]
-        result = {}
-        for kind in order:
+        for kind in (["plain", "live"] if pair % 2 == 0 else ["live", "plain"]):
             before = load()
             if kind == "plain":
-                result[kind] = plain(args.binary, args.seconds)
-                print(f"pair {pair + 1} plain: {result[kind]:,.0f} steps/s (load {before:.2f})", flush=True)
+                rate, cpu = plain(args.binary, args.seconds)
+                note = ""
             else:
-                rate, frames = live(args.binary, args.seconds, args.warm_up, args.port, args.chromium)
-                result[kind] = rate
-                print(f"pair {pair + 1} live:  {rate:,.0f} steps/s, {frames:.1f} frames/s sent (load {before:.2f})",
-                      flush=True)
-        plains.append(result["plain"])
-        lives.append(result["live"])
-        ratios.append(result["live"] / result["plain"])
-    print(f"median plain {statistics.median(plains):,.0f} steps/s, live {statistics.median(lives):,.0f} steps/s; "
-          f"live / plain per pair {', '.join(f'{r:.3f}' for r in ratios)} (median {statistics.median(ratios):.3f})")
+                rate, cpu, frames = live(args.binary, args.seconds, args.warm_up, args.port, args.chromium)
+                note = f", {frames:.1f} frames/s sent"
+            runs[kind].append((rate, cpu))
+            print(f"pair {pair + 1} {kind:5} {rate:,.0f} steps/s, {cpu:,.0f} steps per CPU s{note} (load {before:.2f})",
+                  flush=True)
+    for index, what in enumerate(["steps/s", "steps per CPU s"]):
+        plains = [run[index] for run in runs["plain"]]
+        lives = [run[index] for run in runs["live"]]
+        ratios = [live / plain for live, plain in zip(lives, plains)]
+        print(f"{what}: median plain {statistics.median(plains):,.0f}, live {statistics.median(lives):,.0f}; "
+              f"live / plain per pair {', '.join(f'{r:.3f}' for r in ratios)} (median {statistics.median(ratios):.3f})")
 
 
 if __name__ == "__main__":

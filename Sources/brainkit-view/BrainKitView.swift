@@ -73,10 +73,12 @@ func serve(_ view: LiveView, title: String, statisticsEvery: Double) async throw
             try await Task.sleep(for: .seconds(statisticsEvery))
             let now = view.statistics
             let steps = now.steps - last.steps, seconds = now.stepSeconds - last.stepSeconds
+            let cpu = now.stepCPUSeconds - last.stepCPUSeconds
             say(
                 String(
-                    format: "t %.2f s, %.2f× real time, %.0f steps/s while stepping, %d frames sent, %d dropped, behind %d times, %d clients, %d channels",
-                    now.time, now.rate, seconds > 0 ? Double(steps) / seconds : 0, now.framesSent - last.framesSent,
+                    format: "t %.2f s, %.2f× real time, %.0f steps/s while stepping, %.0f steps per CPU s, %d frames sent, %d dropped, behind %d times, %d clients, %d channels",
+                    now.time, now.rate, seconds > 0 ? Double(steps) / seconds : 0, cpu > 0 ? Double(steps) / cpu : 0,
+                    now.framesSent - last.framesSent,
                     now.framesDropped - last.framesDropped, now.fallsBehind, now.clients, now.watchedChannels))
             last = now
         }
@@ -103,8 +105,11 @@ struct Oscillator: AsyncParsableCommand {
     func run() async throws {
         let model = try TalkOscillator(seed: seed)
         if let withoutView {
-            let rate = try PlainRun.stepsPerSecond(of: model.network, threads: serving.threads, seconds: withoutView)
-            say(String(format: "without the view: %.0f steps/s", rate))
+            let run = try PlainRun(of: model.network, threads: serving.threads, seconds: withoutView)
+            say(
+                String(
+                    format: "without the view: %.0f steps/s, %.0f steps per CPU s (%d thread%@)", run.stepsPerSecond,
+                    run.stepsPerCPUSecond, run.threads, run.threads == 1 ? "" : "s"))
             return
         }
         let options = try serving.options(defaultPlots: [
