@@ -27,8 +27,9 @@ public struct LiveViewOptions: Sendable {
     /// The most threads stepping the simulation; nil for every core.
     public var threads: Int?
     /// How many ensembles (in network order, depth first) get a value channel: each is a
-    /// decoded probe, which adds a decoder solve to the build and a product to every step.
-    /// Spikes, voltages and node values cost nothing until watched.
+    /// decoded probe, which adds a decoder solve to the build and, while its value is
+    /// watched, a product to the steps before each sample. Spikes, voltages and node values
+    /// cost nothing until watched.
     public var decodedEnsembleLimit = 1000
     /// Plots the page opens when it loads.
     public var initialPlots: [Plot] = []

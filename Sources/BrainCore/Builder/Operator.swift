@@ -4,6 +4,10 @@ struct Operator {
     let operation: Operation
     /// The model object this operator belongs to, e.g. `Connection from ... to ...`.
     let owner: String
+    /// The probe whose value this operator computes (a decoded output's product, a probe
+    /// synapse's filter and its copy), which writes only that probe's own signals; nil for the
+    /// model's operators.
+    var probe: ObjectIdentifier? = nil
 
     /// The operation's access, declared by ``Operation/roles``.
     var roles: SignalRoles { operation.roles }

@@ -12,11 +12,18 @@ final class Engine {
     let fault = StepFault()
     /// Process kernels in execution order; their steppers are remade at every reset.
     private let processKernels: [ProcessKernel]
+    /// The switch of each probe whose operators can be stopped (``Simulator/setComputing(_:for:)``);
+    /// empty unless the engine was made with `switchesProbes`.
+    let probeSwitches: [ObjectIdentifier: ProbeSwitch]
 
-    /// - Parameter batchesProducts: whether runs of small matrix-vector products become
-    ///   batches (``MatrixVectorBatching``); false only in tests that compare against them.
+    /// - Parameters:
+    ///   - batchesProducts: whether runs of small matrix-vector products become batches
+    ///     (``MatrixVectorBatching``); false only in tests that compare against them.
+    ///   - switchesProbes: whether the kernels of probes' operators run behind a
+    ///     ``ProbeSwitch`` (``SwitchedKernel``), so that a probe can be stopped.
     init(
-        model: BuiltModel, network: String, threads: Int, sharing: PhasePlanner.Sharing, batchesProducts: Bool = true
+        model: BuiltModel, network: String, threads: Int, sharing: PhasePlanner.Sharing, batchesProducts: Bool = true,
+        switchesProbes: Bool = false
     ) throws(BrainKitError) {
         // Loops are checked on the operators as built: the optimizer reads a signal filled by
         // one copy straight from the copy's source, which would turn a loop of passthrough
@@ -43,11 +50,17 @@ final class Engine {
         var writes: [[WrittenRegion]] = []
         var footprints: [MemoryFootprint] = []
         var processKernels: [ProcessKernel] = []
+        var probeSwitches: [ObjectIdentifier: ProbeSwitch] = [:]
         for unit in units {
-            let kernel = Engine.compile(
+            var kernel = Engine.compile(
                 unit, operators: operators, arena: arena, dt: model.dt, fault: fault, written: written,
                 spikeTrains: spikeTrains)
             if let process = kernel as? ProcessKernel { processKernels.append(process) }
+            if switchesProbes, let probe = operators[unit[0]].probe, unit.allSatisfy({ operators[$0].probe == probe }) {
+                let probeSwitch = probeSwitches[probe] ?? ProbeSwitch()
+                probeSwitches[probe] = probeSwitch
+                kernel = SwitchedKernel(kernel, probeSwitch: probeSwitch)
+            }
             kernels.append(kernel)
             levels.append(schedule.levels[unit[0]])
             let written = unit.flatMap { operators[$0].writtenRegions }
@@ -58,6 +71,7 @@ final class Engine {
                     signals: model.signals))
         }
         self.processKernels = processKernels
+        self.probeSwitches = probeSwitches
         let plan = PhasePlanner.plan(
             fusing: kernels, levels: levels, writes: writes, footprints: footprints, batchesProducts: batchesProducts,
             threads: threads, sharing: sharing)

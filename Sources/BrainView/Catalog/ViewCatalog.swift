@@ -10,8 +10,8 @@ import BrainCore
 /// the spiky decoded values of the ensembles that feed it), as it is otherwise (a constant
 /// or a function of time, which a slider's change shows at once).
 /// Neuron probes and the probes of nodes without input read signals the simulation computes
-/// anyway; a decoded probe adds a product and a filter to every step, a node's filter one
-/// filter of its output's size.
+/// anyway; a decoded probe's product and filter, and a node's filter, run only while the
+/// channel is watched (``LoopEngine``).
 struct ViewCatalog {
     /// Neurons a spikes channel shows (the first ones of the ensemble).
     static let spikeNeurons = 100
