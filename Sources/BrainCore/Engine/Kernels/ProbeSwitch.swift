@@ -2,7 +2,21 @@
 /// operators, shared by its ``SwitchedKernel``s. Set by the calling thread between steps only;
 /// worker threads see it after the next step starts (the executor's release and acquire).
 final class ProbeSwitch: @unchecked Sendable {
-    nonisolated(unsafe) var isOn = true
+    /// The flag, read by the kernels through the pointer (no exclusivity check per read).
+    let flag: UnsafeMutablePointer<Bool>
+
+    init() {
+        flag = .allocate(capacity: 1)
+        flag.initialize(to: true)
+    }
+
+    deinit { flag.deallocate() }
+
+    /// Whether the probe's operators run.
+    var isOn: Bool {
+        get { flag.pointee }
+        set { flag.pointee = newValue }
+    }
 }
 
 /// A kernel of a probe's operators that runs only while its probe's switch is on. It is not
@@ -10,15 +24,18 @@ final class ProbeSwitch: @unchecked Sendable {
 /// model's own kernels are planned and computed as without it.
 final class SwitchedKernel: Kernel, @unchecked Sendable {
     let inner: Kernel
-    let probeSwitch: ProbeSwitch
+    /// Kept alive for `flag`.
+    private let probeSwitch: ProbeSwitch
+    private let flag: UnsafeMutablePointer<Bool>
 
     init(_ inner: Kernel, probeSwitch: ProbeSwitch) {
         self.inner = inner
         self.probeSwitch = probeSwitch
+        flag = probeSwitch.flag
     }
 
     override func run(time: Double) {
-        if probeSwitch.isOn { inner.run(time: time) }
+        if flag.pointee { inner.run(time: time) }
     }
 
     override var cost: Int { inner.cost }
