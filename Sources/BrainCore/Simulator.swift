@@ -134,7 +134,8 @@ public final class Simulator {
             report(stage)
         }
         engine = try Engine(
-            model: model, network: network.name, threads: threads, sharing: sharing, batchesProducts: batchesProducts)
+            model: model, network: network.name, threads: threads, sharing: sharing, batchesProducts: batchesProducts,
+            switchesProbes: probeStorage == .latestOnly)
         stagesDone += 1
         report("engine planned")
         progressObserver = progress
@@ -301,6 +302,29 @@ public final class Simulator {
             throw .validation("Simulator", "values", "must hold \(probe.size) values for \(probe.name), got \(values.count)")
         }
         throw .validation("Simulator", "probe", "\(probe.name) is not part of \(network.name)")
+    }
+
+    /// Whether the operators that compute `probe`'s value run in the steps that follow: a
+    /// decoded output's product, a probe synapse's filter (true after the build; a reset does
+    /// not change it). Switched off, the probe's value stays as the last step that computed it
+    /// left it; switched on again, its filter goes on from its state then, so after n steps
+    /// of a `Lowpass(τ)` its value differs from a probe computed every step by at most
+    /// e^(−n·dt/τ) times the change it missed (8 τ: 0.03 %). A probe of a signal the model
+    /// computes anyway (spikes, voltages, a node's output, without a synapse) has nothing to
+    /// stop. The model's own values never depend on it.
+    /// - Throws: ``BrainKitError`` when the probe is not part of this simulator's network, or
+    ///   when the ``probeStorage`` is not ``ProbeStorage/latestOnly`` (recorded data would
+    ///   hold stale values; naming the probe and `computing`).
+    public func setComputing(_ computing: Bool, for probe: Probe) throws(BrainKitError) {
+        guard model.probes[ObjectIdentifier(probe)] != nil else {
+            throw .validation("Simulator", "probe", "\(probe.name) is not part of \(network.name)")
+        }
+        guard probeStorage == .latestOnly else {
+            throw .validation(
+                probe.name, "computing",
+                "can be switched off only with probeStorage .latestOnly (recorded data would hold stale values)")
+        }
+        engine.probeSwitches[ObjectIdentifier(probe)]?.isOn = computing
     }
 
     /// Replaces the output of `node`, a node with a constant output, by `values` from the next

@@ -11,6 +11,10 @@ public struct LiveStatistics: Sendable, Equatable {
     public var speed = 1.0
     /// Wall-clock seconds spent running steps (and sampling the watched probes after each).
     public var stepSeconds = 0.0
+    /// CPU seconds the simulation thread used in that time: less than ``stepSeconds`` when
+    /// other threads or processes share its core (worker threads of a model that shares its
+    /// steps among threads are not counted).
+    public var stepCPUSeconds = 0.0
     /// Frames handed to clients.
     public var framesSent = 0
     /// Frames replaced by a newer one before a slow client took them.
@@ -26,4 +30,7 @@ public struct LiveStatistics: Sendable, Equatable {
 
     /// Steps per wall-clock second spent stepping (0 before any step).
     public var stepsPerSecond: Double { stepSeconds > 0 ? Double(steps) / stepSeconds : 0 }
+    /// Steps per CPU second of the simulation thread (0 before any step): the work a step
+    /// costs, whatever share of a core the thread got.
+    public var stepsPerCPUSecond: Double { stepCPUSeconds > 0 ? Double(steps) / stepCPUSeconds : 0 }
 }

@@ -20,8 +20,10 @@ import Foundation
 ///
 /// The view adds probes to `network` (labelled `view: ...`): a decoded value for each
 /// ensemble (up to ``LiveViewOptions/decodedEnsembleLimit``), the first neurons' spikes and
-/// voltages, and each node's output. They keep no history (`ProbeStorage.latestOnly`); only
-/// the decoded ones add work to a step.
+/// voltages, and each node's output (filtered when the node has an input). They keep no
+/// history (`ProbeStorage.latestOnly`), and a decoded value or a filter computes only while
+/// its channel is watched, in the steps just before each sample; none of them changes the
+/// model's values.
 public final class LiveView: Sendable {
     /// The options the view was made with.
     public let options: LiveViewOptions

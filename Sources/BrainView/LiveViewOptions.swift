@@ -27,8 +27,9 @@ public struct LiveViewOptions: Sendable {
     /// The most threads stepping the simulation; nil for every core.
     public var threads: Int?
     /// How many ensembles (in network order, depth first) get a value channel: each is a
-    /// decoded probe, which adds a decoder solve to the build and a product to every step.
-    /// Spikes, voltages and node values cost nothing until watched.
+    /// decoded probe, which adds a decoder solve to the build and, while its value is
+    /// watched, a product to the steps before each sample. Spikes, voltages and node values
+    /// cost nothing until watched.
     public var decodedEnsembleLimit = 1000
     /// Plots the page opens when it loads.
     public var initialPlots: [Plot] = []
@@ -41,7 +42,9 @@ public struct LiveViewOptions: Sendable {
 
     /// A plot to open when the page loads.
     public struct Plot: Sendable, Equatable {
-        /// The label of the ensemble or node to plot.
+        /// The ensemble or node to plot: its label (the first object so labelled, depth first),
+        /// or its path, the labels of its enclosing networks below the top one and its own
+        /// joined by `/` (`cortex/output`).
         public var label: String
         /// What to plot.
         public var kind: PlotKind

@@ -30,14 +30,32 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "Print the view's statistics every this many seconds (0: never).")
     var statisticsEvery = 0.0
 
-    func options() -> LiveViewOptions {
+    @Option(
+        name: .customLong("plot"),
+        help: "A plot the page opens, as label:kind (kind: value, xy, spikes, voltage, similarity); repeat for more. Replaces the model's default plots.")
+    var plots: [String] = []
+
+    /// The options asked for; `defaultPlots` when no `--plot` is given.
+    func options(defaultPlots: [LiveViewOptions.Plot] = []) throws -> LiveViewOptions {
         var options = LiveViewOptions()
         options.host = host
         options.port = port
         options.speed = speed
         options.startsRunning = !paused
         options.threads = threads
+        options.initialPlots = try plots.isEmpty ? defaultPlots : plots.map(ServeOptions.plot)
         return options
+    }
+
+    /// A `--plot` value: the label up to the last colon, then the kind.
+    static func plot(_ text: String) throws -> LiveViewOptions.Plot {
+        guard let colon = text.lastIndex(of: ":"),
+            let kind = LiveViewOptions.PlotKind(rawValue: String(text[text.index(after: colon)...]))
+        else {
+            throw ValidationError(
+                "--plot must be label:kind with kind one of \(LiveViewOptions.PlotKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+        }
+        return .init(label: String(text[..<colon]), kind: kind)
     }
 }
 
@@ -55,10 +73,12 @@ func serve(_ view: LiveView, title: String, statisticsEvery: Double) async throw
             try await Task.sleep(for: .seconds(statisticsEvery))
             let now = view.statistics
             let steps = now.steps - last.steps, seconds = now.stepSeconds - last.stepSeconds
+            let cpu = now.stepCPUSeconds - last.stepCPUSeconds
             say(
                 String(
-                    format: "t %.2f s, %.2f× real time, %.0f steps/s while stepping, %d frames sent, %d dropped, behind %d times, %d clients, %d channels",
-                    now.time, now.rate, seconds > 0 ? Double(steps) / seconds : 0, now.framesSent - last.framesSent,
+                    format: "t %.2f s, %.2f× real time, %.0f steps/s while stepping, %.0f steps per CPU s, %d frames sent, %d dropped, behind %d times, %d clients, %d channels",
+                    now.time, now.rate, seconds > 0 ? Double(steps) / seconds : 0, cpu > 0 ? Double(steps) / cpu : 0,
+                    now.framesSent - last.framesSent,
                     now.framesDropped - last.framesDropped, now.fallsBehind, now.clients, now.watchedChannels))
             last = now
         }
@@ -78,13 +98,24 @@ struct Oscillator: AsyncParsableCommand {
     @Option(help: "The network seed.")
     var seed = 0
 
+    @Option(
+        help: "Run the same model without the view for this many wall-clock seconds, print its steps per second and exit (the baseline of the view's overhead, docs/benchmarks.md).")
+    var withoutView: Double?
+
     func run() async throws {
         let model = try TalkOscillator(seed: seed)
-        var options = serving.options()
-        options.initialPlots = [
+        if let withoutView {
+            let run = try PlainRun(of: model.network, threads: serving.threads, seconds: withoutView)
+            say(
+                String(
+                    format: "without the view: %.0f steps/s, %.0f steps per CPU s (%d thread%@)", run.stepsPerSecond,
+                    run.stepsPerCPUSecond, run.threads, run.threads == 1 ? "" : "s"))
+            return
+        }
+        let options = try serving.options(defaultPlots: [
             .init(label: "oscillator", kind: .xy), .init(label: "oscillator", kind: .value),
             .init(label: "stimulus", kind: .value), .init(label: "oscillator", kind: .spikes),
-        ]
+        ])
         try await serve(try LiveView(network: model.network, options: options), title: "oscillator (1100 LIF neurons)",
             statisticsEvery: serving.statisticsEvery)
     }
@@ -105,7 +136,9 @@ struct SPASequence: AsyncParsableCommand {
 
     func run() async throws {
         let model = try SPASequenceDemo(dimensions: dimensions, seed: seed)
-        var options = serving.options()
+        var options = try serving.options(defaultPlots: [
+            .init(label: "cortex/output", kind: .similarity), .init(label: "cortex/output", kind: .value),
+        ])
         options.vocabularies = [model.vocabulary]
         let title = "spa-sequence (\(model.network.neuronCount) neurons)"
         let view = try LiveView(network: model.network, options: options)
@@ -132,12 +165,17 @@ struct SpaunLiteView: AsyncParsableCommand {
     func run() async throws {
         say("building Spaun-lite (\(dimensions)-D)...")
         let demo = try SpaunLiteDemo(stimulus: stimulus, dimensions: dimensions, seed: seed)
-        var options = serving.options()
+        var options = try serving.options(defaultPlots: [
+            .init(label: "Vision/visual pointer", kind: .similarity),
+            .init(label: "Working memory/MB1/output", kind: .similarity),
+            .init(label: "Motor/plan/output", kind: .similarity),
+        ])
         // Spaun-lite's module outputs are nodes (free to watch); decoded probes on its
         // thousands of ensembles would slow the build and every step.
         options.decodedEnsembleLimit = 0
         options.vocabularies = [demo.vocabulary]
-        let title = "Spaun-lite (\(demo.model.neuronCount) neurons; stimulus \(stimulus), \(demo.duration) s)"
+        let title = "Spaun-lite (\(demo.model.neuronCount) neurons; stimulus \(stimulus), "
+            + String(format: "%.2f s)", demo.duration)
         let view = try LiveView(network: demo.model.network, options: options)
         try await serve(view, title: title, statisticsEvery: serving.statisticsEvery)
     }

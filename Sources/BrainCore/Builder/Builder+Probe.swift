@@ -4,6 +4,11 @@ extension Builder {
     /// update is recorded, so filtered probes lag one step as on connections.
     mutating func build(_ probe: Probe) throws(BrainKitError) {
         let name = probe.name
+        // Every operator added here computes the probe's value and writes only its signals.
+        let firstOperator = model.operators.count
+        defer {
+            for index in firstOperator..<model.operators.count { model.operators[index].probe = ObjectIdentifier(probe) }
+        }
         var source: (signal: SignalID, indices: [Int]?)
         switch probe.target {
         case .connection(let c):

@@ -8,6 +8,10 @@ struct Operator {
     /// this operator, or nil for an operator made by a later stage (the optimizer); a
     /// partition of the model across processes places operators by it.
     var object: ObjectIdentifier? = nil
+    /// The probe whose value this operator computes (a decoded output's product, a probe
+    /// synapse's filter and its copy), which writes only that probe's own signals; nil for the
+    /// model's operators.
+    var probe: ObjectIdentifier? = nil
 
     /// The operation's access, declared by ``Operation/roles``.
     var roles: SignalRoles { operation.roles }

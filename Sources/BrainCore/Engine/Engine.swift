@@ -12,6 +12,9 @@ final class Engine {
     let fault = StepFault()
     /// Process kernels in execution order; their steppers are remade at every reset.
     private let processKernels: [ProcessKernel]
+    /// The switch of each probe whose operators can be stopped (``Simulator/setComputing(_:for:)``);
+    /// empty unless the engine was made with `switchesProbes`.
+    let probeSwitches: [ObjectIdentifier: ProbeSwitch]
 
     /// The output signal of each process kernel, in the order of ``processKernels``.
     private let processOutputs: [SignalID]
@@ -22,6 +25,8 @@ final class Engine {
     /// - Parameters:
     ///   - batchesProducts: whether runs of small matrix-vector products become batches
     ///     (``MatrixVectorBatching``); false only in tests that compare against them.
+    ///   - switchesProbes: whether the kernels of probes' operators run behind a
+    ///     ``ProbeSwitch`` (``SwitchedKernel``), so that a probe can be stopped.
     ///   - exchanged: signals read or written from outside the step (values sent to or
     ///     received from other processes); the optimizer leaves them alone, as it does the
     ///     probes' signals.
@@ -30,7 +35,7 @@ final class Engine {
     ///     the whole model.
     init(
         model: BuiltModel, network: String, threads: Int, sharing: PhasePlanner.Sharing, batchesProducts: Bool = true,
-        exchanged: Set<SignalID> = [], processDrawOrder: [SignalID]? = nil
+        switchesProbes: Bool = false, exchanged: Set<SignalID> = [], processDrawOrder: [SignalID]? = nil
     ) throws(BrainKitError) {
         // Loops are checked on the operators as built: the optimizer reads a signal filled by
         // one copy straight from the copy's source, which would turn a loop of passthrough
@@ -59,13 +64,19 @@ final class Engine {
         var footprints: [MemoryFootprint] = []
         var processKernels: [ProcessKernel] = []
         var processOutputs: [SignalID] = []
+        var probeSwitches: [ObjectIdentifier: ProbeSwitch] = [:]
         for unit in units {
-            let kernel = Engine.compile(
+            var kernel = Engine.compile(
                 unit, operators: operators, arena: arena, dt: model.dt, fault: fault, written: written,
                 spikeTrains: spikeTrains)
             if let process = kernel as? ProcessKernel {
                 processKernels.append(process)
                 if case .process(_, _, _, let output) = operators[unit[0]].operation { processOutputs.append(output.signal) }
+            }
+            if switchesProbes, let probe = operators[unit[0]].probe, unit.allSatisfy({ operators[$0].probe == probe }) {
+                let probeSwitch = probeSwitches[probe] ?? ProbeSwitch()
+                probeSwitches[probe] = probeSwitch
+                kernel = SwitchedKernel(kernel, probeSwitch: probeSwitch)
             }
             kernels.append(kernel)
             levels.append(schedule.levels[unit[0]])
@@ -79,6 +90,7 @@ final class Engine {
         self.processKernels = processKernels
         self.processOutputs = processOutputs
         self.processDrawOrder = processDrawOrder
+        self.probeSwitches = probeSwitches
         let plan = PhasePlanner.plan(
             fusing: kernels, levels: levels, writes: writes, footprints: footprints, batchesProducts: batchesProducts,
             threads: threads, sharing: sharing)

@@ -15,7 +15,8 @@ import Foundation
 ///
 /// - ``latestOnly``: nothing kept; each probe's newest value is read with
 ///   ``Simulator/latest(_:into:)`` (a live view's storage: memory stays flat and a step costs
-///   no copying for the probes). ``Simulator/data(_:)`` returns no rows.
+///   no copying for the probes), and a probe's own work can be stopped while nobody looks
+///   (``Simulator/setComputing(_:for:)``). ``Simulator/data(_:)`` returns no rows.
 ///
 /// The directory is created if missing; files of the same names are replaced. A reset empties
 /// the files.

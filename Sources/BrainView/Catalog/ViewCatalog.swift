@@ -5,9 +5,13 @@ import BrainCore
 /// Every ensemble gets a value channel (its decoded output through `Lowpass(0.01)`, for the
 /// first ``LiveViewOptions/decodedEnsembleLimit`` ensembles), a spikes channel (its first
 /// ``spikeNeurons`` neurons) and, when its neuron type has a voltage, a voltage channel (the
-/// first ``voltageNeurons``); every node with an output gets a value channel (its output).
-/// Neuron and node probes read signals the simulation computes anyway; only the decoded
-/// probes add work to a step.
+/// first ``voltageNeurons``); every node with an output gets a value channel: its output,
+/// through the same `Lowpass(0.01)` when the node has an input (a passthrough node carries
+/// the spiky decoded values of the ensembles that feed it), as it is otherwise (a constant
+/// or a function of time, which a slider's change shows at once).
+/// Neuron probes and the probes of nodes without input read signals the simulation computes
+/// anyway; a decoded probe's product and filter, and a node's filter, run only while the
+/// channel is watched (``LoopEngine``).
 struct ViewCatalog {
     /// Neurons a spikes channel shows (the first ones of the ensemble).
     static let spikeNeurons = 100
@@ -78,7 +82,9 @@ struct ViewCatalog {
                 objectIDs[ObjectIdentifier(node)] = id
                 var kinds: [String: Int] = [:]
                 if node.sizeOut > 0 {
-                    let probe = try net.probe(node, label: "view: \(node.label ?? "node") value")
+                    let probe = try net.probe(
+                        node, synapse: node.sizeIn > 0 ? try Lowpass(ViewCatalog.valueSynapse) : nil,
+                        label: "view: \(node.label ?? "node") value")
                     kinds["value"] = addChannel(probe, object: id, kind: "value")
                 }
                 var constant: [Double]?
@@ -109,9 +115,19 @@ struct ViewCatalog {
                 name: $0.name, dimensions: $0.dimensions, keys: $0.keys, vectors: $0.vectors.map { $0.map(Float.init) })
         }
 
+        // An object's path: the labels of its enclosing networks below the top one, then its own.
+        func path(of object: ModelDescription.ObjectEntry) -> String {
+            var labels = [object.label]
+            var network: Int? = object.network
+            while let id = network, let parent = networks[id].parent {
+                labels.append(networks[id].label)
+                network = parent
+            }
+            return labels.reversed().joined(separator: "/")
+        }
         var plots: [ModelDescription.PlotEntry] = []
         for plot in options.initialPlots {
-            guard let object = objects.first(where: { $0.label == plot.label }) else {
+            guard let object = objects.first(where: { $0.label == plot.label || path(of: $0) == plot.label }) else {
                 throw .validation("LiveView", "initialPlots", "no ensemble or node is labelled '\(plot.label)'")
             }
             let needs = plot.kind == .similarity || plot.kind == .xy ? "value" : plot.kind.rawValue

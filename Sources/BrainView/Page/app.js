@@ -21,21 +21,32 @@ class ChannelData {
     this.capacity = Math.max(64, Math.ceil(2.5 / dt));
     this.values = new Float32Array(this.capacity * Math.max(1, this.size));
     this.steps = new Float64Array(this.capacity);
+    // The steps between this row and the row the server sampled before it.
+    this.strides = new Float64Array(this.capacity);
     this.head = 0;
     this.count = 0;
   }
-  push(step, row) {
+  push(step, row, stride) {
     this.values.set(row, this.head * this.size);
     this.steps[this.head] = step;
+    this.strides[this.head] = stride;
     this.head = (this.head + 1) % this.capacity;
     this.count = Math.min(this.count + 1, this.capacity);
   }
   clear() { this.head = 0; this.count = 0; }
-  // Calls fn(step, offset) for each row newer than fromStep, oldest first.
+  // Calls fn(step, offset, joined) for each row newer than fromStep, oldest first; joined is
+  // false where rows are missing before this one (frames the page lost, a reconnection, rows
+  // the server overwrote), so lines break there instead of bridging the gap.
   forEach(fromStep, fn) {
     let i = (this.head - this.count + this.capacity) % this.capacity;
+    let previous = -1;
     for (let k = 0; k < this.count; k++) {
-      if (this.steps[i] >= fromStep) fn(this.steps[i], i * this.size);
+      if (this.steps[i] >= fromStep) {
+        const gap = previous >= 0 ? this.steps[i] - this.steps[previous] : 0;
+        const joined = gap > 0 && gap <= Math.max(this.strides[i], this.strides[previous]);
+        fn(this.steps[i], i * this.size, joined);
+        previous = i;
+      }
       i = (i + 1) % this.capacity;
     }
   }
@@ -115,7 +126,7 @@ function onFrame(buffer) {
     offset += rows * size * 4;
     const data = state.channels.get(id);
     if (!data || data.size !== size) continue;
-    for (let r = 0; r < rows; r++) data.push(last - (rows - 1 - r) * stride, floats.subarray(r * size, (r + 1) * size));
+    for (let r = 0; r < rows; r++) data.push(last - (rows - 1 - r) * stride, floats.subarray(r * size, (r + 1) * size), stride);
   }
   if (running !== state.running) { state.running = running; updatePlayButton(); }
 }
@@ -288,6 +299,11 @@ function drawGraph() {
   drawInto(svg, root.id, layout, 4, 4, true);
   svg.setAttribute("viewBox", `0 0 ${layout.w + 8} ${layout.h + 8}`);
   svg.setAttribute("preserveAspectRatio", "xMidYMin meet");
+  // Fit the panel's width, but never below 80 % (labels stay legible; the panel scrolls).
+  const panel = document.getElementById("graph-scroll");
+  const scale = Math.max(0.8, Math.min(1.6, (panel.clientWidth - 4) / (layout.w + 8)));
+  svg.style.width = `${(layout.w + 8) * scale}px`;
+  svg.style.height = `${(layout.h + 8) * scale}px`;
   const seen = new Set();
   for (const c of state.model.connections) {
     const a = visibleOwner(c.pre), b = visibleOwner(c.post);
@@ -297,6 +313,9 @@ function drawGraph() {
     const p = centers.get(ka), q = centers.get(kb);
     if (!p || !q) continue;
     if (ka === kb) {
+      // A loop only for an object's own recurrent connection, not for connections inside a
+      // collapsed network.
+      if (a.kind !== "object") continue;
       el("path", { class: "edge", d: `M${p.x - 14},${p.y - p.h / 2} C${p.x - 34},${p.y - p.h / 2 - 34} ${p.x + 34},${p.y - p.h / 2 - 34} ${p.x + 14},${p.y - p.h / 2}` }, edgesLayer);
       continue;
     }
@@ -393,7 +412,9 @@ function card(object, kindText, onClose) {
   root.className = "plot";
   const header = document.createElement("header");
   const name = document.createElement("strong");
-  name.textContent = object.label;
+  // Inside a subnetwork, the network's label too: many modules have an "output".
+  const network = state.model.networks[object.network];
+  name.textContent = network.parent === null ? object.label : `${network.label} / ${object.label}`;
   const kind = document.createElement("span");
   kind.className = "kind";
   kind.textContent = kindText;
@@ -441,7 +462,7 @@ class ChartPlot {
       const labels = kind === "similarity" ? this.vocabulary.keys
         : kind === "voltage" ? Array.from({ length: entry.size }, (_, i) => `n${i}`)
         : kind === "xy" ? [] : Array.from({ length: entry.size }, (_, i) => `x${i}`);
-      legend.innerHTML = labels.slice(0, 16).map((l, i) => `<span><i style="background:${COLORS[i % COLORS.length]}"></i>${l}</span>`).join("");
+      legend.innerHTML = labels.slice(0, kind === "similarity" ? 64 : 16).map((l, i) => `<span><i style="background:${COLORS[i % COLORS.length]}"></i>${l}</span>`).join("");
       this.root.appendChild(legend);
     }
     watch(this.channel);
@@ -475,12 +496,12 @@ class ChartPlot {
     if (this.kind === "similarity") {
       const vectors = this.vocabulary.vectors;
       series = vectors.map(() => []);
-      data.forEach(fromStep, (step, o) => {
-        vectors.forEach((v, k) => { let s = 0; for (let d = 0; d < size; d++) s += v[d] * data.values[o + d]; series[k].push([step, s]); });
+      data.forEach(fromStep, (step, o, joined) => {
+        vectors.forEach((v, k) => { let s = 0; for (let d = 0; d < size; d++) s += v[d] * data.values[o + d]; series[k].push([step, s, joined]); });
       });
     } else {
       series = Array.from({ length: size }, () => []);
-      data.forEach(fromStep, (step, o) => { for (let d = 0; d < size; d++) series[d].push([step, data.values[o + d]]); });
+      data.forEach(fromStep, (step, o, joined) => { for (let d = 0; d < size; d++) series[d].push([step, data.values[o + d], joined]); });
     }
     if (this.kind === "voltage") {
       // One lane per neuron, voltages 0..1 (LIF's threshold is 1).
@@ -505,11 +526,19 @@ class ChartPlot {
     g.textAlign = "right";
     g.fillText(t1.toFixed(2) + " s", box.r, box.b + 14);
   }
+  // Draws points [step, value, joined] as a polyline that breaks where joined is false.
   line(g, points, tx, ty, color) {
     if (points.length < 2) return;
     g.strokeStyle = color; g.lineWidth = 1.4; g.beginPath();
     const stride = Math.max(1, Math.floor(points.length / 800));
-    points.forEach(([s, v], i) => { if (i % stride) return; i ? g.lineTo(tx(s), ty(v)) : g.moveTo(tx(s), ty(v)); });
+    let open = false;
+    points.forEach(([s, v, joined], i) => {
+      if (!joined) open = false;
+      const beforeGap = i === points.length - 1 || !points[i + 1][2];
+      if (open && i % stride && !beforeGap) return;
+      open ? g.lineTo(tx(s), ty(v)) : g.moveTo(tx(s), ty(v));
+      open = true;
+    });
     g.stroke();
   }
   drawSpikes(g, data, fromStep, box, tx) {
@@ -534,9 +563,9 @@ class ChartPlot {
     let last = null, k = 0;
     const total = data.count;
     g.lineWidth = 1.6;
-    data.forEach(fromStep, (s, o) => {
+    data.forEach(fromStep, (s, o, joined) => {
       const p = [px(data.values[o]), py(data.values[o + 1])];
-      if (last) { g.strokeStyle = `rgba(59,111,224,${0.15 + 0.85 * k / total})`; g.beginPath(); g.moveTo(last[0], last[1]); g.lineTo(p[0], p[1]); g.stroke(); }
+      if (last && joined) { g.strokeStyle = `rgba(59,111,224,${0.15 + 0.85 * k / total})`; g.beginPath(); g.moveTo(last[0], last[1]); g.lineTo(p[0], p[1]); g.stroke(); }
       last = p; k++;
     });
     if (last) { g.fillStyle = "#e0563b"; g.beginPath(); g.arc(last[0], last[1], 4, 0, 7); g.fill(); }
@@ -610,6 +639,7 @@ async function start() {
   for (const n of state.model.networks) if (n.parent !== null) state.collapsed.add(n.id);
   setupToolbar();
   drawGraph();
+  window.addEventListener("resize", () => drawGraph());
   for (const p of state.model.initialPlots) addPlot(state.model.objects[p.object], p.kind, p.kind === "similarity" ? { vocabulary: 0 } : {});
   connect();
   requestAnimationFrame(render);

@@ -39,11 +39,11 @@ struct ChannelRing {
     /// forgets them.
     mutating func drain(into frame: inout FrameWriter, stride: Int) {
         frame.channelHeader(id: channel, rows: pending, size: size, stride: stride, lastStep: lastStep)
-        var row = (head - pending + ChannelRing.capacity) % ChannelRing.capacity
-        for _ in 0..<pending {
-            frame.floats(values[(row * size)..<((row + 1) * size)])
-            row = (row + 1) % ChannelRing.capacity
-        }
+        // The pending rows are one run of the ring, or two when they wrap past its end.
+        let first = (head - pending + ChannelRing.capacity) % ChannelRing.capacity
+        let beforeEnd = min(pending, ChannelRing.capacity - first)
+        frame.floats(values[(first * size)..<((first + beforeEnd) * size)])
+        frame.floats(values[0..<((pending - beforeEnd) * size)])
         pending = 0
     }
 

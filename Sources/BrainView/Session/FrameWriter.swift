@@ -41,8 +41,14 @@ struct FrameWriter {
         f64(Double(lastStep))
     }
 
+    /// Appends `values` as little-endian f32s (one copy of the whole run on a little-endian
+    /// machine).
     mutating func floats(_ values: ArraySlice<Float>) {
-        for value in values { u32(value.bitPattern) }
+        #if _endian(little)
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+            for value in values { u32(value.bitPattern) }
+        #endif
     }
 
     private mutating func u32(_ value: UInt32) {

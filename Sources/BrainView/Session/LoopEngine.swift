@@ -20,6 +20,13 @@ struct LoopEngine {
     private var countdown = 1
     /// Steps run since the last frame.
     private var stepsSinceFrame = 0
+    /// Steps before a sample in which the watched channels' probes compute (8 time constants
+    /// of ``ViewCatalog/valueSynapse``: their filters then hold their value to within e^-8 of
+    /// a probe computed every step); the rest of the time they are stopped, as are the probes
+    /// of channels nobody watches.
+    let computingWindow: Int
+    /// Whether the watched channels' probes compute now.
+    private var computing = true
 
     /// The most rows a channel sends per frame before the stride grows.
     static let rowsPerFrame = 128
@@ -28,6 +35,16 @@ struct LoopEngine {
         self.simulator = simulator
         probes = catalog.probes
         constantNodes = catalog.constantNodes
+        computingWindow = Int((8 * ViewCatalog.valueSynapse / simulator.dt).rounded(.up))
+        switchProbes()
+    }
+
+    /// Lets the watched channels' probes compute (when ``computing``) and stops the others.
+    private func switchProbes() {
+        let watched = Set(rings.map(\.channel))
+        for (channel, probe) in probes.enumerated() {
+            try? simulator.setComputing(computing && watched.contains(channel), for: probe)
+        }
     }
 
     var time: Double { simulator.time }
@@ -39,6 +56,11 @@ struct LoopEngine {
     mutating func step(_ steps: Int, until deadline: Double) throws(BrainKitError) -> Int {
         var done = 0
         while done < steps {
+            // The watched probes compute only in the window before the next sample.
+            if (countdown <= computingWindow) != computing {
+                computing.toggle()
+                for ring in rings { try? simulator.setComputing(computing, for: probes[ring.channel]) }
+            }
             try simulator.step()
             countdown -= 1
             if countdown == 0 {
@@ -69,6 +91,7 @@ struct LoopEngine {
         watchers[client, default: []].insert(channel)
         if !rings.contains(where: { $0.channel == channel }) {
             rings.append(ChannelRing(channel: channel, size: probes[channel].size))
+            try? simulator.setComputing(computing, for: probes[channel])
         }
         return nil
     }
@@ -86,6 +109,9 @@ struct LoopEngine {
 
     private mutating func dropUnwatched() {
         let watched = watchers.values.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        for ring in rings where !watched.contains(ring.channel) {
+            try? simulator.setComputing(false, for: probes[ring.channel])
+        }
         rings.removeAll { !watched.contains($0.channel) }
     }
 

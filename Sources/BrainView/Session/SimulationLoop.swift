@@ -108,19 +108,22 @@ final class SimulationLoop: Sendable {
                 if !commands.isEmpty { pace = Pace(now: now, time: engine.time) }
                 var ran = 0
                 if running {
-                    let started = SimulationLoop.now()
+                    let started = SimulationLoop.now(), startedCPU = SimulationLoop.threadCPUTime()
                     let due = pace.stepsDue(now: now, time: engine.time, dt: engine.dt, speed: speed)
+                    // A batch ends after 20 ms, or sooner when the next frame is due.
+                    let deadline = min(started + 0.02, lastFrame + SimulationLoop.frameInterval)
                     do throws(BrainKitError) {
-                        ran = try engine.step(due.steps, until: started + 0.02)
+                        ran = try engine.step(due.steps, until: deadline)
                     } catch {
                         broadcast(Reply.error("the simulation stopped: \(error)"))
                         shared.withLock { $0.statistics.running = false }
                     }
-                    let finished = SimulationLoop.now()
+                    let finished = SimulationLoop.now(), finishedCPU = SimulationLoop.threadCPUTime()
                     if due.behind { pace = Pace(now: finished, time: engine.time) }
                     shared.withLock { shared in
                         shared.statistics.steps += ran
                         shared.statistics.stepSeconds += finished - started
+                        shared.statistics.stepCPUSeconds += finishedCPU - startedCPU
                         shared.statistics.time = engine.time
                         if due.behind { shared.statistics.fallsBehind += 1 }
                         if finished - rateWindow.wall >= 1 {
@@ -202,6 +205,13 @@ final class SimulationLoop: Sendable {
     /// Seconds on a monotonic clock.
     static func now() -> Double {
         Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+    }
+
+    /// The CPU seconds the calling thread has used.
+    static func threadCPUTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 

@@ -44,4 +44,30 @@ struct ViewCatalogTests {
         let catalog = try ViewCatalog(network: try TalkOscillator().network, options: options)
         #expect(catalog.description.initialPlots.map(\.kind) == ["xy"])
     }
+
+    @Test func nodesWithAnInputAreFilteredAndOthersShownAsTheyAre() throws {
+        let net = try Network(label: "nodes", seed: 0)
+        let constant = try net.node(label: "constant", output: [0.5, 1])
+        let passthrough = try net.node(label: "passthrough", sizeIn: 2)
+        try net.connect(constant, to: passthrough)
+        let catalog = try ViewCatalog(network: net, options: LiveViewOptions())
+        let channels = catalog.description.objects.map { catalog.probes[$0.channels["value"]!] }
+        #expect(channels.map { $0.synapse == nil } == [true, false])
+        #expect((channels[1].synapse as? Lowpass)?.tau == ViewCatalog.valueSynapse)
+    }
+
+    @Test func initialPlotsMayNameAnObjectByItsPath() throws {
+        let net = try Network(label: "model", seed: 0)
+        let outer = try net.node(label: "output", output: 1)
+        let module = try net.network(label: "module")
+        let inner = try module.node(label: "output", sizeIn: 1)
+        try net.connect(outer, to: inner)
+        var options = LiveViewOptions()
+        options.initialPlots = [.init(label: "module/output", kind: .value), .init(label: "output", kind: .value)]
+        let catalog = try ViewCatalog(network: net, options: options)
+        let objects = catalog.description.objects
+        #expect(catalog.description.initialPlots.map { objects[$0.object].network } == [1, 0])
+        options.initialPlots = [.init(label: "elsewhere/output", kind: .value)]
+        #expect(throws: BrainKitError.self) { try ViewCatalog(network: net, options: options) }
+    }
 }

@@ -101,4 +101,23 @@ import Testing
         #expect(replies.contains { $0.contains("not a node with a constant output") })
         #expect(replies.contains { $0.contains("\"type\":\"set\"") && $0.contains("0.75") })
     }
+
+    @Test func aValueChannelComputesOnlyWhileWatched() throws {
+        let net = try Network(label: "small", seed: 1)
+        let input = try net.node(label: "input", output: 0.5)
+        let ensemble = try net.ensemble(label: "a", neurons: 50, dimensions: 1)
+        try net.connect(input, to: ensemble)
+        let catalog = try ViewCatalog(network: net, options: LiveViewOptions())
+        let simulator = try Simulator(net, threads: 1, probeStorage: .latestOnly)
+        var engine = LoopEngine(simulator: simulator, catalog: catalog)
+        let channel = try #require(catalog.description.objects.first { $0.label == "a" }?.channels["value"])
+        var value: [Float] = [.nan]
+        _ = try engine.step(300, until: .infinity)
+        try value.withUnsafeMutableBufferPointer { try simulator.latest(catalog.probes[channel], into: $0) }
+        #expect(value == [0])
+        #expect(engine.watch(channel, client: 0) == nil)
+        _ = try engine.step(300, until: .infinity)
+        try value.withUnsafeMutableBufferPointer { try simulator.latest(catalog.probes[channel], into: $0) }
+        #expect(abs(value[0] - 0.5) < 0.15)
+    }
 }
