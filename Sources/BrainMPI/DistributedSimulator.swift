@@ -16,7 +16,7 @@ import Foundation
 /// objects that share a signal
 /// within a step — joined by a connection without a synapse, a learning rule, a probe — run
 /// in one process; the groups are balanced over the ranks by estimated step cost, preferring
-/// the rank that already holds the groups they exchange values with; ``RankPin``s place
+/// the rank that already holds the groups they exchange values with; `RankPin`s place
 /// objects by hand). What crosses between processes is a connection's synapse output: what
 /// it writes at the end of step n is read at step n + 1, so after each step every rank
 /// sends the values other ranks read (non-blocking, one message per pair of ranks), records
@@ -58,6 +58,7 @@ public final class DistributedSimulator {
     /// Starts MPI (unless started), builds `network` and keeps this rank's part.
     ///
     /// - Parameters:
+    ///   - network: the network to run; it must have a seed (every rank builds it from that).
     ///   - dt: the time step in seconds (default 0.001).
     ///   - seed: the simulator seed; nil means the network's seed + 1.
     ///   - threads: the threads stepping each rank's part, >= 1 (default 1: one process per
@@ -65,7 +66,7 @@ public final class DistributedSimulator {
     ///   - pins: objects placed on ranks by hand.
     ///   - memoryLimit: the most bytes the build and the probes' data of a rank may take; nil
     ///     means what the process can have.
-    /// - Throws: ``BrainCore/BrainKitError``: `.unavailable` when Open MPI is not installed;
+    /// - Throws: `BrainKitError`: `.unavailable` when Open MPI is not installed;
     ///   what `Simulator` throws for a model that cannot be built; `.validation` for a network
     ///   without a seed, a pin to a rank that does not exist or pins that split objects that
     ///   must run together; `.build` naming a rank whose build failed when this one's did
@@ -126,7 +127,7 @@ public final class DistributedSimulator {
     // MARK: - Running
 
     /// Runs for `seconds` (rounded to whole steps). Collective.
-    /// - Throws: ``BrainCore/BrainKitError`` for a negative duration or probe data beyond the
+    /// - Throws: `BrainKitError` for a negative duration or probe data beyond the
     ///   memory limit (before the first step; every rank checks its own probes, and the
     ///   ranks agree before running).
     public func run(seconds: Double) throws(BrainKitError) {
@@ -226,7 +227,7 @@ public final class DistributedSimulator {
 
     /// The data `probe` recorded, on every rank: the rank that records it broadcasts it.
     /// Collective.
-    /// - Throws: ``BrainCore/BrainKitError`` when the probe is not part of the network.
+    /// - Throws: `BrainKitError` when the probe is not part of the network.
     public func data(_ probe: Probe) throws(BrainKitError) -> Matrix {
         guard let owner = part.rank(of: probe) else {
             throw .validation("DistributedSimulator", "probe", "\(probe.name) is not part of \(network.name)")

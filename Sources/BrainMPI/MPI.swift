@@ -5,7 +5,7 @@ import Foundation
 /// The MPI calls BrainKit makes, on `MPI_COMM_WORLD`: the one file that talks to Open MPI
 /// (through CMPI, which loads libmpi at run time).
 ///
-/// A failed call throws ``BrainCore/BrainKitError`` naming `MPI` and the function; a missing
+/// A failed call throws `BrainKitError` naming `MPI` and the function; a missing
 /// Open MPI is `.unavailable`. Only the thread that started MPI may call it.
 enum MPI {
     /// A send or receive in flight.

@@ -1,8 +1,9 @@
 /// Places a model object in one process (rank) of a distributed simulation: an ensemble, a
 /// node, or a network with everything in it.
 ///
-/// Objects that must run together (see ``ModelPartition``) follow a pinned one; pinning two of
-/// them to different ranks is an error.
+/// Objects that must run together in one process (the two ends of a connection without a
+/// synapse, a learning rule with its connection, a probe with its target) follow a pinned
+/// one; pinning two of them to different ranks is an error.
 public struct RankPin: Sendable {
     /// The rank the object runs on, from 0.
     public let rank: Int
