@@ -51,6 +51,6 @@ struct DistributedRun {
     }
 
     private func format(_ value: Double) -> String {
-        String(format: "%.3f", value)
+        String(format: "%.4f", value)
     }
 }
