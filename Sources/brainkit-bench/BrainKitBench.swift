@@ -36,7 +36,7 @@ struct BrainKitBench: ParsableCommand {
     @Flag(name: .long, help: "Smoke test: one seed, one run of 0.2 simulated seconds.")
     var quick = false
 
-    @Option(name: .long, help: "Write the results as JSON to this file.")
+    @Option(name: .long, help: "Write the results (with --partition-report: the reports) as JSON to this file.")
     var json: String?
 
     @Flag(name: .long, help: "Print a Markdown table instead of plain text.")
@@ -65,6 +65,14 @@ struct BrainKitBench: ParsableCommand {
         """)
     var probeData: String?
 
+    @Option(name: .long, help: """
+        Run nothing: build each benchmark's structure (no decoder solves) and print how a \
+        distributed run splits it across each of these rank counts (comma-separated, e.g. \
+        1,2,4,8): the largest rank load (signal elements touched per step), and the most \
+        messages and values one rank sends and receives per step.
+        """)
+    var partitionReport: String?
+
     @Option(name: .long, help: ArgumentHelp("With --mpi: a node pinned to this rank fails (NaN) from --fail-at-step on.", visibility: .hidden))
     var failRank: Int?
 
@@ -86,6 +94,13 @@ struct BrainKitBench: ParsableCommand {
             throw ValidationError("unknown benchmark(s): \(unknown.sorted().joined(separator: ", "))")
         }
         let selected = only.isEmpty ? StandardNetwork.all : only.compactMap { name in known.first { $0.name == name } }
+        if let partitionReport {
+            guard let counts = PartitionReport.rankCounts(parsing: partitionReport) else {
+                throw ValidationError("--partition-report: expected rank counts >= 1, comma-separated, got '\(partitionReport)'")
+            }
+            try PartitionReportRun(options: self).run(selected, rankCounts: counts)
+            return
+        }
         if mpi {
             try DistributedRun(options: self).run(selected)
             return
