@@ -68,12 +68,18 @@ package struct PartitionReport: Sendable, Encodable {
     package let totalLoad: Int
     /// The largest cluster's load: no rank count brings the largest rank load below it.
     package let largestCluster: Int
+    /// The five largest clusters, largest first.
+    package let largestClusters: [ClusterSummary]
+    /// The ten largest values that may cross between ranks (synapse outputs read by another
+    /// cluster), largest first.
+    package let largestCrossings: [CrossingSummary]
     /// One row per rank count, in the order asked for.
     package let rows: [Row]
 
     enum CodingKeys: String, CodingKey {
         case network, neurons, operators, clusters, rows
         case totalLoad = "total_load", largestCluster = "largest_cluster"
+        case largestClusters = "largest_clusters", largestCrossings = "largest_crossings"
     }
 
     /// Builds `network`'s structure and partitions it for each of `rankCounts`.
@@ -95,6 +101,7 @@ package struct PartitionReport: Sendable, Encodable {
         var rows: [Row] = []
         var clusters: OperatorClusters?
         var operators = 0
+        var largestClusters: [ClusterSummary] = [], largestCrossings: [CrossingSummary] = []
         _ = try Builder.build(
             network, dt: dt, seeds: SeedAssignment(network: network, networkSeed: network.seed ?? 0),
             decodersNeeded: { (model) throws(BrainKitError) -> Set<SignalID> in
@@ -106,6 +113,10 @@ package struct PartitionReport: Sendable, Encodable {
                     rows.append(Self.row(partition))
                 }
                 if clusters == nil { clusters = OperatorClusters(operators: model.operators, signals: model.signals) }
+                if let clusters {
+                    largestClusters = Self.largestClusters(clusters, model: model, count: 5)
+                    largestCrossings = Self.largestCrossings(clusters, model: model, count: 10)
+                }
                 return []
             })
         self.network = name ?? network.name
@@ -114,6 +125,8 @@ package struct PartitionReport: Sendable, Encodable {
         self.clusters = clusters?.count ?? 0
         totalLoad = clusters?.costs.reduce(0, +) ?? 0
         largestCluster = clusters?.costs.max() ?? 0
+        self.largestClusters = largestClusters
+        self.largestCrossings = largestCrossings
         self.rows = rows
     }
 
@@ -127,8 +140,11 @@ package struct PartitionReport: Sendable, Encodable {
             sends: sends.map { peers in peers.keys.sorted().map { [$0, peers[$0]!] } })
     }
 
-    /// The report as pretty-printed JSON: `network`, `neurons`, `operators`, `clusters`,
-    /// `total_load`, `largest_cluster` and `rows`, each with `ranks`, `largest_load`,
+    /// The report as JSON: `network`, `neurons`, `operators`, `clusters`, `total_load`,
+    /// `largest_cluster`, `largest_clusters` (`load`, `operators`, `owners`: the objects
+    /// with the most load in it, `[name, load]`), `largest_crossings` (`signal`, `values`,
+    /// `writer`: the object that writes it, `readers`: the clusters that read it) and `rows`,
+    /// each with `ranks`, `largest_load`,
     /// `busy_ranks`, `largest_messages` and `largest_values` (sent plus received by one rank per
     /// step), `values_sent_per_step`, `loads` (per rank) and `sends` (per rank: `[peer,
     /// values]` pairs).
@@ -147,6 +163,15 @@ package struct PartitionReport: Sendable, Encodable {
                 + "largest cluster \(largestCluster)",
             "ranks  largest load  total/ranks  busy  messages  values",
         ]
+        for cluster in largestClusters {
+            let owners = cluster.owners.map { "\($0.name) (\($0.load))" }.joined(separator: ", ")
+            lines.insert("  cluster of load \(cluster.load), \(cluster.operators) operators: \(owners)", at: lines.count - 1)
+        }
+        for crossing in largestCrossings {
+            lines.insert(
+                "  crossing \(crossing.values) values to \(crossing.readers) clusters: \(crossing.signal) of \(crossing.writer)",
+                at: lines.count - 1)
+        }
         for row in rows {
             let even = Double(totalLoad) / Double(row.ranks)
             lines.append(

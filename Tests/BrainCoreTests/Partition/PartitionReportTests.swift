@@ -53,6 +53,11 @@ struct PartitionReportTests {
         let rows = try #require(object["rows"] as? [[String: Any]])
         #expect(rows.first?["largest_load"] as? Int == report.rows[0].largestLoad)
         #expect(rows.first?["largest_values"] as? Int == 4)
+        let clusters = try #require(object["largest_clusters"] as? [[String: Any]])
+        #expect(clusters.first?["load"] as? Int == report.largestCluster)
+        // The ring's eight synapse outputs, 2-D each, written by its connections.
+        #expect(report.largestCrossings.count == 8)
+        #expect(report.largestCrossings.allSatisfy { $0.values == 2 && $0.writer.hasPrefix("Connection") })
     }
 
     @Test func rankCountsParse() {
