@@ -227,6 +227,8 @@ def measure(args):
             marker.append((time.monotonic(), cpu_seconds(process.pid)))
     process.wait()
     sampler.join()
+    if not samples:
+        sys.exit("measure: the command ended before its first sample")
     end_time, end_cpu = samples[-1]
     if args.after:
         if not marker:
