@@ -73,14 +73,30 @@ public final class MemoryBuffer: PointerExpressible, PointerSink {
     }
 
     /// Silences the memory's neurons while `source` (one value, about 0 or 1) is high: weight
-    /// −3 onto every neuron through `Lowpass(0.005)`. The memory then reads 0 and its fed-back
-    /// value decays with the feedback's τ, so a held pointer is cleared (Spaun's reset gates).
+    /// −3 onto every neuron, the source filtered by `Lowpass(0.005)`. The memory then reads 0
+    /// and its fed-back value decays with the feedback's τ, so a held pointer is cleared
+    /// (Spaun's reset gates).
+    ///
+    /// The source's one value is filtered before it is spread over the neurons (a linear filter
+    /// commutes with a constant weight), into a one-value node, `clear`, that every source of
+    /// this memory shares: a step filters one value instead of one per neuron, and a model run
+    /// across processes sends one value per source.
     /// - Throws: `BrainKitError` for a source that is not one value, or Direct ensembles.
     public func clear(whenHigh source: some EndpointConvertible) throws(BrainKitError) {
-        let neurons = try state.neuronInput()
+        try network.connect(source, to: try clearNode(), synapse: try Lowpass(0.005))
+    }
+
+    private var clearGate: Node?
+
+    /// The one-value node whose value, times −3, goes into every neuron of the state. Made once.
+    private func clearNode() throws(BrainKitError) -> Node {
+        if let clearGate { return clearGate }
+        let node = try network.node(label: "clear", sizeIn: 1)
         try network.connect(
-            source, to: neurons, synapse: try Lowpass(0.005),
+            node, to: try state.neuronInput(), synapse: nil,
             transform: .dense(Matrix(rows: state.neuronCount, columns: 1, repeating: -3)))
+        clearGate = node
+        return node
     }
 
     public var pointerExpression: PointerExpression { output.pointerExpression }
