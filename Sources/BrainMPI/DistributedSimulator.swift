@@ -170,16 +170,21 @@ public final class DistributedSimulator {
 
     /// Runs for `seconds` (rounded to whole steps). Collective.
     /// - Parameter seconds: the simulated time to run, >= 0.
-    /// - Throws: `BrainKitError` for a negative duration or probe data beyond the
-    ///   memory limit (before the first step; every rank checks its own probes, and the
-    ///   ranks agree before running); `.simulation` for a failure during a step on any rank
-    ///   (the same error on every rank) or a simulator stopped by one.
+    /// - Throws: `BrainKitError` for a negative duration (or one of more than 2^62 steps) or
+    ///   probe data beyond the memory limit (before the first step; every rank checks its own
+    ///   probes, and the ranks agree before running); `.simulation` for a failure during a
+    ///   step on any rank (the same error on every rank) or a simulator stopped by one.
     public func run(seconds: Double) throws(BrainKitError) {
         try checkRunnable()
         guard seconds >= 0, seconds.isFinite else {
             throw .validation("DistributedSimulator", "seconds", "must be >= 0 and finite, got \(seconds)")
         }
-        try run(steps: Int((seconds / dt).rounded()), parameter: "seconds")
+        guard let steps = Size.steps(seconds, of: dt) else {
+            throw .validation(
+                "DistributedSimulator", "seconds",
+                "\(seconds) s is \((seconds / dt).rounded()) steps of dt = \(dt) s, more than the 2^62 a run can count")
+        }
+        try run(steps: steps, parameter: "seconds")
     }
 
     /// Runs `steps` steps. Collective.
