@@ -151,6 +151,9 @@ let package = Package(
         .executableTarget(
             name: "reliability-suite", dependencies: ["BrainCore", "BrainNetworks", "BrainBiophysics"],
             path: "Tests/ReliabilitySuite"),
+        // The distributed-failure tests' program: a failing or killed rank under mpirun, and the
+        // single-process runs to compare with.
+        .executableTarget(name: "brainkit-mpi-fault", dependencies: ["BrainCore", "BrainMPI"], path: "Tests/MPIFaultRun"),
         .target(name: "BrainTestSupport", dependencies: ["BrainCore"], path: "Tests/BrainTestSupport"),
         // Each compiled version of some CStepLoops functions by name, so a test compares them.
         .target(name: "StepLoopVersions", dependencies: ["CStepLoops"], path: "Tests/StepLoopVersions"),

@@ -8,7 +8,7 @@ import Foundation
 /// A failed call throws `BrainKitError` naming `MPI` and the function; a missing
 /// Open MPI is `.unavailable`. Only the thread that started MPI may call it.
 enum MPI {
-    /// A send or receive in flight.
+    /// A send, receive or reduction in flight.
     typealias Request = bkmpi_request?
 
     /// Loads Open MPI and initialises it, unless already done; returns this process's rank and
@@ -51,6 +51,17 @@ enum MPI {
         return request
     }
 
+    /// Starts a reduction of one `Int32` per process to the smallest: `result.pointee` holds
+    /// it on every process once the request completes. `value` and `result` must stay valid
+    /// until then.
+    static func minimum(of value: UnsafePointer<Int32>, into result: UnsafeMutablePointer<Int32>)
+        throws(BrainKitError) -> Request
+    {
+        var request: Request = nil
+        try check(bkmpi_iallreduce_min_int(value, result, &request), "MPI_Iallreduce")
+        return request
+    }
+
     /// Waits for every request to complete.
     static func waitAll(_ requests: inout [Request]) throws(BrainKitError) {
         guard !requests.isEmpty else { return }
@@ -69,12 +80,6 @@ enum MPI {
             bkmpi_bcast($0.baseAddress! + range.lowerBound * stride, Int32(range.count * stride), Int32(root))
         }
         try check(result, "MPI_Bcast")
-    }
-
-    /// Ends every process of the job with exit code `code`.
-    static func abort(code: Int) -> Never {
-        _ = bkmpi_abort(Int32(code))
-        exit(Int32(code))
     }
 
     /// The most bytes one call moves (MPI counts are `int`).

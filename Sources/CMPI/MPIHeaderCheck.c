@@ -9,4 +9,5 @@ _Static_assert(MPI_MAX_ERROR_STRING == 256, "MPI_MAX_ERROR_STRING");
 _Static_assert(sizeof(MPI_Comm) == sizeof(void *), "MPI_Comm is a pointer");
 _Static_assert(sizeof(MPI_Datatype) == sizeof(void *), "MPI_Datatype is a pointer");
 _Static_assert(sizeof(MPI_Request) == sizeof(void *), "MPI_Request is a pointer");
+_Static_assert(sizeof(MPI_Op) == sizeof(void *), "MPI_Op is a pointer");
 #endif

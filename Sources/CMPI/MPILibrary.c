@@ -19,11 +19,14 @@ static int (*p_isend)(const void *, int, Handle, int, int, Handle, Handle *);
 static int (*p_irecv)(void *, int, Handle, int, int, Handle, Handle *);
 static int (*p_waitall)(int, Handle *, void *);
 static int (*p_bcast)(void *, int, Handle, int, Handle);
+static int (*p_iallreduce)(const void *, void *, int, Handle, Handle, Handle, Handle *);
 static int (*p_barrier)(Handle);
 static int (*p_abort)(Handle, int);
 static int (*p_error_string)(int, char *, int *);
 static Handle comm_world;
 static Handle byte_type;
+static Handle int_type;
+static Handle min_op;
 static int loaded;
 
 // MPI_THREAD_FUNNELED in the MPI standard's numbering (Open MPI: 1).
@@ -68,11 +71,14 @@ int bkmpi_load(char *message, size_t capacity) {
     FIND(p_irecv, "MPI_Irecv");
     FIND(p_waitall, "MPI_Waitall");
     FIND(p_bcast, "MPI_Bcast");
+    FIND(p_iallreduce, "MPI_Iallreduce");
     FIND(p_barrier, "MPI_Barrier");
     FIND(p_abort, "MPI_Abort");
     FIND(p_error_string, "MPI_Error_string");
     FIND(comm_world, "ompi_mpi_comm_world");
     FIND(byte_type, "ompi_mpi_byte");
+    FIND(int_type, "ompi_mpi_int");
+    FIND(min_op, "ompi_mpi_op_min");
 #undef FIND
     loaded = 1;
     return 0;
@@ -114,6 +120,10 @@ int bkmpi_waitall(int count, bkmpi_request *requests) {
 
 int bkmpi_bcast(void *buffer, int bytes, int root) {
     return loaded ? p_bcast(buffer, bytes, byte_type, root, comm_world) : BKMPI_NOT_LOADED;
+}
+
+int bkmpi_iallreduce_min_int(const int *value, int *result, bkmpi_request *request) {
+    return loaded ? p_iallreduce(value, result, 1, int_type, min_op, comm_world, request) : BKMPI_NOT_LOADED;
 }
 
 int bkmpi_barrier(void) { return loaded ? p_barrier(comm_world) : BKMPI_NOT_LOADED; }

@@ -50,7 +50,7 @@ struct DistributedRunTests {
             limit: 120)
         #expect(!run.timedOut, "the job did not stop")
         #expect(run.status != 0)
-        #expect(run.errors.contains("BrainMPI: rank 1 of 2 failed at step 40"), "\(run.errors)")
+        #expect(run.errors.contains("DistributedSimulator: rank 1 of 2 failed at step 40"), "\(run.errors)")
         #expect(run.errors.contains("Node 'fault injection'"), "\(run.errors)")
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// One `brainkit-bench` run, alone or under `mpirun`, as a child process: its exit status and
-/// output. A run still going after `limit` seconds is killed (a guard against a hang, which
+/// One run of `brainkit-bench` (or another executable built beside the tests), alone or under
+/// `mpirun`, as a child process: its exit status and output. A run still going after `limit` seconds is killed (a guard against a hang, which
 /// the tests then report as a failure).
 struct MPILaunch {
     /// The folder holding the built executables: the test binary's own (`swift test` builds
@@ -32,10 +32,10 @@ struct MPILaunch {
     /// Whether the run was killed for outliving its limit.
     let timedOut: Bool
 
-    /// Runs `brainkit-bench arguments`, under `mpirun -np ranks` when `ranks` is given.
-    init(ranks: Int?, _ arguments: [String], limit: Double = 600) throws {
+    /// Runs `executable arguments`, under `mpirun -np ranks` when `ranks` is given.
+    init(ranks: Int?, _ arguments: [String], executable: String = "brainkit-bench", limit: Double = 600) throws {
         guard let bin = MPILaunch.binDirectory else { throw MPILaunchError.notBuilt }
-        let bench = bin.appendingPathComponent("brainkit-bench").path
+        let bench = bin.appendingPathComponent(executable).path
         let process = Process()
         if let ranks {
             guard let mpirun = MPILaunch.mpirun else { throw MPILaunchError.noMPI }

@@ -42,14 +42,19 @@ package final class RankSimulator {
     private let memoryLimit: Int
 
     /// Builds the whole of `network` and compiles the part of `rank` of `ranks`, stepped by at
-    /// most `threads` threads (clamped to the machine's cores, as `Simulator` does).
+    /// most `threads` threads (clamped to the machine's cores, as `Simulator` does). With
+    /// `storage` ``ProbeStorage/stream(directory:)``, the probes this rank records go to files
+    /// in that directory named as a single-process `Simulator` names them (by the probe's
+    /// position among the network's probes): each probe is recorded by one rank, so ranks
+    /// sharing the directory write different files.
     /// - Throws: ``BrainKitError``: everything `Simulator` throws at a build; `.validation`
     ///   for a network without a seed (every rank must draw the same model), a rank outside
-    ///   `0..<ranks`, a pin to a rank that does not exist, or pins that split objects that
-    ///   must run together.
+    ///   `0..<ranks`, a pin to a rank that does not exist, pins that split objects that
+    ///   must run together, or `storage` ``ProbeStorage/latestOnly``; `.io` when the stream
+    ///   directory or files cannot be created.
     package init(
         _ network: Network, dt: Double = 0.001, seed: Int? = nil, threads: Int = 1, ranks: Int, rank: Int,
-        pins: [RankPin] = [], memoryLimit: Int? = nil
+        pins: [RankPin] = [], storage: ProbeStorage = .memory, memoryLimit: Int? = nil
     ) throws(BrainKitError) {
         try Check.positiveFinite(dt, "DistributedSimulator", "dt")
         try Check.atLeast(threads, 1, "DistributedSimulator", "threads")
@@ -63,6 +68,9 @@ package final class RankSimulator {
         }
         if let seed { try Network.checkSeed(seed, object: "DistributedSimulator", parameter: "seed") }
         if let memoryLimit { try Check.atLeast(memoryLimit, 1, "DistributedSimulator", "memoryLimit") }
+        guard storage != .latestOnly else {
+            throw .validation("DistributedSimulator", "probeStorage", "must be .memory or .stream(directory:)")
+        }
         self.memoryLimit = memoryLimit ?? MemoryBudget.available
         LinearAlgebra.setBLASThreads(1)
         self.network = network
@@ -100,16 +108,12 @@ package final class RankSimulator {
             model.operators[$0]
         }
         var probeRanks: [ObjectIdentifier: Int] = [:]
-        var localProbes: [Probe] = []
         part.probes = [:]
         for probe in network.allProbes {
             guard let source = model.probes[ObjectIdentifier(probe)] else { continue }
             let owner = partition.rank(recording: source.signal)
             probeRanks[ObjectIdentifier(probe)] = owner
-            if owner == rank {
-                localProbes.append(probe)
-                part.probes[ObjectIdentifier(probe)] = source
-            }
+            if owner == rank { part.probes[ObjectIdentifier(probe)] = source }
         }
         self.probeRanks = probeRanks
         var outgoing: [Int: [SignalID]] = [:], incoming: [Int: [SignalID]] = [:]
@@ -146,7 +150,9 @@ package final class RankSimulator {
             model: part, network: network.name, threads: min(threads, Simulator.cores), sharing: .whenItPays,
             exchanged: exchanged,
             processDrawOrder: try Engine.processSeedOrder(of: model))
-        recorder = try ProbeRecorder(probes: localProbes, sources: part.probes, arena: engine.arena, storage: .memory)
+        recorder = try ProbeRecorder(
+            probes: network.allProbes, sources: part.probes, arena: engine.arena, storage: storage,
+            object: "DistributedSimulator")
         try reset()
     }
 
@@ -186,6 +192,23 @@ package final class RankSimulator {
         }
     }
 
+    /// Writes every streamed probe's buffered samples to its file (nothing to do in memory).
+    /// - Throws: ``BrainKitError`` (`.io`) when a file cannot be written.
+    package func flush() throws(BrainKitError) {
+        try recorder.flush()
+    }
+
+    /// Takes back the last step's record: its samples are forgotten (in memory or in the
+    /// files) and ``stepCount`` goes back by one. The signals keep that step's values, so the
+    /// part must be reset before it steps again. Nothing happens at step 0.
+    /// - Throws: ``BrainKitError`` (`.io`) when a stream file cannot be cut (``stepCount``
+    ///   has gone back all the same).
+    package func dropLastStep() throws(BrainKitError) {
+        guard stepCount > 0 else { return }
+        stepCount -= 1
+        try recorder.discard(step: stepCount + 1)
+    }
+
     /// Copies the values of `message` (one of ``sends``) out of the arena into `buffer`.
     package func pack(_ message: RankMessage, into buffer: UnsafeMutablePointer<Float>) {
         var position = 0
@@ -219,6 +242,12 @@ package final class RankSimulator {
     /// The data this rank recorded for `probe`, or nil when another rank records it.
     package func localData(_ probe: Probe) throws(BrainKitError) -> Matrix? {
         try recorder.data(probe)
+    }
+
+    /// The `.npy` file `probe` streams to, or nil with memory storage or when another rank
+    /// records it.
+    package func probeFile(_ probe: Probe) -> URL? {
+        recorder.file(probe)
     }
 
     /// The times of the recorded samples (see `Simulator.trange(sampleEvery:)`).

@@ -56,13 +56,15 @@ final class NPYStreamFile {
         try writeHeader()
     }
 
-    /// Empties the file back to its header (0 rows).
-    func truncate() throws(BrainKitError) {
+    /// Cuts the file back to its first `kept` rows (0 by default: the header alone); `kept`
+    /// is clamped to `0...rows`.
+    func truncate(keeping kept: Int = 0) throws(BrainKitError) {
         try checkOpen()
-        guard ftruncate(descriptor, off_t(NPYStreamFile.headerLength)) == 0,
-            lseek(descriptor, off_t(NPYStreamFile.headerLength), SEEK_SET) >= 0
+        let kept = min(max(kept, 0), rows)
+        let end = off_t(NPYStreamFile.headerLength + kept * columns * MemoryLayout<Float>.size)
+        guard ftruncate(descriptor, end) == 0, lseek(descriptor, end, SEEK_SET) >= 0
         else { throw NPYStreamFile.failure(object, "truncate", url) }
-        rows = 0
+        rows = kept
         try writeHeader()
     }
 

@@ -55,6 +55,14 @@ struct ProbeChunks {
         chunks.map { chunk in chunk.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
     }
 
+    /// Forgets the newest sample (nothing when there is none).
+    mutating func removeLast() {
+        guard sampleSize > 0, count > 0 else { return }
+        chunks[used - 1].removeLast(sampleSize)
+        count -= sampleSize
+        if chunks[used - 1].isEmpty { used -= 1 }
+    }
+
     /// Forgets every sample, keeping the chunks' memory for the samples to come.
     mutating func removeAll() {
         for c in chunks.indices { chunks[c].removeAll(keepingCapacity: true) }

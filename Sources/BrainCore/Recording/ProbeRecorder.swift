@@ -28,15 +28,18 @@ final class ProbeRecorder {
     /// The first write that failed during ``record(step:)``, for the simulator to throw.
     var fault: BrainKitError?
 
-    /// - Throws: ``BrainKitError`` (`.io`) when a stream's directory (naming `Simulator` and
+    /// Records the probes of `probes` that have a source in `sources` (the others are
+    /// skipped); a stream file is named after the probe's position in `probes`.
+    /// - Throws: ``BrainKitError`` (`.io`) when a stream's directory (naming `object` and
     ///   `probeStorage`) or a probe's file (naming the probe) cannot be created.
-    init(probes: [Probe], sources: [ObjectIdentifier: ProbeSource], arena: Arena, storage: ProbeStorage)
-        throws(BrainKitError)
-    {
+    init(
+        probes: [Probe], sources: [ObjectIdentifier: ProbeSource], arena: Arena, storage: ProbeStorage,
+        object: String = "Simulator"
+    ) throws(BrainKitError) {
         var channels: [Channel] = []
         keepsHistory = storage != .latestOnly
-        let directory = try ProbeRecorder.directory(of: storage)
-        for probe in probes {
+        let directory = try ProbeRecorder.directory(of: storage, object: object)
+        for (position, probe) in probes.enumerated() {
             guard let source = sources[ObjectIdentifier(probe)] else { continue }
             var start = arena.pointer(source.signal)
             var indices = source.indices
@@ -47,7 +50,7 @@ final class ProbeRecorder {
             }
             var stream: ProbeStream?
             if let directory {
-                let url = directory.appendingPathComponent(ProbeRecorder.fileName(probe, position: channels.count))
+                let url = directory.appendingPathComponent(ProbeRecorder.fileName(probe, position: position))
                 stream = ProbeStream(file: try NPYStreamFile(url: url, columns: source.size, object: probe.name))
             }
             index[ObjectIdentifier(probe)] = channels.count
@@ -59,14 +62,19 @@ final class ProbeRecorder {
         self.channels = channels
     }
 
-    /// The stream directory (created if missing), or nil for memory storage.
-    private static func directory(of storage: ProbeStorage) throws(BrainKitError) -> URL? {
+    /// The stream directory (created if missing; another process creating it at the same
+    /// time is no error), or nil for memory storage.
+    private static func directory(of storage: ProbeStorage, object: String) throws(BrainKitError) -> URL? {
         guard case .stream(let directory) = storage else { return nil }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw .io(
-                "Simulator", "probeStorage", "cannot create directory \(directory.path): \(error.localizedDescription)")
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                throw .io(
+                    object, "probeStorage", "cannot create directory \(directory.path): \(error.localizedDescription)")
+            }
         }
         return directory
     }
@@ -126,6 +134,19 @@ final class ProbeRecorder {
                 }
             } else {
                 channels[c].data.append(source, indices: channels[c].indices)
+            }
+        }
+    }
+
+    /// Forgets the samples recorded at `step`, the last step recorded (a sample a failed
+    /// stream write lost is not cut again).
+    func discard(step: Int) throws(BrainKitError) {
+        guard keepsHistory else { return }
+        for c in channels.indices where ProbeRecorder.records(step: step, period: channels[c].period) {
+            if let stream = channels[c].stream {
+                try stream.removeLast()
+            } else {
+                channels[c].data.removeLast()
             }
         }
     }

@@ -12,6 +12,9 @@ final class ProbeStream {
     private let capacity: Int
     private let buffer: UnsafeMutablePointer<Float>
     private var buffered = 0
+    /// The samples appended since the last ``clear()``: in the file, in the buffer, or lost
+    /// by a write that failed.
+    private var samples = 0
 
     init(file: NPYStreamFile) {
         self.file = file
@@ -38,6 +41,7 @@ final class ProbeStream {
             row.update(from: source, count: size)
         }
         buffered += 1
+        samples += 1
         if buffered == capacity { try flush() }
     }
 
@@ -52,6 +56,19 @@ final class ProbeStream {
     /// Forgets every sample: the buffer and the file are emptied.
     func clear() throws(BrainKitError) {
         buffered = 0
+        samples = 0
         try file.truncate()
+    }
+
+    /// Forgets the newest sample appended: taken out of the buffer, or cut from the file when
+    /// the buffer was written out since; a sample a failed write lost is not cut again.
+    func removeLast() throws(BrainKitError) {
+        guard samples > 0 else { return }
+        samples -= 1
+        if buffered > 0 {
+            buffered -= 1
+        } else if file.rows > samples {
+            try file.truncate(keeping: samples)
+        }
     }
 }
