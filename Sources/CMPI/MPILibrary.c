@@ -21,7 +21,6 @@ static int (*p_waitall)(int, Handle *, void *);
 static int (*p_bcast)(void *, int, Handle, int, Handle);
 static int (*p_iallreduce)(const void *, void *, int, Handle, Handle, Handle, Handle *);
 static int (*p_barrier)(Handle);
-static int (*p_abort)(Handle, int);
 static int (*p_error_string)(int, char *, int *);
 static Handle comm_world;
 static Handle byte_type;
@@ -73,7 +72,6 @@ int bkmpi_load(char *message, size_t capacity) {
     FIND(p_bcast, "MPI_Bcast");
     FIND(p_iallreduce, "MPI_Iallreduce");
     FIND(p_barrier, "MPI_Barrier");
-    FIND(p_abort, "MPI_Abort");
     FIND(p_error_string, "MPI_Error_string");
     FIND(comm_world, "ompi_mpi_comm_world");
     FIND(byte_type, "ompi_mpi_byte");
@@ -127,7 +125,6 @@ int bkmpi_iallreduce_min_int(const int *value, int *result, bkmpi_request *reque
 }
 
 int bkmpi_barrier(void) { return loaded ? p_barrier(comm_world) : BKMPI_NOT_LOADED; }
-int bkmpi_abort(int code) { return loaded ? p_abort(comm_world, code) : BKMPI_NOT_LOADED; }
 
 void bkmpi_error_string(int code, char *message, size_t capacity) {
     if (capacity == 0) return;

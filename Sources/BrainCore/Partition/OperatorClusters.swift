@@ -8,7 +8,8 @@
 /// process that receives the value between the steps. Constant signals (written by no
 /// operator: encoders, decoders, constant node outputs) join nothing; every process holds
 /// its own copy. So a connection without a synapse joins its ends, a learning rule joins the
-/// connection it changes with its pre and its error, and a probe's operators join its target.
+/// connection it changes with its pre and its error, and a probe's reading of its target joins
+/// the target (a probe's synapse is a delayed filter too, so its record may be kept elsewhere).
 struct OperatorClusters {
     /// A value that crosses between clusters: a synapse's output, written by one cluster and
     /// read by others.

@@ -44,8 +44,6 @@ int bkmpi_bcast(void *buffer, int bytes, int root);
 int bkmpi_iallreduce_min_int(const int *value, int *result, bkmpi_request *request);
 /// MPI_Barrier on MPI_COMM_WORLD.
 int bkmpi_barrier(void);
-/// MPI_Abort on MPI_COMM_WORLD: ends every process of the job.
-int bkmpi_abort(int code);
 /// MPI_Error_string into `message`.
 void bkmpi_error_string(int code, char *message, size_t capacity);
 
