@@ -14,8 +14,8 @@ import BrainNetworks
 /// - an effect with a dynamic source gets a channel (a ``State`` of the sink's vocabulary with
 ///   the settings' channel sizes, or a ``Scalar``) between source and sink (into the sink through `Lowpass(0.01)`), and the
 ///   action gets a gate: 40 neurons (intercepts Uniform(0.3, 1)) driven by 1 minus the
-///   action's thalamus output, inhibiting every channel neuron with weight −3 through
-///   `Lowpass(0.008)` while the action is not selected.
+///   action's thalamus output, inhibiting every channel neuron with weight −3 (its value
+///   through `Lowpass(0.008)`) while the action is not selected.
 ///
 /// In the sequence A→B→C→… this loop takes about 32–34 ms per step.
 public final class ActionSelection {
@@ -127,12 +127,16 @@ public final class ActionSelection {
         }
     }
 
-    /// Connects the action's gate to `neurons` with weight −3 each.
+    /// Connects the action's gate to `neurons` with weight −3 each: the gate's one value
+    /// through ``gateInhibitionSynapse`` into a one-value node of this channel, spread from
+    /// there over the neurons without a synapse (a linear filter commutes with a constant
+    /// weight, so a step filters one value, not one per neuron, and a model run across
+    /// processes sends one value per channel).
     private func inhibit(_ neurons: some EndpointConvertible, count: Int, action index: Int) throws(BrainKitError) {
-        let gate = try self.gate(index)
+        let inhibition = try network.node(label: "gate \(index) inhibition", sizeIn: 1)
+        try network.connect(try gate(index), to: inhibition, synapse: Self.gateInhibitionSynapse)
         try network.connect(
-            gate, to: neurons, synapse: Self.gateInhibitionSynapse,
-            transform: .dense(Matrix(rows: count, columns: 1, repeating: -3)))
+            inhibition, to: neurons, synapse: nil, transform: .dense(Matrix(rows: count, columns: 1, repeating: -3)))
     }
 
     /// The gate of action `index`: active (inhibiting its channels) unless the action is
