@@ -8,24 +8,6 @@ import Testing
 /// elsewhere (in memory, in a stream's buffer, or already in its file).
 @Suite("Rank simulator recording")
 struct RankSimulatorRecordingTests {
-    /// `steps` steps of `parts`, the messages copied between them as BrainMPI sends them.
-    static func run(_ parts: [RankSimulator], steps: Int) throws {
-        for _ in 0..<steps {
-            for part in parts {
-                try part.step()
-                try part.record()
-            }
-            for sender in parts {
-                for message in sender.sends {
-                    var buffer = [Float](repeating: .nan, count: message.count)
-                    buffer.withUnsafeMutableBufferPointer { sender.pack(message, into: $0.baseAddress!) }
-                    let incoming = try #require(parts[message.rank].receives.first { $0.rank == sender.rank })
-                    buffer.withUnsafeBufferPointer { parts[message.rank].unpack(incoming, from: $0.baseAddress!) }
-                }
-            }
-        }
-    }
-
     static func temporaryDirectory(_ name: String) -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent(
             "brainkit-rank-\(name)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
@@ -39,7 +21,7 @@ struct RankSimulatorRecordingTests {
         }
         let net = try RankSimulatorTests.model()
         let parts = try (0..<3).map { try RankSimulator(net, ranks: 3, rank: $0, storage: .stream(directory: shared)) }
-        try Self.run(parts, steps: 120)
+        try RankSimulatorTests.run(parts, steps: 120)
         for part in parts { try part.flush() }
         let single = try Simulator(net, threads: 1, probeStorage: .stream(directory: alone))
         try single.run(steps: 120)
@@ -70,9 +52,9 @@ struct RankSimulatorRecordingTests {
         try net.probe(net.ensembles[0], synapse: 0.01, sampleEvery: 0.003)
         let part = try RankSimulator(
             net, ranks: 1, rank: 0, storage: streamed ? .stream(directory: directory) : .memory)
-        try Self.run([part], steps: 40)
+        try RankSimulatorTests.run([part], steps: 40)
         try part.flush()
-        try Self.run([part], steps: 2)
+        try RankSimulatorTests.run([part], steps: 2)
         if flushedLast { try part.flush() }
         try part.dropLastStep()
         try part.dropLastStep()
@@ -90,7 +72,7 @@ struct RankSimulatorRecordingTests {
             }
         }
         try part.reset()
-        try Self.run([part], steps: 5)
+        try RankSimulatorTests.run([part], steps: 5)
         #expect(try part.localData(net.allProbes[0])?.rows == 5)
     }
 

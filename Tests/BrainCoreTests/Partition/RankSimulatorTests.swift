@@ -58,6 +58,15 @@ struct RankSimulatorTests {
     /// The probes' data after `steps` steps on `ranks` rank simulators exchanging in memory.
     static func distributed(_ net: Network, ranks: Int, steps: Int, pins: [RankPin] = []) throws -> [[Double]] {
         let parts = try (0..<ranks).map { try RankSimulator(net, ranks: ranks, rank: $0, pins: pins) }
+        try run(parts, steps: steps)
+        return try net.allProbes.map { probe in
+            let owner = try #require(parts[0].rank(of: probe))
+            return try #require(try parts[owner].localData(probe)).values
+        }
+    }
+
+    /// `steps` steps of `parts`, the messages copied between them as BrainMPI sends them.
+    static func run(_ parts: [RankSimulator], steps: Int) throws {
         for _ in 0..<steps {
             for part in parts {
                 try part.step()
@@ -73,10 +82,6 @@ struct RankSimulatorTests {
                     buffer.withUnsafeBufferPointer { receiver.unpack(incoming, from: $0.baseAddress!) }
                 }
             }
-        }
-        return try net.allProbes.map { probe in
-            let owner = try #require(parts[0].rank(of: probe))
-            return try #require(try parts[owner].localData(probe)).values
         }
     }
 
