@@ -61,10 +61,10 @@ public final class Vision: PointerExpressible {
         GlyphFont.Symbol.allCases.first { $0.visualKey == key }
     }
 
-    /// The cleanup's default winner-take-all threshold on a class's similarity, 0.2: chosen by
-    /// cross-validation on the training images only (`spaun-lite vision`): the threshold that
-    /// selects the right class for the most validation images while no class is selected on a
-    /// blank screen.
+    /// The cleanup's default winner-take-all threshold on a class's similarity, 0.2, set by
+    /// cross-validation on the training images only (`spaun-lite vision`): at 0.25 more weak
+    /// images select no class, below 0.2 more select a wrong one (or two classes), and at 0.2
+    /// a blank screen selects none.
     public static let defaultThreshold = 0.2
 
     /// The default cleanup selection: ``selection(threshold:)`` at ``defaultThreshold``.
