@@ -19,7 +19,7 @@ extension SpaunLiteCommand {
         @Option(help: "A3's list lengths, comma-separated.")
         var lengths = "3,4,5,6,7"
 
-        @Option(help: "A1: show every image of this CSV once (the shipped digits' format).")
+        @Option(help: "A1: show every image of this CSV once (the shipped digits' format); with --validation-fold, every image of that fold.")
         var digits: String?
 
         @OptionGroup var options: ModelOptions
@@ -40,6 +40,12 @@ extension SpaunLiteCommand {
             if task == .a1, let digits {
                 let images = try DigitImages.load(contentsOf: URL(fileURLWithPath: digits))
                 plan = images.images.map { image in
+                    (BatteryPlan.Trial(stimulus: "A1[#\(image.label)]?X", digits: [image.label], kind: "handwritten", position: nil),
+                     DigitImages(images: [image]))
+                }
+            }
+            if task == .a1, let validation = try options.validationImages() {
+                plan = validation.images.map { image in
                     (BatteryPlan.Trial(stimulus: "A1[#\(image.label)]?X", digits: [image.label], kind: "handwritten", position: nil),
                      DigitImages(images: [image]))
                 }

@@ -14,6 +14,14 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Neurons: spiking or rate.")
     var mode = "spiking"
 
+    @Option(help: "The vision cleanup's winner-take-all threshold.")
+    var visionThreshold = Vision.defaultThreshold
+
+    @Option(help: ArgumentHelp(
+        "Train the vision on the shipped training images but fold k of 5 (the validation images; A1's battery shows them).",
+        valueName: "k"))
+    var validationFold: Int?
+
     @Option(help: "Threads (default: all cores).")
     var threads: Int?
 
@@ -21,6 +29,17 @@ struct ModelOptions: ParsableArguments {
         name: .customLong("lesion"),
         help: "Cut a connection: vision-memory, memory-decoding, bg-thalamus, decoding-motor (repeatable).")
     var lesions: [String] = []
+
+    /// The training images the vision is trained on and those of the validation fold, or nil
+    /// without `--validation-fold`.
+    func validationSplit() throws -> (training: DigitImages, validation: DigitImages)? {
+        guard let fold = validationFold else { return nil }
+        guard (0..<5).contains(fold) else { throw ValidationError("--validation-fold must be in 0...4, got \(fold)") }
+        return try DigitImages.shipped().split().training.fold(fold, of: 5)
+    }
+
+    /// The validation fold's images, or nil without `--validation-fold`.
+    func validationImages() throws -> DigitImages? { try validationSplit()?.validation }
 
     /// The model these options describe.
     func model(handwriting: DigitImages? = nil) throws -> SpaunLite {
@@ -35,7 +54,9 @@ struct ModelOptions: ParsableArguments {
             }
             cuts.insert(lesion)
         }
-        return try SpaunLite(dimensions: dimensions, mode: neurons, handwriting: handwriting, lesions: cuts, seed: seed)
+        return try SpaunLite(
+            dimensions: dimensions, mode: neurons, handwriting: handwriting, visionTraining: try validationSplit()?.training,
+            visionThreshold: visionThreshold, lesions: cuts, seed: seed)
     }
 
     /// A simulator of `model` with these options' seed and threads, a progress bar on a terminal.

@@ -63,12 +63,16 @@ public final class SpaunLite {
     ///   - mode: spiking (default) or rate neurons.
     ///   - handwriting: the images `#d` shows (default: the held-out part of the shipped
     ///     digits, never trained on).
+    ///   - visionTraining: the handwritten images the vision trains on (default: the training
+    ///     part of the shipped digits).
+    ///   - visionThreshold: the vision cleanup's winner-take-all threshold (default
+    ///     ``Vision/defaultThreshold``).
     ///   - lesions: cuts to make (``Lesion``).
     ///   - seed: seeds the network and the vision's training.
     /// - Throws: `BrainKitError` naming the part at fault.
     public init(
-        dimensions: Int = 64, mode: Mode = .spiking, handwriting: DigitImages? = nil, lesions: Set<Lesion> = [],
-        seed: Int = 0
+        dimensions: Int = 64, mode: Mode = .spiking, handwriting: DigitImages? = nil, visionTraining: DigitImages? = nil,
+        visionThreshold: Double = Vision.defaultThreshold, lesions: Set<Lesion> = [], seed: Int = 0
     ) throws(BrainKitError) {
         self.mode = mode
         self.seed = seed
@@ -78,7 +82,8 @@ public final class SpaunLite {
         if mode == .rate { network.defaults.neuronType = LIFRate() }
         let shipped = try DigitImages.shipped().split()
         stream = ImageStream(handwriting: handwriting ?? shipped.heldOut)
-        vision = try Vision(in: network, vocabulary: vocabularies.main, handwriting: shipped.training, seed: seed)
+        vision = try Vision(in: network, vocabulary: vocabularies.main, handwriting: visionTraining ?? shipped.training,
+            selection: Vision.selection(threshold: visionThreshold), seed: seed)
         let stream = self.stream
         image = try network.node(label: "image", sizeIn: 0, sizeOut: GlyphFont.pixelCount) { t, _, output in
             stream.write(at: t, into: output)

@@ -40,7 +40,8 @@ import BrainSPA
 ///
 /// **Cleanup.** A `CleanupMemory` over the 24 classes reads ``visualPointer``; by default
 /// (``defaultSelection``) a winner-take-all network whose winner, once its similarity exceeds
-/// 0.25, gives its class pointer at unit strength, so ``output`` is one clean class or nothing.
+/// ``defaultThreshold`` (0.2), gives its class pointer at unit strength, so ``output`` is one
+/// clean class or nothing.
 ///
 /// **Modes.** The hidden layer is spiking `LIF` unless a neuron type is given or the network's
 /// default is a rate type; a `Direct` default runs it as `LIFRate`, since the classifier is
@@ -60,9 +61,20 @@ public final class Vision: PointerExpressible {
         GlyphFont.Symbol.allCases.first { $0.visualKey == key }
     }
 
-    /// The default cleanup selection: winner-take-all above a similarity of 0.25, giving the
-    /// winner's pointer at unit strength (chosen by validation on part of the training set).
-    public static var defaultSelection: CleanupMemory.Selection { .winnerTakeAll(0.25, function: { _ in 1 }) }
+    /// The cleanup's default winner-take-all threshold on a class's similarity, 0.2, set by
+    /// cross-validation on the training images only (`spaun-lite vision`): at 0.25 more weak
+    /// images select no class, below 0.2 more select a wrong one (or two classes), and at 0.2
+    /// a blank screen selects none.
+    public static let defaultThreshold = 0.2
+
+    /// The default cleanup selection: ``selection(threshold:)`` at ``defaultThreshold``.
+    public static var defaultSelection: CleanupMemory.Selection { selection(threshold: defaultThreshold) }
+
+    /// A winner-take-all selection above a similarity of `threshold`, giving the winner's
+    /// pointer at unit strength.
+    public static func selection(threshold: Double) -> CleanupMemory.Selection {
+        .winnerTakeAll(threshold, function: { _ in 1 })
+    }
 
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network

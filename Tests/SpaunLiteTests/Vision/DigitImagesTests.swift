@@ -23,6 +23,20 @@ struct DigitImagesTests {
         #expect(heldOutCounts.allSatisfy { $0 >= 20 }, "every class is held out at least 20 times: \(heldOutCounts)")
     }
 
+    @Test func foldsPartitionTheTrainingPartByBlocks() throws {
+        let training = try DigitImages.shipped().split().training
+        var validated: [Int] = []
+        for fold in 0..<5 {
+            let (fit, validation) = training.fold(fold, of: 5)
+            #expect(fit.images.count + validation.images.count == training.images.count)
+            #expect(Set(fit.images.map(\.line)).isDisjoint(with: validation.images.map(\.line)))
+            // Two contiguous blocks of the ten: lines of one run of the file each.
+            #expect((220...260).contains(validation.images.count), "\(validation.images.count)")
+            validated += validation.images.map(\.line)
+        }
+        #expect(validated.sorted() == training.images.map(\.line).sorted(), "every training image validates once")
+    }
+
     @Test func malformedRowsAreTypedErrors() {
         for (text, line) in [("1,2,3", 1), (String(repeating: "0,", count: 64) + "10", 1), ("\n" + String(repeating: "17,", count: 64) + "1", 2)] {
             do {
