@@ -54,7 +54,7 @@ extension SpaunLiteCommand {
             var rateSimilarities: [[Double]] = [], rateLabels: [String] = []
             var tallies = [Tally](repeating: Tally(), count: threshold.count)
             for fold in 0..<folds {
-                let (fit, validating) = training.fold(fold, of: folds)
+                let (fit, validating) = try training.fold(fold, of: folds)
                 let validation = validating.images
                 let labels = validation.map { Vision.digitKeys[$0.label] }
                 print("fold \(fold): trained on \(fit.images.count) images, validated on \(validation.count)")

@@ -89,9 +89,17 @@ public struct DigitImages: Sendable {
     /// Fold `fold` of a `folds`-fold cross-validation that keeps writers apart as ``split(blocks:heldOutEvery:)``
     /// does: the images are cut into `blocks` contiguous blocks by line, the blocks `b` with
     /// `b % folds == fold` validate and the rest train. Meant for the training part of a split.
-    /// - Precondition: `1 < folds <= blocks` and `0 <= fold < folds`.
-    public func fold(_ fold: Int, of folds: Int, blocks: Int = 10) -> (training: DigitImages, validation: DigitImages) {
-        precondition(folds > 1 && folds <= blocks && (0..<folds).contains(fold), "fold \(fold) of \(folds) in \(blocks) blocks")
+    /// - Throws: `BrainKitError` (`.validation`) unless `1 < folds <= blocks` and
+    ///   `0 <= fold < folds`.
+    public func fold(_ fold: Int, of folds: Int, blocks: Int = 10) throws(BrainKitError)
+        -> (training: DigitImages, validation: DigitImages)
+    {
+        guard folds > 1, folds <= blocks else {
+            throw .validation("DigitImages", "folds", "must be in 2...\(blocks) (the blocks), got \(folds)")
+        }
+        guard (0..<folds).contains(fold) else {
+            throw .validation("DigitImages", "fold", "must be in 0..<\(folds), got \(fold)")
+        }
         var training: [Image] = [], validation: [Image] = []
         for (index, image) in images.enumerated() {
             if index * blocks / max(images.count, 1) % folds == fold { validation.append(image) } else { training.append(image) }

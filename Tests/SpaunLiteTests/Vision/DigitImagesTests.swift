@@ -27,7 +27,7 @@ struct DigitImagesTests {
         let training = try DigitImages.shipped().split().training
         var validated: [Int] = []
         for fold in 0..<5 {
-            let (fit, validation) = training.fold(fold, of: 5)
+            let (fit, validation) = try training.fold(fold, of: 5)
             #expect(fit.images.count + validation.images.count == training.images.count)
             #expect(Set(fit.images.map(\.line)).isDisjoint(with: validation.images.map(\.line)))
             // Two contiguous blocks of the ten: lines of one run of the file each.
@@ -35,6 +35,18 @@ struct DigitImagesTests {
             validated += validation.images.map(\.line)
         }
         #expect(validated.sorted() == training.images.map(\.line).sorted(), "every training image validates once")
+    }
+
+    @Test func foldsOutOfRangeAreTypedErrors() throws {
+        let training = try DigitImages.shipped().split().training
+        for (fold, folds, parameter) in [(5, 5, "fold"), (-1, 5, "fold"), (0, 1, "folds"), (0, 11, "folds")] {
+            do {
+                _ = try training.fold(fold, of: folds)
+                Issue.record("accepted fold \(fold) of \(folds)")
+            } catch {
+                #expect(error.parameter == parameter, "\(error)")
+            }
+        }
     }
 
     @Test func malformedRowsAreTypedErrors() {
