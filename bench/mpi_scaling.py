@@ -28,6 +28,8 @@ sample: seconds before exit, CPU seconds so far).
 """
 import argparse, io, json, math, os, pty, subprocess, sys, threading, time
 
+from loglog_svg import LogLogChart
+
 # Stated interconnects: (one-way latency per message in seconds, bandwidth in bytes/s).
 SHARED_MEMORY = ("shared memory", 0.5e-6, 5e9)
 INTERCONNECTS = [
@@ -120,28 +122,10 @@ def svg(models, cores_per_node, title):
     ys += [p[1] for p in NENGO_MPI] + [NENGO_REFERENCE[1], 1.0]
     y0, y1 = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys)))
 
-    def px(ranks):
-        return LEFT + (math.log2(ranks) - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT)
-
-    def py(seconds):
-        return HEIGHT - BOTTOM - (math.log10(seconds) - y0) / (y1 - y0) * (HEIGHT - TOP - BOTTOM)
-
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-           f'font-family="sans-serif" font-size="12">',
-           f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
-           f'<text x="{LEFT}" y="20" font-size="14">{title}</text>']
-    for power in range(0, 11):
-        x = px(2 ** power)
-        out.append(f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{HEIGHT - BOTTOM}" stroke="#e4e4e4"/>')
-        out.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">{2 ** power:,}</text>')
-    for decade in range(y0, y1 + 1):
-        y = py(10.0 ** decade)
-        out.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="#e4e4e4"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{10.0 ** decade:g}</text>')
-    out.append(f'<text x="{(LEFT + WIDTH - RIGHT) / 2}" y="{HEIGHT - 16}" text-anchor="middle">'
-               f'MPI ranks (1 core each; {cores_per_node} per node)</text>')
-    out.append(f'<text transform="translate(18 {(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)" '
-               f'text-anchor="middle">wall seconds per simulated second</text>')
+    chart = LogLogChart(WIDTH, HEIGHT, (LEFT, RIGHT, TOP, BOTTOM), (x0, x1), (y0, y1), x_base=2)
+    px, py = chart.px, chart.py
+    out = chart.frame(title, [(2 ** power, f"{2 ** power:,}") for power in range(0, 11)],
+                      f"MPI ranks (1 core each; {cores_per_node} per node)", "wall seconds per simulated second")
     # Real time.
     out.append(f'<line x1="{LEFT}" y1="{py(1):.1f}" x2="{WIDTH - RIGHT}" y2="{py(1):.1f}" stroke="#2a2a2a" '
                f'stroke-width="1.5"/>')

@@ -11,6 +11,8 @@ first BrainKit point shows linear growth.
 """
 import argparse, json, math
 
+from loglog_svg import LogLogChart
+
 WIDTH, HEIGHT = 640, 420
 LEFT, RIGHT, TOP, BOTTOM = 80, 170, 30, 60
 COLOURS = {"BrainKit": "#1f77b4", "Nengo": "#d62728"}
@@ -35,27 +37,10 @@ def svg(all_series, title):
     x0, x1 = x_decades[0], x_decades[-1]
     y0, y1 = y_decades[0], y_decades[-1]
 
-    def px(x):
-        return LEFT + (math.log10(x) - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT)
-
-    def py(y):
-        return HEIGHT - BOTTOM - (math.log10(y) - y0) / (y1 - y0) * (HEIGHT - TOP - BOTTOM)
-
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-           f'font-family="sans-serif" font-size="12">',
-           f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
-           f'<text x="{LEFT}" y="18" font-size="14">{title}</text>']
-    for d in x_decades:
-        x = px(10 ** d)
-        out.append(f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{HEIGHT - BOTTOM}" stroke="#ddd"/>')
-        out.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle">{10 ** d:,}</text>')
-    for d in y_decades:
-        y = py(10 ** d)
-        out.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="#ddd"/>')
-        out.append(f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{10.0 ** d:g}</text>')
-    out.append(f'<text x="{(LEFT + WIDTH - RIGHT) / 2}" y="{HEIGHT - 18}" text-anchor="middle">neurons</text>')
-    out.append(f'<text transform="translate(22 {(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)" '
-               f'text-anchor="middle">run seconds per simulated second</text>')
+    chart = LogLogChart(WIDTH, HEIGHT, (LEFT, RIGHT, TOP, BOTTOM), (x0, x1), (y0, y1))
+    px, py = chart.px, chart.py
+    out = chart.frame(title, [(10 ** d, f"{10 ** d:,}") for d in x_decades], "neurons",
+                      "run seconds per simulated second")
     # Linear growth through the first BrainKit point.
     bx, by = all_series[0][1][0]
     line_end = 10 ** x1
