@@ -12,35 +12,41 @@ extension DistributedSimulator {
     }
 
     /// Tells every rank which ranks failed: each rank in turn broadcasts whether `mine` (its
-    /// own error, nil when it succeeded) is set and its description (at most 1,023 bytes).
+    /// own error, nil when it succeeded) is set and its description (at most 1,022 bytes).
     /// Collective. Returns the failing ranks in rank order with their descriptions.
     static func failures(mine: BrainKitError?, rank: Int, ranks: Int) throws(BrainKitError)
         -> [(rank: Int, description: String)]
     {
         var failures: [(rank: Int, description: String)] = []
         for root in 0..<ranks {
+            // A failing rank sends its description after a leading 1; a rank that succeeded, zeros.
             var status = [UInt8](repeating: 0, count: 1024)
-            if root == rank, let mine {
-                let text = Array(mine.description.utf8.prefix(status.count - 1))
-                status.replaceSubrange(1..<(1 + text.count), with: text)
-                status[0] = 1
-            }
+            if root == rank, let mine { status = textMessage("\u{1}" + mine.description) }
             try MPI.broadcast(&status, from: root)
-            if status[0] == 1 {
-                failures.append((root, String(decoding: status[1...].prefix { $0 != 0 }, as: UTF8.self)))
-            }
+            if status[0] == 1 { failures.append((root, String(textMessage: status.dropFirst()))) }
         }
         return failures
     }
 
     /// `text` on `root` (at most 1,023 bytes of it), returned on every rank. Collective.
     func broadcast(text: String, from root: Int) throws(BrainKitError) -> String {
-        var bytes = [UInt8](repeating: 0, count: 1024)
-        if root == rank {
-            let utf8 = Array(text.utf8.prefix(bytes.count - 1))
-            bytes.replaceSubrange(0..<utf8.count, with: utf8)
-        }
+        var bytes = root == rank ? Self.textMessage(text) : [UInt8](repeating: 0, count: 1024)
         try MPI.broadcast(&bytes, from: root)
-        return String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        return String(textMessage: bytes[...])
+    }
+
+    /// 1,024 bytes: the first 1,023 of `text`'s UTF-8, then zeros.
+    static func textMessage(_ text: String) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: 1024)
+        let utf8 = Array(text.utf8.prefix(bytes.count - 1))
+        bytes.replaceSubrange(0..<utf8.count, with: utf8)
+        return bytes
+    }
+}
+
+extension String {
+    /// The text of a `textMessage(_:)`: its bytes up to the first zero.
+    fileprivate init(textMessage bytes: ArraySlice<UInt8>) {
+        self.init(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
     }
 }
