@@ -15,8 +15,9 @@ import Foundation
 /// by default; the page changes it, pauses, plays and resets). About 30 times a second the
 /// view sends each connected page a binary frame with the samples of the channels the page
 /// watches; a page that has not taken the previous frame loses it, so a slow browser never
-/// slows the simulation. The server listens on 127.0.0.1 unless ``LiveViewOptions/host``
-/// says otherwise.
+/// slows the simulation. The server answers on a thread of its own too, so the page stays
+/// live while the program's other `async` work keeps Swift's shared threads busy. It listens
+/// on 127.0.0.1 unless ``LiveViewOptions/host`` says otherwise.
 ///
 /// The view adds probes to `network` (labelled `view: ...`): a decoded value for each
 /// ensemble (up to ``LiveViewOptions/decodedEnsembleLimit``), the first neurons' spikes and
@@ -66,6 +67,8 @@ public final class LiveView: Sendable {
             let shown = host.contains(":") ? "[\(host)]" : host
             if let url = URL(string: "http://\(shown):\(port)/") { await onListening(url) }
         }
-        try await app.runService()
+        let executor = ServerThreadExecutor(name: "brainkit-view server")
+        defer { executor.stop() }
+        try await withTaskExecutorPreference(executor) { try await app.runService() }
     }
 }

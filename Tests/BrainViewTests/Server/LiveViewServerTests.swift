@@ -38,6 +38,31 @@ import FoundationNetworking
         }
     }
 
+    /// The page is answered while other work holds every thread of Swift's shared pool: one
+    /// thread runs this test (blocked on the request), the others are held by tasks that wait
+    /// until the answer has come, or a minute.
+    @Test func answersWhileTheSharedThreadsAreBusy() async throws {
+        try await serving { url, _ in
+            let port = try #require(url.port)
+            let started = DispatchSemaphore(value: 0)
+            let release = DispatchSemaphore(value: 0)
+            let others = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+            let holders = (0..<others).map { _ in
+                Task.detached {
+                    started.signal()
+                    return release.wait(timeout: .now() + 60) == .timedOut
+                }
+            }
+            for _ in 0..<others { started.wait() }
+            let page = try PlainHTTP.request(port: port, method: "GET", path: "/", body: nil)
+            for _ in 0..<others { release.signal() }
+            var heldUntilTimeout = false
+            for holder in holders where await holder.value { heldUntilTimeout = true }
+            #expect(String(decoding: page, as: UTF8.self).contains("<script src=\"/app.js\">"))
+            #expect(!heldUntilTimeout, "the page came only once the shared threads were free")
+        }
+    }
+
     @Test func listensOnLoopbackOnly() async throws {
         try await serving { url, _ in
             #expect(url.host == "127.0.0.1")
