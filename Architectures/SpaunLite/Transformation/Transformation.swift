@@ -17,13 +17,21 @@ import BrainSPA
 ///   list to the next (for an A6 example, question → answer; for A7, one cell of a row to the
 ///   next). When a list closes whose change counts, the learning action writes it into
 ///   ``averageChange`` by a difference write, `T ← T + α (change − T)`, a running average
-///   whose weight α follows from how long the action lasts. ``induced`` = `cell ⊛ T` applies
-///   the average change to the list shown last: the answer, which decoding reads with MB1.
+///   whose weight α follows from how long the action lasts.
+/// - The rule: ``rule`` is a cleanup memory over the known transformations `Rᵢ`
+///   (``SpaunVocabularies/transformationKeys``: shifts `INCᵏ`, number steps `ADD^±1`, `ADD^±2`),
+///   a winner-take-all over the similarities `T · Rᵢ` with threshold ``ruleThreshold`` and a
+///   fixed output: `rule = c R_w`, `w = argmax_i T · Rᵢ` (when `T · R_w > θ`; else nothing).
+///   ``induced`` = `cell ⊛ rule` applies it to the list shown last: the answer, which decoding
+///   reads with MB1. (Applying `T` itself carries each example's items into the answer.) A
+///   rule is therefore one known transformation: not a sum of two, as A7's append
+///   (`Identity + INC`) would need; a thresholding selection would allow sums, but passes
+///   the cross terms of `T` too (docs/spaun-lite.md).
 ///
 /// Neurons: 4 memories of 50·D (and their cleanups), a compare of
 /// `compareNeuronsPerDimension`·D, the pacer (200), the cleanup (50 per digit 1…8), the
-/// average change (``averageChangeNeuronsPerDimension``·D) and two bindings of
-/// `bindNeuronsPerDimension`·4(⌊D/2⌋+1).
+/// average change (``averageChangeNeuronsPerDimension``·D), the rule (50 per transformation)
+/// and two bindings of `bindNeuronsPerDimension`·4(⌊D/2⌋+1).
 public final class Transformation {
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
@@ -45,8 +53,17 @@ public final class Transformation {
     public let change: Bind
     /// The running average of the changes learnt.
     public let averageChange: MemoryBuffer
-    /// `cell ⊛ average change`: the list the examples' rule makes of the last list.
+    /// The known transformation the average change is most like, clean: `c R_w`.
+    public let rule: CleanupMemory
+    /// `cell ⊛ rule`: the list the examples' rule makes of the last list.
     public let induced: Bind
+    /// θ: the similarity `T · Rᵢ` a transformation needs to be the rule (a change learnt from
+    /// cells whose items are at half a unit is at about `0.25 n`, n the items it moves).
+    public static let ruleThreshold = 0.1
+    /// c: the weight of the transformation in the rule. A cell holds its items at about half a
+    /// unit, so `c = 0.5` puts an induced item at about a quarter, what ``Decoding/inducedGain``
+    /// expects.
+    public static let ruleAmplitude = 0.5
     /// The weight of the learning write into ``averageChange``.
     public static let averageChangeGain = 10.0
     /// The feedback τ of ``averageChange``. A close lasts about 50 ms, so the running average's
@@ -93,12 +110,16 @@ public final class Transformation {
         averageChange = try MemoryBuffer(
             in: network, label: "average change", vocabulary: vocabulary, gain: Self.averageChangeGain,
             feedbackTau: Self.averageChangeTau, neuronsPerDimension: Self.averageChangeNeuronsPerDimension)
+        rule = try CleanupMemory(
+            in: network, label: "rule", input: vocabulary, mapping: .keys(SpaunVocabularies.transformationKeys),
+            selection: .winnerTakeAll(Self.ruleThreshold, function: { _ in Self.ruleAmplitude }))
         induced = try Bind(
             in: network, label: "induced", vocabulary: vocabulary, neuronsPerDimension: bindNeuronsPerDimension)
         try network.add(memory.cell --> change.inputLeft)
         try network.add(memory.previousCell --> change.inputRight)
         try network.add(memory.cell --> induced.inputLeft)
-        try network.add(averageChange --> induced.inputRight)
+        try network.add(averageChange --> rule.input)
+        try network.add(rule --> induced.inputRight)
         try network.add(counter --> countReached.inputA)
         try network.add(memory.second --> countReached.inputB)
         try network.add(memory.second * ~sym.POS1 --> positionOfDigit.input)

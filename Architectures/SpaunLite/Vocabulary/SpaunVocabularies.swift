@@ -45,6 +45,15 @@ public struct SpaunVocabularies {
     public static let symbolKeys = ["OPEN", "CLOSE", "SPACE", "QM", "A", "C", "F", "K", "L", "M", "P", "R", "V", "W"]
     /// The task pointers of A0…A7, in order.
     public static let taskKeys = ["W", "R", "L", "M", "C", "A", "V", "F"]
+    /// The transformations induction can find (expressions of the main vocabulary): a list's
+    /// shift by k positions, `INCᵏ` for k = −3…3 (positions are `POS1 ⊛ INCⁿ`, so `POSn ⊛ INCᵏ
+    /// = POSn+k`; `INC⁰` is `Identity`, no change), and a step of every number by ±1 or ±2,
+    /// `ADD^±1`, `ADD^±2` (numbers are `ZER ⊛ ADDⁿ`). The rule cleanup
+    /// (`Transformation.rule`) gives the one most like the examples' average change.
+    public static let transformationKeys = [
+        "~INC * ~INC * ~INC", "~INC * ~INC", "~INC", "Identity", "INC", "INC * INC", "INC * INC * INC",
+        "~ADD * ~ADD", "~ADD", "ADD", "ADD * ADD",
+    ]
 
     /// The main vocabulary: numbers, positions, visual symbols.
     public let main: Vocabulary
