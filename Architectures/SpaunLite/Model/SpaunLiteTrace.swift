@@ -13,6 +13,8 @@ public final class SpaunLiteTrace {
     /// The list memories read as `POSk ⊛ digit` terms: MB1, the bound item being stored, and
     /// in A6 and A7 the cells and the induced list.
     private let lists: [(name: String, probe: Probe)]
+    /// The average change and the rule's selection, with the transformations' vectors.
+    private let rule: (average: Probe, selection: Probe, transformations: [[Double]])
     /// The pointers `POSk ⊛ digit` (k = 1…6) and their names, for reading list memories.
     private let pairs: [(name: String, vector: [Double])]
 
@@ -58,6 +60,14 @@ public final class SpaunLiteTrace {
             ("end", model.decoding.atEnd.output), ("reached", model.transformation.countReached.output),
             ("answer end", model.decoding.atAnswerEnd.output),
         ]
+        let transformations = try SpaunVocabularies.transformationKeys.map { (key) throws(BrainKitError) in
+            try model.vocabularies.main.parse(key).vector
+        }
+        rule = (
+            try network.probe(model.transformation.averageChange.output.node, synapse: filter, sampleEvery: sampleEvery),
+            try network.probe(model.transformation.rule.selectionOutput, synapse: filter, sampleEvery: sampleEvery),
+            transformations
+        )
         var scalars: [(String, Probe)] = []
         for (name, output) in watchedScalars {
             scalars.append((name, try network.probe(output.node, synapse: filter, sampleEvery: sampleEvery)))
@@ -78,6 +88,7 @@ public final class SpaunLiteTrace {
             (entry.name, try entry.vocabulary.similarity(try simulator.data(entry.probe)), entry.vocabulary.keys)
         }
         let scalarData = try scalars.map { (entry) throws(BrainKitError) in (entry.name, try simulator.data(entry.probe)) }
+        let averageData = try simulator.data(rule.average), selectionData = try simulator.data(rule.selection)
         let listData = try lists.map { (entry) throws(BrainKitError) in (entry.name, try simulator.data(entry.probe)) }
         let stride = max(1, Int((every / (times.count > 1 ? times[1] - times[0] : every)).rounded()))
         var lines: [String] = []
@@ -99,6 +110,15 @@ public final class SpaunLiteTrace {
             for (name, data) in listData {
                 let value = data.row(row)
                 if value.reduce(0, { $0 + $1 * $1 }) > 0.01 { line += " \(name):" + listTerms(value) }
+            }
+            let average = averageData.row(row), selection = selectionData.row(row)
+            if average.reduce(0, { $0 + $1 * $1 }) > 0.01 {
+                let keys = SpaunVocabularies.transformationKeys.map { $0.filter { $0 != " " } }
+                let similarities = rule.transformations.map { zip($0, average).reduce(0) { $0 + $1.0 * $1.1 } }
+                let ranked = similarities.indices.sorted { similarities[$0] > similarities[$1] }.prefix(3)
+                line += " T:" + ranked.map { String(format: "%@ %.2f", keys[$0], similarities[$0]) }.joined(separator: ",")
+                let chosen = selection.indices.filter { selection[$0] > 0.05 }
+                line += " rule:" + chosen.map { String(format: "%@ %.2f", keys[$0], selection[$0]) }.joined(separator: ",")
             }
             lines.append(line)
         }
