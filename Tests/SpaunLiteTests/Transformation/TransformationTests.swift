@@ -54,6 +54,47 @@ struct TransformationTests {
         #expect(try h.similarity(induced, to: "POS1 * FIV", at: 0.7) > 0.9)
     }
 
+    /// Spaun's `AAxB → xB` with the examples `[8812] → [12]`, `[8842] → [42]`, `[8862] → [62]`
+    /// and the query `[8832]` (answer `32`), items at half a unit as in the cells: the average
+    /// change is `~INC²` (weight 0.52) plus each example's `x` and `A ⊛ ~A` cross terms. The
+    /// rule cleanup keeps `~INC²` alone, so the induced list is the query shifted two places,
+    /// `THR` then `TWO` at about a quarter each. Applied raw, the average writes `TWO` first:
+    /// the examples' `x` and `B` leak into position 1 (docs/spaun-lite.md, Known limits).
+    @Test func theRuleCleanupInducesAAxBToXB() throws {
+        let h = try DirectHarness(dimensions: 64)
+        let memory = try WorkingMemory(in: h.network, vocabulary: h.main)
+        let t = try Transformation(in: h.network, memory: memory)
+        let raw = try Bind(in: h.network, label: "raw", vocabulary: h.main)
+        try h.network.add(memory.cell --> raw.inputLeft)
+        try h.network.add(t.averageChange --> raw.inputRight)
+        func list(_ digits: [String]) -> String {
+            "0.5 * (" + digits.enumerated().map { "POS\($0.offset + 1) * \($0.element)" }.joined(separator: " + ") + ")"
+        }
+        let examples = [("ONE", "TWO"), ("FOR", "TWO"), ("SIX", "TWO")].map { (x, b) in
+            "(\(list([x, b]))) * ~(\(list(["EIG", "EIG", x, b])))"
+        }
+        let average = "(" + examples.joined(separator: " + ") + ") / 3"
+        let averagePulse = Transformation.averageChangeTau / Transformation.averageChangeGain
+        try h.network.connect(
+            try h.pointers([(0, list(["EIG", "EIG", "THR", "TWO"])), (0.05, "0")]), to: memory.cell.input.node, synapse: nil)
+        try h.network.connect(try h.pointers([(0, average), (averagePulse, "0")]), to: t.averageChange.input.node, synapse: nil)
+        let induced = try h.watch(t.induced.output), unruled = try h.watch(raw.output)
+        try h.run(0.3)
+        func written(_ index: Int, position: Int) throws -> String {
+            let similarities = try SpaunVocabularies.digitKeys.map { (digit) throws -> Double in
+                try h.similarity(index, to: "POS\(position) * \(digit)", at: 0.3)
+            }
+            return SpaunVocabularies.digitKeys[similarities.indices.max { similarities[$0] < similarities[$1] } ?? 0]
+        }
+        #expect(try written(induced, position: 1) == "THR")
+        #expect(try written(induced, position: 2) == "TWO")
+        for term in ["POS1 * THR", "POS2 * TWO"] {
+            let similarity = try h.similarity(induced, to: term, at: 0.3)
+            #expect(similarity > 0.2 && similarity < 0.3, "\(term): \(similarity)")
+        }
+        #expect(try written(unruled, position: 1) == "TWO")
+    }
+
     /// The cosine between the probed pointer at `time` and the expression `text`.
     private func cosine(_ h: DirectHarness, _ index: Int, _ text: String, at time: Double) throws -> Double {
         let row = try h.values(index).row(Int((time / 0.001).rounded()) - 1)
