@@ -31,8 +31,9 @@ struct TransformationTests {
     }
 
     /// With `POS1 ⊛ TWO` in the cell and `POS1 ⊛ ONE` before it, the change is their
-    /// unbinding; with `ADD` as the average change and `POS1 ⊛ FOR` in the cell, the induced
-    /// list is `POS1 ⊛ FOR ⊛ ADD`, `POS1 ⊛ FIV`.
+    /// unbinding; with `ADD` as the average change and `POS1 ⊛ FOR` in the cell, the rule is
+    /// `ADD` at its fixed amplitude and the induced list `POS1 ⊛ FOR ⊛ ADD`, `POS1 ⊛ FIV` at
+    /// that amplitude.
     @Test func changeAndInducedListAreTheirBindings() throws {
         let h = try DirectHarness()
         let memory = try WorkingMemory(in: h.network, vocabulary: h.main)
@@ -51,14 +52,15 @@ struct TransformationTests {
         // per cent, so the magnitude is not exact); the induced list is the binding's.
         #expect(try cosine(h, change, "POS1 * TWO * ~(POS1 * ONE)", at: 0.3) > 0.98)
         #expect(try cosine(h, induced, "POS1 * FOR * ADD", at: 0.7) > 0.98)
-        #expect(try h.similarity(induced, to: "POS1 * FIV", at: 0.7) > 0.9)
+        #expect(abs(try h.similarity(induced, to: "POS1 * FIV", at: 0.7) - Transformation.ruleAmplitude) < 0.1)
     }
 
     /// Spaun's `AAxB → xB` with the examples `[8812] → [12]`, `[8842] → [42]`, `[8862] → [62]`
     /// and the query `[8832]` (answer `32`), items at half a unit as in the cells: the average
     /// change is `~INC²` (weight 0.52) plus each example's `x` and `A ⊛ ~A` cross terms. The
     /// rule cleanup keeps `~INC²` alone, so the induced list is the query shifted two places,
-    /// `THR` then `TWO` at about a quarter each. Applied raw, the average writes `TWO` first:
+    /// `THR` then `TWO` at about a quarter each (0.27 and 0.34 in exact arithmetic, with the
+    /// query's cross-talk). Applied raw, the average writes `TWO` first:
     /// the examples' `x` and `B` leak into position 1 (docs/spaun-lite.md, Known limits).
     @Test func theRuleCleanupInducesAAxBToXB() throws {
         let h = try DirectHarness(dimensions: 64)
@@ -90,7 +92,7 @@ struct TransformationTests {
         #expect(try written(induced, position: 2) == "TWO")
         for term in ["POS1 * THR", "POS2 * TWO"] {
             let similarity = try h.similarity(induced, to: term, at: 0.3)
-            #expect(similarity > 0.2 && similarity < 0.3, "\(term): \(similarity)")
+            #expect(similarity > 0.2 && similarity < 0.4, "\(term): \(similarity)")
         }
         #expect(try written(unruled, position: 1) == "TWO")
     }
