@@ -71,14 +71,38 @@ def transformations(vectors):
     return [power(vectors["INC"], k) for k in range(-3, 4)] + [power(vectors["ADD"], k) for k in (-2, -1, 1, 2)]
 
 
-def battery(vectors, form, trials, rng, rate=None, rule=None):
+def select(average, rules, rule):
+    """The transformation applied: the average itself (rule None), the known transformation
+    most like it ("wta"), or the sum of those above 0.4 ("thr")."""
+    similarities = [np.dot(average, r) for r in rules]
+    if rule == "wta":
+        return rules[int(np.argmax(similarities))]
+    if rule == "thr":
+        return sum((r for r, s in zip(rules, similarities) if s > 0.4), np.zeros_like(average))
+    return average
+
+
+def written(induced, positions, digits, length):
+    """The digits read from `induced` at positions 1…length (each the most similar)."""
+    return [
+        int(np.argmax([np.dot(bind(induced, involution(positions[k])), d) for d in digits])) for k in range(length)
+    ]
+
+
+def parts(vectors):
+    """The positions POS1…POS7, the digits, the known transformations, and the list pointer
+    Σ POSᵢ ⊛ itemᵢ of a list of digit indices."""
     positions = [vectors[f"POS{k}"] for k in range(1, 8)]
     digits = [vectors[d] for d in DIGITS]
-    rules = transformations(vectors)
 
     def pointer(items):
         return sum(bind(positions[i], digits[d]) for i, d in enumerate(items))
 
+    return positions, digits, transformations(vectors), pointer
+
+
+def battery(vectors, form, trials, rng, rate=None, rule=None):
+    positions, digits, rules, pointer = parts(vectors)
     right = 0
     for _ in range(trials):
         if form == "xB":
@@ -96,28 +120,13 @@ def battery(vectors, form, trials, rng, rate=None, rule=None):
             average = np.zeros_like(changes[0])
             for change in changes:
                 average += rate * (change - average)
-        similarities = [np.dot(average, r) for r in rules]
-        if rule == "wta":
-            average = rules[int(np.argmax(similarities))]
-        elif rule == "thr":
-            average = sum((r for r, s in zip(rules, similarities) if s > 0.4), np.zeros_like(average))
-        induced = bind(pointer(questions[-1]), average)
-        written = [
-            int(np.argmax([np.dot(bind(induced, involution(positions[k])), d) for d in digits]))
-            for k in range(len(answers[-1]))
-        ]
-        right += written == list(answers[-1])
+        induced = bind(pointer(questions[-1]), select(average, rules, rule))
+        right += written(induced, positions, digits, len(answers[-1])) == list(answers[-1])
     return right / trials
 
 
 def fluid_reasoning(vectors, form, trials, rng, rule, at_cell_length):
-    positions = [vectors[f"POS{k}"] for k in range(1, 8)]
-    digits = [vectors[d] for d in DIGITS]
-    rules = transformations(vectors)
-
-    def pointer(items):
-        return sum(bind(positions[i], digits[d]) for i, d in enumerate(items))
-
+    positions, digits, rules, pointer = parts(vectors)
     right = 0
     for _ in range(trials):
         if form == "add":
@@ -131,18 +140,10 @@ def fluid_reasoning(vectors, form, trials, rng, rule, at_cell_length):
         for r, row in enumerate(rows):
             for k in (1, 2) if r < 2 else (1,):
                 average += 0.6 * (bind(pointer(row[k]), involution(pointer(row[k - 1]))) - average)
-        similarities = [np.dot(average, r) for r in rules]
-        if rule == "wta":
-            average = rules[int(np.argmax(similarities))]
-        else:
-            average = sum((r for r, s in zip(rules, similarities) if s > 0.4), np.zeros_like(average))
         query, answer = rows[2][1], rows[2][2]
-        induced = bind(pointer(query), average)
+        induced = bind(pointer(query), select(average, rules, rule))
         length = len(query) if at_cell_length else len(answer)
-        written = [
-            int(np.argmax([np.dot(bind(induced, involution(positions[k])), d) for d in digits])) for k in range(length)
-        ]
-        right += written == list(answer)
+        right += written(induced, positions, digits, length) == list(answer)
     return right / trials
 
 
