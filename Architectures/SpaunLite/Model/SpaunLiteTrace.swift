@@ -91,6 +91,7 @@ public final class SpaunLiteTrace {
         let averageData = try simulator.data(rule.average), selectionData = try simulator.data(rule.selection)
         let listData = try lists.map { (entry) throws(BrainKitError) in (entry.name, try simulator.data(entry.probe)) }
         let stride = max(1, Int((every / (times.count > 1 ? times[1] - times[0] : every)).rounded()))
+        let keys = SpaunVocabularies.transformationKeys.map { $0.filter { $0 != " " } }
         var lines: [String] = []
         let names = model.actionSelection.names
         for row in Swift.stride(from: stride - 1, to: times.count, by: stride) {
@@ -113,7 +114,6 @@ public final class SpaunLiteTrace {
             }
             let average = averageData.row(row), selection = selectionData.row(row)
             if average.reduce(0, { $0 + $1 * $1 }) > 0.01 {
-                let keys = SpaunVocabularies.transformationKeys.map { $0.filter { $0 != " " } }
                 let similarities = rule.transformations.map { zip($0, average).reduce(0) { $0 + $1.0 * $1.1 } }
                 let ranked = similarities.indices.sorted { similarities[$0] > similarities[$1] }.prefix(3)
                 line += " T:" + ranked.map { String(format: "%@ %.2f", keys[$0], similarities[$0]) }.joined(separator: ",")
