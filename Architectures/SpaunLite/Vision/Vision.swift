@@ -46,8 +46,8 @@ import BrainSPA
 /// **Hysteresis.** The cleaned pointer returns to the cleanup's input with weight
 /// `hysteresis` (h, default ``defaultHysteresis``) through `Lowpass(0.01)`: the class selected
 /// gets `sᵢ + h`, and with the winner-take-all's lateral inhibition (scale 1) a rival `j` takes
-/// over only when `sⱼ > sᵢ + h`, so a weak image whose two best classes are close keeps the
-/// first one it selected instead of flickering between them. With `h` below the threshold θ
+/// over only when `sⱼ > sᵢ + h`, so a weak image whose two best classes are close flickers
+/// less between them (spike noise can still pass h). With `h` below the threshold θ
 /// a class is released once its own similarity falls below `θ − h` (a blank, or the next
 /// symbol), so nothing is held over from one image to a different one.
 ///
