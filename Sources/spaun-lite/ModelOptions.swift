@@ -17,6 +17,9 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "The vision cleanup's winner-take-all threshold.")
     var visionThreshold = Vision.defaultThreshold
 
+    @Option(help: "The vision cleanup's hysteresis (its output fed back to its input; 0: none).")
+    var visionHysteresis = Vision.defaultHysteresis
+
     @Option(help: ArgumentHelp(
         "Train the vision on the shipped training images but fold k of 5 (the validation images; A1's battery shows them).",
         valueName: "k"))
@@ -56,7 +59,7 @@ struct ModelOptions: ParsableArguments {
         }
         return try SpaunLite(
             dimensions: dimensions, mode: neurons, handwriting: handwriting, visionTraining: try validationSplit()?.training,
-            visionThreshold: visionThreshold, lesions: cuts, seed: seed)
+            visionThreshold: visionThreshold, visionHysteresis: visionHysteresis, lesions: cuts, seed: seed)
     }
 
     /// A simulator of `model` with these options' seed and threads, a progress bar on a terminal.

@@ -37,6 +37,9 @@ extension SpaunLiteCommand {
         @Option(help: "The cleanup's winner-take-all threshold (repeatable; one spiking run each).")
         var threshold: [Double] = [Vision.defaultThreshold]
 
+        @Option(help: "The cleanup's hysteresis (its output fed back to its input; 0: none).")
+        var hysteresis = Vision.defaultHysteresis
+
         @Option(help: "Threads.")
         var threads = 1
 
@@ -96,7 +99,7 @@ extension SpaunLiteCommand {
             let network = try Network(label: "vision check", seed: seed)
             let vision = try Vision(
                 in: network, vocabulary: vocabulary, handwriting: fit, selection: Vision.selection(threshold: value),
-                seed: seed)
+                hysteresis: hysteresis, seed: seed)
             var rng = RandomState(seed: seed)
             let blank = [Double](repeating: 0, count: GlyphFont.pixelCount)
             var shown: [[Double]] = []

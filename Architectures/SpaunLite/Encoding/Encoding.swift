@@ -15,11 +15,16 @@ import BrainSPA
 ///   `[`, so a repeated digit is stored again.
 /// - ``boundItem`` = `position ⊛ vis`, computed all the time; the store actions route it into
 ///   a list memory.
+/// - ``pending`` = `(position ⊛ INC) · nextPosition`: about 1 once a store has written the next
+///   position and the position has not yet moved to it, about 0 otherwise (`POSk ⊛ INC =
+///   POSk+1`, and the positions are nearly orthogonal). A list that closes with a store pending
+///   advances its position then (the `advance at close` action), so an item whose image the
+///   cleanup read too unsteadily for `seen` to rise is still counted.
 ///
 /// The three memories are attractors (cleanups over `POS1…POS8` and over the digits).
 ///
-/// Neurons: 3 memories of 50·D and their cleanups, a binding of `bindNeuronsPerDimension`·4(⌊D/2⌋+1) and a
-/// compare of `compareNeuronsPerDimension`·D.
+/// Neurons: 3 memories of 50·D and their cleanups, a binding of `bindNeuronsPerDimension`·4(⌊D/2⌋+1) and two
+/// compares of `compareNeuronsPerDimension`·D.
 public final class Encoding {
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
@@ -33,6 +38,8 @@ public final class Encoding {
     public let boundItem: Bind
     /// `vis · lastItem`: high while the item seen is the one already stored.
     public let seen: Compare
+    /// `(position ⊛ INC) · nextPosition`: high while a stored item's position has not been left.
+    public let pending: Compare
     /// The synapse from the last item to ``seen``.
     public static let seenSynapse: any Synapse = Lowpass(validatedTau: 0.05)
 
@@ -65,5 +72,9 @@ public final class Encoding {
         var slow = ExpressionSettings()
         slow.synapse = Self.seenSynapse
         try network.add(lastItem --> seen.inputB, settings: slow)
+        pending = try Compare(
+            in: network, label: "pending", vocabulary: vocabulary, neuronsPerDimension: compareNeuronsPerDimension)
+        try network.add(position * sym.INC --> pending.inputA)
+        try network.add(nextPosition --> pending.inputB)
     }
 }

@@ -27,6 +27,7 @@ import BrainSPA
 /// | close cell s (A7: TRANS0→1→2→0) | vis·CLOSE + state·s + open + task·F − 2.8 | state = next s, open = 0, answer end = position, learn (not from TRANS0) |
 /// | copy cell | vis·CLOSE + ind − open − 1 | MB3 previous = MB3 |
 /// | advance | seen + open − 1 | position = next position |
+/// | advance at close | pending + vis·CLOSE − 0.8 | position = next position |
 /// | forget | open − vis·(all classes) | (clears the last item, below) |
 /// | P, K | task·A + vis·P (K) − 1 | state = QAP (QAK) |
 /// | reverse | task·M + vis·R − 1 | state = REV |
@@ -49,6 +50,11 @@ import BrainSPA
 /// | write count | dec·CNT + 2·reached − p/2 − 2.3 | pen rate, plan = count⊛~POS1 |
 /// | written count | dec·CNT + 2·reached + p/2 − 2.3 | dec = DONE |
 /// | idle | 0.4 | — |
+///
+/// `pending` is `(position ⊛ INC) · next position` (``Encoding/pending``): a store has run and
+/// the position has not moved on. `advance at close` (about 1.2) outranks the closes (about 1),
+/// so a list whose last item was stored but never `seen` (a weak image the cleanup reads
+/// unsteadily) advances before it closes and its answer end is taken after that item.
 ///
 /// `ind` is `task·(V + F)`, the tasks that induce a change from examples (A6, A7); `learn` is
 /// `change − average change --> average change` (``Transformation``); `reached` is
@@ -155,6 +161,7 @@ public enum ControlRules {
             }
             IfMax("copy cell", seesClose + inducing - open - 1) { m.cell - m.previousCell --> m.previousCell }
             IfMax("advance", e.seen + open - 1) { e.nextPosition - e.position --> e.position }
+            IfMax("advance at close", e.pending + seesClose - 0.8) { e.nextPosition - e.position --> e.position }
             IfMax("forget", open - anyClass) {}
             IfMax("P", dot(p.task, sym.A) + seesP - 1) { sym.QAP - p.state --> p.state }
             IfMax("K", dot(p.task, sym.A) + seesK - 1) { sym.QAK - p.state --> p.state }

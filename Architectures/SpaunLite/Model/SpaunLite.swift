@@ -67,12 +67,13 @@ public final class SpaunLite {
     ///     part of the shipped digits).
     ///   - visionThreshold: the vision cleanup's winner-take-all threshold (default
     ///     ``Vision/defaultThreshold``).
+    ///   - visionHysteresis: the vision cleanup's hysteresis (default ``Vision/defaultHysteresis``).
     ///   - lesions: cuts to make (``Lesion``).
     ///   - seed: seeds the network and the vision's training.
     /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         dimensions: Int = 64, mode: Mode = .spiking, handwriting: DigitImages? = nil, visionTraining: DigitImages? = nil,
-        visionThreshold: Double = Vision.defaultThreshold, lesions: Set<Lesion> = [], seed: Int = 0
+        visionThreshold: Double = Vision.defaultThreshold, visionHysteresis: Double = Vision.defaultHysteresis, lesions: Set<Lesion> = [], seed: Int = 0
     ) throws(BrainKitError) {
         self.mode = mode
         self.seed = seed
@@ -83,7 +84,7 @@ public final class SpaunLite {
         let shipped = try DigitImages.shipped().split()
         stream = ImageStream(handwriting: handwriting ?? shipped.heldOut)
         vision = try Vision(in: network, vocabulary: vocabularies.main, handwriting: visionTraining ?? shipped.training,
-            selection: Vision.selection(threshold: visionThreshold), seed: seed)
+            selection: Vision.selection(threshold: visionThreshold), hysteresis: visionHysteresis, seed: seed)
         let stream = self.stream
         image = try network.node(label: "image", sizeIn: 0, sizeOut: GlyphFont.pixelCount) { t, _, output in
             stream.write(at: t, into: output)

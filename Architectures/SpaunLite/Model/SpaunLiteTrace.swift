@@ -56,6 +56,7 @@ public final class SpaunLiteTrace {
         }
         let watchedScalars: [(String, ScalarOutput)] = [
             ("open", model.production.listOpen.output), ("seen", model.encoding.seen.output),
+            ("pending", model.encoding.pending.output),
             ("pen", model.motor.pen.ramp), ("phase", model.motor.pen.phase), ("pacer", model.transformation.pacer.ramp),
             ("end", model.decoding.atEnd.output), ("reached", model.transformation.countReached.output),
             ("answer end", model.decoding.atAnswerEnd.output),

@@ -43,6 +43,14 @@ import BrainSPA
 /// ``defaultThreshold`` (0.2), gives its class pointer at unit strength, so ``output`` is one
 /// clean class or nothing.
 ///
+/// **Hysteresis.** The cleaned pointer returns to the cleanup's input with weight
+/// `hysteresis` (h, default ``defaultHysteresis``) through `Lowpass(0.01)`: the class selected
+/// gets `sᵢ + h`, and with the winner-take-all's lateral inhibition (scale 1) a rival `j` takes
+/// over only when `sⱼ > sᵢ + h`, so a weak image whose two best classes are close flickers
+/// less between them (spike noise can still pass h). With `h` below the threshold θ
+/// a class is released once its own similarity falls below `θ − h` (a blank, or the next
+/// symbol), so nothing is held over from one image to a different one.
+///
 /// **Modes.** The hidden layer is spiking `LIF` unless a neuron type is given or the network's
 /// default is a rate type; a `Direct` default runs it as `LIFRate`, since the classifier is
 /// the neurons themselves. The cleanup memory follows the network's defaults.
@@ -66,6 +74,13 @@ public final class Vision: PointerExpressible {
     /// images select no class, below 0.2 more select a wrong one (or two classes), and at 0.2
     /// a blank screen selects none.
     public static let defaultThreshold = 0.2
+
+    /// The default hysteresis of the cleanup (the weight of its output fed back to its input),
+    /// 0.1: half the threshold, so a class is released once its similarity falls below 0.1.
+    public static let defaultHysteresis = 0.1
+
+    /// The synapse of the cleanup's hysteresis feedback.
+    public static let hysteresisSynapse: any Synapse = Lowpass(validatedTau: 0.01)
 
     /// The default cleanup selection: ``selection(threshold:)`` at ``defaultThreshold``.
     public static var defaultSelection: CleanupMemory.Selection { selection(threshold: defaultThreshold) }
@@ -118,6 +133,8 @@ public final class Vision: PointerExpressible {
     ///   - regularization: `LstsqL2`'s `reg` for the decoders (default 0.02).
     ///   - selection: the cleanup memory's selection (default ``defaultSelection``).
     ///   - cleanupNeurons: neurons per class in the cleanup memory (default 50).
+    ///   - hysteresis: the weight of the cleaned pointer fed back to the cleanup's input, in
+    ///     [0, threshold) (default ``defaultHysteresis``; 0: no feedback).
     ///   - neuronType: the hidden layer's neuron type (nil: see Modes above).
     ///   - seed: seeds the glyphs, blanks, distortions, receptive fields, encoders, intercepts,
     ///     max rates and the subnetwork.
@@ -130,7 +147,7 @@ public final class Vision: PointerExpressible {
         font: GlyphFont = .standard, blanks: Int = 200,
         maxRates: ClosedRange<Double> = 200...400, regularization: Double = 0.02,
         selection: CleanupMemory.Selection = Vision.defaultSelection, cleanupNeurons: Int = 50,
-        neuronType: (any NeuronType)? = nil, seed: Int
+        hysteresis: Double = Vision.defaultHysteresis, neuronType: (any NeuronType)? = nil, seed: Int
     ) throws(BrainKitError) {
         let name = "Vision '\(label)'"
         try Check.atLeast(neurons, 1, name, "neurons")
@@ -139,6 +156,11 @@ public final class Vision: PointerExpressible {
         try Check.atLeast(blanks, 0, name, "blanks")
         try Check.atLeast(cleanupNeurons, 1, name, "cleanupNeurons")
         try Check.positiveFinite(regularization, name, "regularization")
+        try Check.finite([hysteresis], name, "hysteresis")
+        try Check.atLeast(hysteresis, 0, name, "hysteresis")
+        if case .winnerTakeAll(let threshold, _) = selection, hysteresis >= threshold {
+            throw .validation(name, "hysteresis", "must be below the threshold \(threshold) or a class is never released, got \(hysteresis)")
+        }
         guard receptiveField.lowerBound >= 1, receptiveField.upperBound <= GlyphFont.side else {
             throw .validation(name, "receptiveField", "must lie in 1...\(GlyphFont.side) pixels, got \(receptiveField)")
         }
@@ -291,6 +313,10 @@ public final class Vision: PointerExpressible {
             in: network, label: "cleanup", input: vocabulary, mapping: .keys(Vision.classKeys), selection: selection,
             neurons: cleanupNeurons)
         try network.connect(raw, to: cleanup.input.node, synapse: nil)
+        if hysteresis > 0 {
+            try network.connect(
+                cleanup.output.node, to: cleanup.input.node, synapse: Self.hysteresisSynapse, transform: .scalar(hysteresis))
+        }
         self.trainingImages = trainingImages
         self.trainingKeys = keys
         self.classPointers = Matrix(pointerRows)

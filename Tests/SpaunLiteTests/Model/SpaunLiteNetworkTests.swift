@@ -57,8 +57,8 @@ struct SpaunLiteNetworkTests {
     @Test func theNeuronBudgetAtSixtyFourDimensions() throws {
         let model = try SpaunLite(dimensions: 64, seed: 0)
         #expect(model.neuronCount <= 300_000, "\(model.neuronCount) neurons")
-        #expect(model.actionSelection.names.count == 51)
-        #expect(Set(model.actionSelection.names.compactMap { $0 }).count == 51)
+        #expect(model.actionSelection.names.count == 52)
+        #expect(Set(model.actionSelection.names.compactMap { $0 }).count == 52)
     }
 
     @Test func badSettingsAreTypedErrors() throws {

@@ -105,6 +105,38 @@ struct VisionTests {
         }
     }
 
+    /// The cleanup's hysteresis must not hold a class over: a weak training image (fold 0's 9
+    /// on line 30 of the digits, whose two best classes, 5 and 3, are close) shown in A1's order
+    /// to a spiking vision trained on the other folds selects a class, `]` then takes over, and
+    /// the blank after it selects nothing.
+    @Test func hysteresisReleasesAtTheNextSymbolAndTheBlank() throws {
+        let (fit, validation) = try DigitImages.shipped().split().training.fold(0, of: 5)
+        let weak = try #require(validation.images.first { $0.line == 30 && $0.label == 9 })
+        let net = try Network(seed: 2)
+        let vision = try Vision(in: net, vocabulary: try SpaunVocabularies(dimensions: 64).main, handwriting: fit, seed: 2)
+        var rng = RandomState(seed: 2)
+        let shown = [
+            GlyphFont.standard.render(.open, rng: &rng), weak.pixels, GlyphFont.standard.render(.close, rng: &rng),
+            [Double](repeating: 0, count: 64),
+        ]
+        let screen = try net.node(label: "screen", process: try PresentInput(inputs: shown, presentationTime: 0.2))
+        try net.connect(screen, to: vision.input, synapse: nil)
+        let selected = try net.probe(vision.cleanup.selectionOutput, synapse: 0.01)
+        let sim = try Simulator(net, seed: 2)
+        try sim.run(seconds: 0.8)
+        let data = try sim.data(selected)
+        func winners(_ steps: Range<Int>) -> Set<String> {
+            Set(steps.compactMap { step in
+                let row = data.row(step)
+                guard let best = row.indices.max(by: { row[$0] < row[$1] }), row[best] > 0.5 else { return nil }
+                return Vision.classKeys[best]
+            })
+        }
+        #expect(!winners(240..<400).isEmpty)
+        #expect(winners(440..<600) == ["CLOSE"])
+        #expect(winners(700..<800).isEmpty, "the blank selects \(winners(700..<800).sorted())")
+    }
+
     @Test(arguments: ["LIFRate", "Direct"])
     func nonSpikingModesClassify(mode: String) throws {
         let net = try Network(seed: 9)
@@ -188,6 +220,12 @@ struct VisionTests {
             try Vision(in: net, vocabulary: vocabulary, handwriting: images, cleanupNeurons: 0, seed: 1)
         }
         try expectError("seed") { net throws(BrainKitError) in try Vision(in: net, vocabulary: vocabulary, handwriting: images, seed: -1) }
+        try expectError("hysteresis") { net throws(BrainKitError) in
+            try Vision(in: net, vocabulary: vocabulary, handwriting: images, hysteresis: Vision.defaultThreshold, seed: 1)
+        }
+        try expectError("hysteresis") { net throws(BrainKitError) in
+            try Vision(in: net, vocabulary: vocabulary, handwriting: images, hysteresis: -0.1, seed: 1)
+        }
         try expectError("neuronType") { net throws(BrainKitError) in
             try Vision(in: net, vocabulary: vocabulary, handwriting: images, neuronType: Direct(), seed: 1)
         }
