@@ -40,6 +40,15 @@ extension SpaunLiteCommand {
         @Option(help: "The cleanup's hysteresis (its output fed back to its input; 0: none).")
         var hysteresis = Vision.defaultHysteresis
 
+        @Option(help: "Neurons of the visions' hidden layer.")
+        var neurons = Vision.defaultNeurons
+
+        @Option(help: "Distorted copies of each training image the visions train on.")
+        var distortedCopies = Vision.defaultDistortedCopies
+
+        @Option(help: "The regularization of the visions' decoders.")
+        var regularization = Vision.defaultRegularization
+
         @Option(help: "Threads.")
         var threads = 1
 
@@ -63,7 +72,8 @@ extension SpaunLiteCommand {
                 print("fold \(fold): trained on \(fit.images.count) images, validated on \(validation.count)")
 
                 let network = try Network(label: "vision check", seed: seed)
-                let vision = try Vision(in: network, vocabulary: vocabulary, handwriting: fit, seed: seed)
+                let vision = try Vision(in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies, neurons: neurons,
+                    regularization: regularization, seed: seed)
                 let simulator = try Simulator(network, seed: seed, threads: threads)
                 let similarities = vision.classSimilarities(
                     try vision.decodedPointers(of: Matrix(validation.map(\.pixels)), in: simulator))
@@ -98,8 +108,8 @@ extension SpaunLiteCommand {
         ) throws {
             let network = try Network(label: "vision check", seed: seed)
             let vision = try Vision(
-                in: network, vocabulary: vocabulary, handwriting: fit, selection: Vision.selection(threshold: value),
-                hysteresis: hysteresis, seed: seed)
+                in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies, neurons: neurons,
+                regularization: regularization, selection: Vision.selection(threshold: value), hysteresis: hysteresis, seed: seed)
             var rng = RandomState(seed: seed)
             let blank = [Double](repeating: 0, count: GlyphFont.pixelCount)
             var shown: [[Double]] = []

@@ -73,7 +73,8 @@ public final class SpaunLite {
     /// - Throws: `BrainKitError` naming the part at fault.
     public init(
         dimensions: Int = 64, mode: Mode = .spiking, handwriting: DigitImages? = nil, visionTraining: DigitImages? = nil,
-        visionThreshold: Double = Vision.defaultThreshold, visionHysteresis: Double = Vision.defaultHysteresis, lesions: Set<Lesion> = [], seed: Int = 0
+        visionThreshold: Double = Vision.defaultThreshold, visionHysteresis: Double = Vision.defaultHysteresis,
+        lesions: Set<Lesion> = [], seed: Int = 0
     ) throws(BrainKitError) {
         self.mode = mode
         self.seed = seed

@@ -75,6 +75,15 @@ public final class Vision: PointerExpressible {
     /// a blank screen selects none.
     public static let defaultThreshold = 0.2
 
+    /// The default number of neurons in the hidden layer.
+    public static let defaultNeurons = 1000
+
+    /// The default number of distorted copies of each handwritten training image.
+    public static let defaultDistortedCopies = 3
+
+    /// The default regularization (`LstsqL2`'s `reg`) of the decoders.
+    public static let defaultRegularization = 0.02
+
     /// The default hysteresis of the cleanup (the weight of its output fed back to its input),
     /// 0.1: half the threshold, so a class is released once its similarity falls below 0.1.
     public static let defaultHysteresis = 0.1
@@ -142,10 +151,10 @@ public final class Vision: PointerExpressible {
     /// - Throws: `BrainKitError` naming the vision module and the parameter at fault.
     public init(
         in parent: Network, label: String = "Vision", vocabulary: Vocabulary, handwriting: DigitImages? = nil,
-        distortedCopies: Int = 3, distortion: ImageDistortion = .standard,
-        neurons: Int = 1000, receptiveField: ClosedRange<Int> = 4...6, glyphsPerSymbol: Int = 120,
+        distortedCopies: Int = Vision.defaultDistortedCopies, distortion: ImageDistortion = .standard,
+        neurons: Int = Vision.defaultNeurons, receptiveField: ClosedRange<Int> = 4...6, glyphsPerSymbol: Int = 120,
         font: GlyphFont = .standard, blanks: Int = 200,
-        maxRates: ClosedRange<Double> = 200...400, regularization: Double = 0.02,
+        maxRates: ClosedRange<Double> = 200...400, regularization: Double = Vision.defaultRegularization,
         selection: CleanupMemory.Selection = Vision.defaultSelection, cleanupNeurons: Int = 50,
         hysteresis: Double = Vision.defaultHysteresis, neuronType: (any NeuronType)? = nil, seed: Int
     ) throws(BrainKitError) {
