@@ -6,7 +6,8 @@ import SpaunLite
 extension SpaunLiteCommand {
     /// `spaun-lite vision --seed 2 --threshold 0.25 --threshold 0.15`: the vision cleanup's
     /// similarities and selections on the training images, by cross-validation, for choosing its
-    /// threshold.
+    /// threshold, and (`--neurons`, `--distorted-copies`, `--regularization`) the size of its
+    /// hidden layer and its training set.
     ///
     /// Only the training part of the shipped digits' split (``DigitImages/split(blocks:heldOutEvery:)``)
     /// is used; the held-out images the batteries report are not. Each of `folds` visions is
@@ -72,7 +73,8 @@ extension SpaunLiteCommand {
                 print("fold \(fold): trained on \(fit.images.count) images, validated on \(validation.count)")
 
                 let network = try Network(label: "vision check", seed: seed)
-                let vision = try Vision(in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies, neurons: neurons,
+                let vision = try Vision(
+                    in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies, neurons: neurons,
                     regularization: regularization, seed: seed)
                 let simulator = try Simulator(network, seed: seed, threads: threads)
                 let similarities = vision.classSimilarities(
