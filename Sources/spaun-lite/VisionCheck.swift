@@ -73,9 +73,7 @@ extension SpaunLiteCommand {
                 print("fold \(fold): trained on \(fit.images.count) images, validated on \(validation.count)")
 
                 let network = try Network(label: "vision check", seed: seed)
-                let vision = try Vision(
-                    in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies, neurons: neurons,
-                    regularization: regularization, seed: seed)
+                let vision = try makeVision(in: network, vocabulary: vocabulary, fit: fit, selection: Vision.defaultSelection)
                 let simulator = try Simulator(network, seed: seed, threads: threads)
                 let similarities = vision.classSimilarities(
                     try vision.decodedPointers(of: Matrix(validation.map(\.pixels)), in: simulator))
@@ -102,6 +100,15 @@ extension SpaunLiteCommand {
             }
         }
 
+        /// A vision trained on `fit` with these options' size, training and hysteresis.
+        func makeVision(
+            in network: Network, vocabulary: Vocabulary, fit: DigitImages, selection: CleanupMemory.Selection
+        ) throws -> Vision {
+            try Vision(
+                in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies, neurons: neurons,
+                regularization: regularization, selection: selection, hysteresis: hysteresis, seed: seed)
+        }
+
         /// Shows `validation` in A1's order to a spiking vision trained on `fit` and adds what
         /// it selected to `tally`.
         func spikingRun(
@@ -109,9 +116,8 @@ extension SpaunLiteCommand {
             vocabulary: Vocabulary, into tally: inout Tally
         ) throws {
             let network = try Network(label: "vision check", seed: seed)
-            let vision = try Vision(
-                in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies, neurons: neurons,
-                regularization: regularization, selection: Vision.selection(threshold: value), hysteresis: hysteresis, seed: seed)
+            let vision = try makeVision(
+                in: network, vocabulary: vocabulary, fit: fit, selection: Vision.selection(threshold: value))
             var rng = RandomState(seed: seed)
             let blank = [Double](repeating: 0, count: GlyphFont.pixelCount)
             var shown: [[Double]] = []

@@ -131,15 +131,15 @@ public final class Vision: PointerExpressible {
     ///   - handwriting: the handwritten training images; nil: the training part of the shipped
     ///     set.
     ///   - distortedCopies: distorted copies of each handwritten image to train on as well
-    ///     (default 3).
+    ///     (default ``defaultDistortedCopies``).
     ///   - distortion: how those copies are distorted (default ``ImageDistortion/standard``).
-    ///   - neurons: hidden neurons (default 1,000).
+    ///   - neurons: hidden neurons (default ``defaultNeurons``).
     ///   - receptiveField: the side in pixels of the hidden neurons' square windows (default 4…6).
     ///   - glyphsPerSymbol: jittered renderings of each class glyph to train on (default 120).
     ///   - font: how the training glyphs are jittered (default ``GlyphFont/standard``).
     ///   - blanks: blank training images, target zero (default 200).
     ///   - maxRates: the hidden neurons' max rates in Hz (default 200…400).
-    ///   - regularization: `LstsqL2`'s `reg` for the decoders (default 0.02).
+    ///   - regularization: `LstsqL2`'s `reg` for the decoders (default ``defaultRegularization``).
     ///   - selection: the cleanup memory's selection (default ``defaultSelection``).
     ///   - cleanupNeurons: neurons per class in the cleanup memory (default 50).
     ///   - hysteresis: the weight of the cleaned pointer fed back to the cleanup's input, in
