@@ -122,22 +122,20 @@ class Sim:
         return out
 
 
-def run(cfg, lists, reads, seed=0, spiking=False, trace_end=False, noise=0.0):
+def run(cfg, lists, reads, seed=0, spiking=False, noise=0.0):
     """lists: (B, L) digit indices; reads: list of (time, position index) per column.
     Returns sims (B, n_reads, 10) and the target index."""
     V = load_vocab()
     digs = np.array([V[k] for k in DIGITS])
     pos = np.array([V[f"POS{k}"] for k in range(1, 9)])
     B, L = lists.shape
-    bufs = [Buffer(seed * 2 + 1, npd=cfg.get("npd_r", 100), radius=cfg.get("radius_r", 1.0)),
-            Buffer(seed * 2 + 2, npd=cfg.get("npd_d", 100), radius=cfg.get("radius_d", 1.0))]
+    bufs = [Buffer(seed * 2 + 1), Buffer(seed * 2 + 2)]
     sim = Sim(bufs, [1.0, cfg["fb"]], [cfg["wr"], cfg["wd"]], B, spiking=spiking,
               rng=np.random.default_rng(seed))
     dt = 0.001
     onset0 = 0.1
-    store_delay, store_len, period = cfg.get("store_delay", 0.04), cfg.get("store_len", 0.11), 0.2
+    store_delay, store_len, period = 0.04, 0.11, 0.2
     bound = np.stack([cconv(pos[k], digs[lists[:, k]]) for k in range(L)], axis=1)  # B,L,D
-    strength = cfg.get("strength", lambda k, L: 1.0)
     close = onset0 + period * L
     T = close + max(t for t, _ in reads) + 0.01
     reads = sorted(reads)
@@ -146,18 +144,15 @@ def run(cfg, lists, reads, seed=0, spiking=False, trace_end=False, noise=0.0):
     ufilt = np.zeros((B, D))
     yfilt = np.zeros((B, D))
     t = 0.0
-    endsims = None
     for step in range(int(round(T / dt))):
         t = step * dt
         u = np.zeros((B, D))
         k = int((t - onset0 - store_delay) // period) if t >= onset0 + store_delay else -1
         if 0 <= k < L and (t - onset0 - store_delay - k * period) < store_len:
-            u = bound[:, k] * strength(k, L)
+            u = bound[:, k]
         ufilt += dt / 0.01 * (u - ufilt)
         y = sim.step(ufilt)
         yfilt += dt / 0.005 * (y - yfilt)
-        if trace_end and endsims is None and t >= close:
-            endsims = np.array([[np.dot(cconv(yfilt[b], inv(pos[k])), digs[lists[b, k]]) for k in range(L)] for b in range(B)])
         while ri < len(reads) and t >= reads[ri][0] + close:
             kpos = reads[ri][1]
             unb = cconv(yfilt, inv(pos[kpos]))
@@ -165,7 +160,7 @@ def run(cfg, lists, reads, seed=0, spiking=False, trace_end=False, noise=0.0):
                 unb = unb + noise * np.random.default_rng(1000 + ri + seed).standard_normal(unb.shape) / np.sqrt(D)
             res[:, ri] = unb @ digs.T
             ri += 1
-    return res, reads, endsims
+    return res, reads
 
 
 def score(res, reads, lists):
@@ -187,36 +182,32 @@ def make_lists(B, L, seed):
     return np.array([r.permutation(10)[:L] for _ in range(B)])
 
 
+def measure(cfg, B, seeds, length, list_seed, reads, spiking, noise):
+    """Mean accuracy, margin and similarity per read over `seeds`, on lists of `length`."""
+    accs, margs, simsl = [], [], []
+    for sd in seeds:
+        lists = make_lists(B, length, list_seed(sd))
+        res, rd = run(cfg, lists, reads, seed=sd, spiking=spiking, noise=noise)
+        a, m, s = score(res, rd, lists)
+        accs.append(a); margs.append(m); simsl.append(s)
+    return np.mean(accs, 0), np.mean(margs, 0), np.mean(simsl, 0)
+
+
+def forward_reads(length):
+    """A3's forward recall: position k read at close + 0.4 + 0.93 k s."""
+    return [(0.4 + 0.93 * k, k) for k in range(length)]
+
+
 def evaluate(cfg, B=40, seeds=(0,), spiking=False, noise=0.0, lengths=(6, 7), a5=True, short=True, verbose=True):
     out = {}
     for L in lengths:
-        accs, margs, simsl = [], [], []
-        for sd in seeds:
-            lists = make_lists(B, L, 100 * sd + L)
-            reads = [(0.4 + 0.93 * k, k) for k in range(L)]
-            res, rd, _ = run(cfg, lists, reads, seed=sd, spiking=spiking, noise=noise)
-            a, m, s = score(res, rd, lists)
-            accs.append(a); margs.append(m); simsl.append(s)
-        out[f"A3-{L}"] = (np.mean(accs, 0), np.mean(margs, 0), np.mean(simsl, 0))
+        out[f"A3-{L}"] = measure(cfg, B, seeds, L, lambda sd: 100 * sd + L, forward_reads(L), spiking, noise)
     if a5:
-        accs, margs, simsl = [], [], []
-        for sd in seeds:
-            lists = make_lists(B, 7, 100 * sd + 77)
-            # one read per position at close + 1.2 s (a separate read of the same run per position)
-            reads = [(1.2 + 1e-4 * k, k) for k in range(7)]
-            res, rd, _ = run(cfg, lists, reads, seed=sd, spiking=spiking, noise=noise)
-            a, m, s = score(res, rd, lists)
-            accs.append(a); margs.append(m); simsl.append(s)
-        out["A5-P7"] = (np.mean(accs, 0), np.mean(margs, 0), np.mean(simsl, 0))
+        # one read per position at close + 1.2 s (a separate read of the same run per position)
+        reads = [(1.2 + 1e-4 * k, k) for k in range(7)]
+        out["A5-P7"] = measure(cfg, B, seeds, 7, lambda sd: 100 * sd + 77, reads, spiking, noise)
     if short:
-        accs, margs, simsl = [], [], []
-        for sd in seeds:
-            lists = make_lists(B, 3, 100 * sd + 3)
-            reads = [(0.4 + 0.93 * k, k) for k in range(3)]
-            res, rd, _ = run(cfg, lists, reads, seed=sd, spiking=spiking, noise=noise)
-            a, m, s = score(res, rd, lists)
-            accs.append(a); margs.append(m); simsl.append(s)
-        out["A3-3"] = (np.mean(accs, 0), np.mean(margs, 0), np.mean(simsl, 0))
+        out["A3-3"] = measure(cfg, B, seeds, 3, lambda sd: 100 * sd + 3, forward_reads(3), spiking, noise)
     if verbose:
         for k, (a, m, s) in out.items():
             print(f"  {k:6s} acc {' '.join(f'{x:.2f}' for x in a)} (mean {a.mean():.3f}) | margin {' '.join(f'{x:+.2f}' for x in m)} | sim {' '.join(f'{x:.2f}' for x in s)}", flush=True)
