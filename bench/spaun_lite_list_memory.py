@@ -6,12 +6,19 @@ ensembles with intercepts and eval points CosineSimilarity(D+2), radius 1, 100 n
 dimension), takes each ensemble's encoders, gains, biases and decoders from a nengo build, and
 simulates the memory in numpy (LIFRate or spiking LIF), batched over lists:
 
-    x = f * s + g * u          (the ensembles' input: held value + gain * route, no synapse)
+    x = (f + c * gate) * s + g * u   (the ensembles' input: held value + gain * route, no synapse;
+                               while an item is stored (gate 1, filtered by 10 ms) the held
+                               value returns with extra weight c: +gr to the rehearsal buffer,
+                               -kd to the decay buffer, the store action's routes)
     y = decode(x)              (the State's output)
     ds/dt = (y - s) / 0.1      (Lowpass(0.1) feedback)
     MB1 = y_rehearsal + y_decay
 
 u = POSk * ITEMk (the model's vocabulary, Vocab/Files/main-64.vocab) during each store.
+Knobs (--cfg, in order): wr, wd the input weights; fb the decay buffer's feedback; kd, gr the
+store-time routes; fr the rehearsal buffer's feedback at all times (above 1 it grows without
+bound between stores too: tried, not adopted); or the rehearsal buffer's weight in the sum.
+
 Reads: MB1 (lowpass 0.005) unbound by ~POSk; accuracy = argmax over the ten digits is the item
 and 2*sim >= 0.3; margin = sim(item) - best other digit.
 
@@ -21,8 +28,8 @@ This model has no encoding/decoding binding, routing or cleanup noise, so its ac
 higher than the model's; compare configurations by the margins (the lists are the same for
 every configuration).
 
-    nice -n 10 python3 bench/spaun_lite_list_memory.py --spiking --B 30      # the defaults and the shorter decay
-    nice -n 10 python3 bench/spaun_lite_list_memory.py --spiking --cfg 0.3,0.8,0.975  # wr,wd,fb
+    nice -n 10 python3 bench/spaun_lite_list_memory.py --B 20       # the defaults, the earlier ones, a shorter decay
+    nice -n 10 python3 bench/spaun_lite_list_memory.py --cfg 0.25,0.5,1,0.35,1,1,0.25  # wr,wd,fb,kd,fr,or,gr
 """
 import os, sys, argparse, numpy as np, nengo
 
@@ -88,17 +95,19 @@ class Sim:
     def __init__(self, bufs, fbs, gains, B, spiking=False, rng=None, dt=0.001):
         self.bufs, self.fbs, self.gains, self.B, self.dt = bufs, fbs, gains, B, dt
         self.s = [np.zeros((B, D)) for _ in bufs]
+        self.displacement = [0.0 for _ in bufs]
+        self.outputWeights = [1.0 for _ in bufs]
         self.spiking = spiking
         self.rng = rng or np.random.default_rng(0)
         if spiking:
             self.v = [[self.rng.uniform(0, 1, (B, p[2].shape[0])) for p in b.parts] for b in bufs]
             self.ref = [[np.zeros((B, p[2].shape[0])) for p in b.parts] for b in bufs]
 
-    def step(self, u):
+    def step(self, u, gate=0.0):
         out = np.zeros((self.B, D))
         a_tau = self.dt / 0.1
         for i, (b, f, g) in enumerate(zip(self.bufs, self.fbs, self.gains)):
-            x = f * self.s[i] + g * u
+            x = (f - gate * self.displacement[i]) * self.s[i] + g * u
             y = np.zeros((self.B, D))
             for j, (a, bb, enc, bias, dec) in enumerate(b.parts):
                 J = x[:, a:bb] @ enc.T + bias
@@ -118,7 +127,7 @@ class Sim:
                     ref[spk] = 0.002 + t_spike
                 y[:, a:bb] = r @ dec
             self.s[i] += a_tau * (y - self.s[i])
-            out += y
+            out += self.outputWeights[i] * y
         return out
 
 
@@ -130,8 +139,10 @@ def run(cfg, lists, reads, seed=0, spiking=False, noise=0.0):
     pos = np.array([V[f"POS{k}"] for k in range(1, 9)])
     B, L = lists.shape
     bufs = [Buffer(seed * 2 + 1), Buffer(seed * 2 + 2)]
-    sim = Sim(bufs, [1.0, cfg["fb"]], [cfg["wr"], cfg["wd"]], B, spiking=spiking,
+    sim = Sim(bufs, [cfg.get("fr", 1.0), cfg["fb"]], [cfg["wr"], cfg["wd"]], B, spiking=spiking,
               rng=np.random.default_rng(seed))
+    sim.displacement = [-cfg.get("gr", 0.0), cfg.get("kd", 0.0)]
+    sim.outputWeights = [cfg.get("or", 1.0), 1.0]
     dt = 0.001
     onset0 = 0.1
     store_delay, store_len, period = 0.04, 0.11, 0.2
@@ -142,16 +153,20 @@ def run(cfg, lists, reads, seed=0, spiking=False, noise=0.0):
     res = np.zeros((B, len(reads), 10))
     ri = 0
     ufilt = np.zeros((B, D))
+    gfilt = 0.0
     yfilt = np.zeros((B, D))
     t = 0.0
     for step in range(int(round(T / dt))):
         t = step * dt
         u = np.zeros((B, D))
+        gate = 0.0
         k = int((t - onset0 - store_delay) // period) if t >= onset0 + store_delay else -1
         if 0 <= k < L and (t - onset0 - store_delay - k * period) < store_len:
             u = bound[:, k]
+            gate = 1.0
         ufilt += dt / 0.01 * (u - ufilt)
-        y = sim.step(ufilt)
+        gfilt += dt / 0.01 * (gate - gfilt)
+        y = sim.step(ufilt, gfilt)
         yfilt += dt / 0.005 * (y - yfilt)
         while ri < len(reads) and t >= reads[ri][0] + close:
             kpos = reads[ri][1]
@@ -214,7 +229,8 @@ def evaluate(cfg, B=40, seeds=(0,), spiking=False, noise=0.0, lengths=(6, 7), a5
     return out
 
 
-BASE = dict(wr=0.3, wd=0.6, fb=0.985)  # ListMemory's defaults
+BASE = dict(wr=0.25, wd=0.5, fb=1.0, gr=0.25, kd=0.35)  # ListMemory's defaults
+EARLIER = dict(wr=0.3, wd=0.6, fb=0.985)  # the earlier defaults: a slow decay, no store-time routes
 SHORTER = dict(wr=0.4, wd=0.9, fb=0.97)  # a stronger, faster decay buffer (tried; not adopted)
 
 if __name__ == "__main__":
@@ -223,12 +239,13 @@ if __name__ == "__main__":
     ap.add_argument("--B", type=int, default=40)
     ap.add_argument("--seeds", type=int, nargs="+", default=[0])
     ap.add_argument("--noise", type=float, default=0.0)
-    ap.add_argument("--cfg", action="append", default=[], help="wr,wd,fb")
+    ap.add_argument("--cfg", action="append", default=[], help="wr,wd,fb[,kd[,fr[,or[,gr]]]]")
     a = ap.parse_args()
-    cfgs = [dict(BASE), dict(SHORTER)] if not a.cfg else []
+    cfgs = [dict(BASE), dict(EARLIER), dict(SHORTER)] if not a.cfg else []
     for c in a.cfg:
-        wr, wd, fb = map(float, c.split(","))
-        cfgs.append(dict(wr=wr, wd=wd, fb=fb))
+        v = list(map(float, c.split(",")))
+        names = ["wr", "wd", "fb", "kd", "fr", "or", "gr"]
+        cfgs.append(dict(BASE, **dict(zip(names, v))))
     for c in cfgs:
         print(c, "tau_decay %.2f s" % (0.1 / (1 - c["fb"])) if c["fb"] < 1 else "", flush=True)
         evaluate(c, B=a.B, seeds=a.seeds, spiking=a.spiking, noise=a.noise)

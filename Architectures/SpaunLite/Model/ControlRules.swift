@@ -18,7 +18,7 @@ import BrainSPA
 /// | open | vis·OPEN + dec·NONE − ind − 1 | open = 1, position = next position = POS1 |
 /// | close s (TRANS0→1→2→0) | vis·CLOSE + state·s + open − ind − 2 | state = next s, open = 0 |
 /// | close | vis·CLOSE + open − ind − 1.2 | open = 0 |
-/// | store first | vis·digits − seen + open + state·TRANS0 − ind − 2 | MB1 += position⊛vis, next position = position⊛INC, last item = vis |
+/// | store first | vis·digits − seen + open + state·TRANS0 − ind − 2 | MB1 += position⊛vis (its rehearsal buffer grows, its decay buffer is displaced: ``ListMemory``), next position = position⊛INC, last item = vis |
 /// | store second | vis·digits − seen + open + state·(TRANS1+QAP+QAK) − ind − 2 | MB2 += position⊛vis, … |
 /// | open cell | vis·OPEN + dec·NONE + ind − 2 | as open (and MB3 is cleared, below) |
 /// | store cell | vis·digits − seen + open + ind − 2 | MB3 += position⊛vis, … |
@@ -123,6 +123,8 @@ public enum ControlRules {
             IfMax("close", seesClose + open - inducing - 1.2) { -open --> open }
             IfMax("store first", digits - e.seen + open + dot(p.state, sym.TRANS0) - inducing - 2) {
                 e.boundItem --> m.first
+                m.first.rehearsalGrowth * m.first.rehearsal --> m.first.rehearsal
+                -m.first.decayDisplacement * m.first.decay --> m.first.decay
                 e.position * sym.INC - e.nextPosition --> e.nextPosition
                 vis - e.lastItem --> e.lastItem
             }

@@ -91,16 +91,58 @@ public struct SpaunVocabularies {
         let vocabulary = try Vocabulary(dimensions: dimensions, name: name.rawValue, seed: seed)
         switch name {
         case .main:
-            var entries = ["ZER.unitary()", "ADD.unitary()"]
-            for (index, key) in digitKeys.enumerated().dropFirst() { entries.append("\(key) = \(digitKeys[index - 1])*ADD") }
-            entries += ["POS1.unitary()", "INC.unitary()", "POS0 = POS1*~INC"]
-            for (index, key) in positionKeys.enumerated().dropFirst() { entries.append("\(key) = \(positionKeys[index - 1])*INC") }
-            entries += symbolKeys
-            try vocabulary.populate(entries.joined(separator: "; "))
+            try vocabulary.populate("ZER.unitary()")
+            try addChain(to: vocabulary, step: "ADD", keys: digitKeys)
+            try vocabulary.populate("POS1.unitary()")
+            try addChain(to: vocabulary, step: "INC", keys: positionKeys, before: "POS0")
+            try vocabulary.populate(symbolKeys.joined(separator: "; "))
         case .task: try vocabulary.populate((["X"] + taskKeys).joined(separator: "; "))
         case .state: try vocabulary.populate("TRANS0; TRANS1; TRANS2; QAP; QAK; REV")
         case .dec: try vocabulary.populate("NONE; FWD; REV; CNT; ONCE; DONE; KIND")
         }
         return vocabulary
+    }
+
+    /// The candidates ``addChain(to:step:keys:before:)`` draws at most.
+    public static let chainAttempts = 1000
+
+    /// Adds a unitary `step` and the keys it derives from `keys[0]` (already in `vocabulary`):
+    /// `keys[k] = keys[0] ⊛ stepᵏ`, and `before = keys[0] ⊛ ~step` when given.
+    ///
+    /// For a unitary step, `keys[i] · keys[j] = (stepʲ⁻ⁱ)₀`: how alike two keys of the chain are
+    /// depends on the step alone, and for a random step they are alike by about `1/√D` (0.15
+    /// at D = 64), so unbinding one position of a list lets its neighbours' items through.
+    /// Of up to ``chainAttempts`` unitary candidates (each drawn as an independent key is), the
+    /// step is the first whose chain keys all have `|dot|` below the vocabulary's
+    /// `maxSimilarity` with one another, or else the one whose largest `|dot|` is smallest (at
+    /// small D no step meets the bound).
+    static func addChain(
+        to vocabulary: Vocabulary, step: String, keys: [String], before: String? = nil
+    ) throws(BrainKitError) {
+        let start = try vocabulary.pointer(keys[0])
+        var best: (step: SemanticPointer, chain: [SemanticPointer], similarity: Double)?
+        for _ in 0..<chainAttempts {
+            let candidate = try vocabulary.createPointer(methods: [.unitary])
+            var chain = [start]
+            for _ in keys.dropFirst() { chain.append(try chain[chain.count - 1] * candidate) }
+            if before != nil { chain.append(try start * (try ~candidate)) }
+            let similarity = try largestSimilarity(in: chain)
+            if best == nil || similarity < best!.similarity { best = (candidate, chain, similarity) }
+            if similarity < vocabulary.maxSimilarity { break }
+        }
+        guard let best else { return }
+        try vocabulary.add(step, best.step)
+        for (key, pointer) in zip(keys.dropFirst() + (before.map { [$0] } ?? []), best.chain.dropFirst()) {
+            try vocabulary.add(key, pointer)
+        }
+    }
+
+    /// The largest `|dot|` of two different pointers of `chain`.
+    private static func largestSimilarity(in chain: [SemanticPointer]) throws(BrainKitError) -> Double {
+        var largest = 0.0
+        for i in chain.indices {
+            for j in chain.indices where j > i { largest = max(largest, abs(try chain[i].dot(chain[j]))) }
+        }
+        return largest
     }
 }

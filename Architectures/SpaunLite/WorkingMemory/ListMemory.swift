@@ -2,17 +2,22 @@ import BrainCore
 import BrainSPA
 
 /// A list memory `Σ POSᵢ ⊛ ITEMᵢ` as Spaun builds it (Choo's ordinal serial encoding): a
-/// **rehearsal** buffer that holds what it is given, and a **decay** buffer whose content
-/// fades (feedback `decayFeedback` through `Lowpass(0.1)`: a time constant of
-/// `0.1 / (1 − decayFeedback)` s); the list is their sum. What is routed into ``input`` goes
-/// to both, weighted `rehearsalWeight` and `decayWeight`.
+/// **rehearsal** buffer and a **decay** buffer, the list being their sum. What is routed into
+/// ``input`` goes to both, weighted `rehearsalWeight` and `decayWeight`; the decay buffer's
+/// feedback is `decayFeedback` through `Lowpass(0.1)` (a time constant of
+/// `0.1 / (1 − decayFeedback)` s; 1: it fades only by displacement).
 ///
-/// Early items dominate the rehearsal buffer, whose neurons saturate as the list grows, so
-/// later items add less to it (primacy); the newest items are strongest in the decay buffer
-/// (recency). The decay buffer takes the larger share (`decayWeight` 0.6 against 0.3) and
-/// fades slowly (τ = 6.7 s), so that the last item of a list, which the saturated rehearsal
-/// buffer barely holds, is still as strong as the first when forward recall reaches it
-/// seconds later.
+/// While an item is stored, the store action also routes each buffer's content back into it
+/// (Spaun's gated rehearsal): the rehearsal buffer's weighted `g = rehearsalGrowth` and the
+/// decay buffer's weighted `−k = −decayDisplacement`. A buffer given back `w` times its own
+/// value (which includes what it is given) holds `x = (s + u) / (1 − w)` and changes at
+/// `ds/dt = (w s + u) / ((1 − w) · 0.1)`; so a store lasting `T` multiplies what the rehearsal
+/// buffer holds by `e^(g/(1−g) · T/0.1)` and what the decay buffer holds by
+/// `e^(−k/(1+k) · T/0.1)`. Across a list of n items the first is that factor to the power n − 1
+/// times the last in the rehearsal buffer (**primacy**) and the last that many times the first
+/// in the decay buffer (**recency**); their sum is U-shaped, the middle items the weakest, as
+/// in human serial recall. Between stores nothing changes (at `decayFeedback` 1), so recall,
+/// however slow, reads the list as it was when it closed.
 ///
 /// Neurons: 2 × `neuronsPerDimension`·D (default 100, in ensembles of `subdimensions` = 4
 /// dimensions: a list of several items held for seconds needs more accuracy than a single
@@ -22,7 +27,7 @@ public final class ListMemory: PointerExpressible, PointerSink {
     public let network: Network
     /// Holds what it is given.
     public let rehearsal: MemoryBuffer
-    /// Fades with time.
+    /// Fades as later items are stored (and with time, at a feedback below 1).
     public let decay: MemoryBuffer
     /// Routes arrive here, into both buffers.
     public let input: PointerInput
@@ -34,18 +39,27 @@ public final class ListMemory: PointerExpressible, PointerSink {
     public let decayWeight: Double
     /// The decay buffer's feedback weight.
     public let decayFeedback: Double
-    /// The decay buffer's time constant, `0.1 / (1 − decayFeedback)` seconds.
+    /// The weight of the rehearsal buffer's content routed back into it while an item is
+    /// stored (g).
+    public let rehearsalGrowth: Double
+    /// The weight of the decay buffer's content taken from it while an item is stored (k).
+    public let decayDisplacement: Double
+    /// The decay buffer's time constant, `0.1 / (1 − decayFeedback)` seconds (infinite at
+    /// feedback 1).
     public var decayTimeConstant: Double { 0.1 / (1 - decayFeedback) }
 
     /// - Throws: `BrainKitError` naming the memory and the parameter.
     public init(
-        in parent: Network, label: String, vocabulary: Vocabulary, rehearsalWeight: Double = 0.3,
-        decayWeight: Double = 0.6, decayFeedback: Double = 0.985, neuronsPerDimension: Int = 100, subdimensions: Int = 4
+        in parent: Network, label: String, vocabulary: Vocabulary, rehearsalWeight: Double = 0.25,
+        decayWeight: Double = 0.5, decayFeedback: Double = 1, rehearsalGrowth: Double = 0.25,
+        decayDisplacement: Double = 0.35, neuronsPerDimension: Int = 100, subdimensions: Int = 4
     ) throws(BrainKitError) {
         let name = "ListMemory '\(label)'"
         try Check.finite([rehearsalWeight], name, "rehearsalWeight")
         try Check.finite([decayWeight], name, "decayWeight")
         try Check.finite([decayFeedback], name, "decayFeedback")
+        try Check.finite([rehearsalGrowth], name, "rehearsalGrowth")
+        try Check.finite([decayDisplacement], name, "decayDisplacement")
         network = try parent.network(label: label)
         rehearsal = try MemoryBuffer(
             in: network, label: "rehearsal", vocabulary: vocabulary, gain: 1, neuronsPerDimension: neuronsPerDimension,
@@ -65,6 +79,8 @@ public final class ListMemory: PointerExpressible, PointerSink {
         self.rehearsalWeight = rehearsalWeight
         self.decayWeight = decayWeight
         self.decayFeedback = decayFeedback
+        self.rehearsalGrowth = rehearsalGrowth
+        self.decayDisplacement = decayDisplacement
     }
 
     /// Clears both buffers while `source` is high (``MemoryBuffer/clear(whenHigh:)``).
