@@ -81,6 +81,10 @@ public final class Vision: PointerExpressible {
     /// The default number of distorted copies of each handwritten training image.
     public static let defaultDistortedCopies = 3
 
+    /// The default side in pixels of the hidden neurons' square receptive fields, drawn
+    /// uniformly from this range for each neuron.
+    public static let defaultReceptiveField = 4...6
+
     /// The default regularization (`LstsqL2`'s `reg`) of the decoders.
     public static let defaultRegularization = 0.02
 
@@ -134,7 +138,8 @@ public final class Vision: PointerExpressible {
     ///     (default ``defaultDistortedCopies``).
     ///   - distortion: how those copies are distorted (default ``ImageDistortion/standard``).
     ///   - neurons: hidden neurons (default ``defaultNeurons``).
-    ///   - receptiveField: the side in pixels of the hidden neurons' square windows (default 4…6).
+    ///   - receptiveField: the side in pixels of the hidden neurons' square windows (default
+    ///     ``defaultReceptiveField``).
     ///   - glyphsPerSymbol: jittered renderings of each class glyph to train on (default 120).
     ///   - font: how the training glyphs are jittered (default ``GlyphFont/standard``).
     ///   - blanks: blank training images, target zero (default 200).
@@ -152,7 +157,7 @@ public final class Vision: PointerExpressible {
     public init(
         in parent: Network, label: String = "Vision", vocabulary: Vocabulary, handwriting: DigitImages? = nil,
         distortedCopies: Int = Vision.defaultDistortedCopies, distortion: ImageDistortion = .standard,
-        neurons: Int = Vision.defaultNeurons, receptiveField: ClosedRange<Int> = 4...6, glyphsPerSymbol: Int = 120,
+        neurons: Int = Vision.defaultNeurons, receptiveField: ClosedRange<Int> = Vision.defaultReceptiveField, glyphsPerSymbol: Int = 120,
         font: GlyphFont = .standard, blanks: Int = 200,
         maxRates: ClosedRange<Double> = 200...400, regularization: Double = Vision.defaultRegularization,
         selection: CleanupMemory.Selection = Vision.defaultSelection, cleanupNeurons: Int = 50,
