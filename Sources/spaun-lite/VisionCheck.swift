@@ -6,12 +6,16 @@ import SpaunLite
 extension SpaunLiteCommand {
     /// `spaun-lite vision --seed 2 --threshold 0.25 --threshold 0.15`: the vision cleanup's
     /// similarities and selections on the training images, by cross-validation, for choosing its
-    /// threshold, and (`--neurons`, `--distorted-copies`, `--regularization`) the size of its
-    /// hidden layer and its training set.
+    /// threshold, and (`--neurons`, `--distorted-copies`, `--regularization`, the `--max-…`
+    /// distortions, `--receptive-field-…`, `--intercept-quantile-…`, `--glyphs-per-symbol`) the
+    /// size of its hidden layer and its training set.
     ///
     /// Only the training part of the shipped digits' split (``DigitImages/split(blocks:heldOutEvery:)``)
     /// is used; the held-out images the batteries report are not. Each of `folds` visions is
-    /// trained on all but one fold (``DigitImages/fold(_:of:blocks:)``) and shown that fold. Printed, pooled over folds:
+    /// trained on all but one fold (``DigitImages/fold(_:of:blocks:)``, the training images cut
+    /// into `--blocks` contiguous blocks; with `--blocks` equal to `--folds` each fold is one
+    /// contiguous run of writers, so few writers are both trained on and validated) and shown
+    /// that fold. `--rates-only` skips the spiking runs. Printed, pooled over folds:
     /// - rates: each validation image's steady-state similarities to the 24 classes;
     /// - spiking, for each threshold: each validation image in A1's order (`[`, the image, `]`,
     ///   a blank, 0.2 s each); the similarities of the visual pointer through the cleanup's
@@ -80,6 +84,15 @@ extension SpaunLiteCommand {
         @Option(help: "Largest side in pixels of the hidden neurons' receptive fields.")
         var receptiveFieldMax = Vision.defaultReceptiveField.upperBound
 
+        @Option(help: "Jittered renderings of each class glyph the visions train on.")
+        var glyphsPerSymbol = Vision.defaultGlyphsPerSymbol
+
+        @Option(help: "Smallest quantile of its training projections at which a hidden neuron's intercept lies.")
+        var interceptQuantileMin = Vision.defaultInterceptQuantiles.lowerBound
+
+        @Option(help: "Largest quantile of its training projections at which a hidden neuron's intercept lies.")
+        var interceptQuantileMax = Vision.defaultInterceptQuantiles.upperBound
+
         @Flag(help: "Only the rate figures (no spiking runs).")
         var ratesOnly = false
 
@@ -138,6 +151,9 @@ extension SpaunLiteCommand {
         func makeVision(
             in network: Network, vocabulary: Vocabulary, fit: DigitImages, selection: CleanupMemory.Selection
         ) throws -> Vision {
+            guard interceptQuantileMin <= interceptQuantileMax else {
+                throw ValidationError("--intercept-quantile-min must not exceed --intercept-quantile-max")
+            }
             guard receptiveFieldMin <= receptiveFieldMax else {
                 throw ValidationError("--receptive-field-min must not exceed --receptive-field-max")
             }
@@ -147,6 +163,7 @@ extension SpaunLiteCommand {
             return try Vision(
                 in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies,
                 distortion: distortion, neurons: neurons, receptiveField: receptiveFieldMin...receptiveFieldMax,
+                glyphsPerSymbol: glyphsPerSymbol, interceptQuantiles: interceptQuantileMin...interceptQuantileMax,
                 regularization: regularization, selection: selection, hysteresis: hysteresis, seed: seed)
         }
 
