@@ -103,8 +103,8 @@ public struct ImageDistortion: Sendable, Equatable {
         for row in 0..<side {
             for column in 0..<side {
                 let u = Double(column) - dx - centre, v = Double(row) - dy - centre
-                let y = (-sine * u + cosine * v) / scale
-                var x = (cosine * u + sine * v) / scale - shear * y, yy = y
+                var y = (-sine * u + cosine * v) / scale
+                var x = (cosine * u + sine * v) / scale - shear * y
                 if local {
                     // The control points sit at 0, centre and side − 1 along each axis.
                     let gx = Double(column) / centre, gy = Double(row) / centre
@@ -117,9 +117,9 @@ public struct ImageDistortion: Sendable, Equatable {
                         return top * (1 - fy) + bottom * fy
                     }
                     x += moved(0)
-                    yy += moved(1)
+                    y += moved(1)
                 }
-                result[row * side + column] = sample(pixels, x: x + centre, y: yy + centre)
+                result[row * side + column] = sample(pixels, x: x + centre, y: y + centre)
             }
         }
         return result
