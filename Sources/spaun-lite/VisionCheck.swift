@@ -6,12 +6,16 @@ import SpaunLite
 extension SpaunLiteCommand {
     /// `spaun-lite vision --seed 2 --threshold 0.25 --threshold 0.15`: the vision cleanup's
     /// similarities and selections on the training images, by cross-validation, for choosing its
-    /// threshold, and (`--neurons`, `--distorted-copies`, `--regularization`) the size of its
-    /// hidden layer and its training set.
+    /// threshold, and (`--neurons`, `--distorted-copies`, `--regularization`, the `--max-…`
+    /// distortions, `--receptive-field-…`, `--intercept-quantile-…`, `--glyphs-per-symbol`) the
+    /// size of its hidden layer and its training set.
     ///
     /// Only the training part of the shipped digits' split (``DigitImages/split(blocks:heldOutEvery:)``)
     /// is used; the held-out images the batteries report are not. Each of `folds` visions is
-    /// trained on all but one fold (``DigitImages/fold(_:of:blocks:)``) and shown that fold. Printed, pooled over folds:
+    /// trained on all but one fold (``DigitImages/fold(_:of:blocks:)``, the training images cut
+    /// into `--blocks` contiguous blocks; with `--blocks` equal to `--folds` each fold is one
+    /// contiguous run of writers, so few writers are both trained on and validated) and shown
+    /// that fold. `--rates-only` skips the spiking runs. Printed, pooled over folds:
     /// - rates: each validation image's steady-state similarities to the 24 classes;
     /// - spiking, for each threshold: each validation image in A1's order (`[`, the image, `]`,
     ///   a blank, 0.2 s each); the similarities of the visual pointer through the cleanup's
@@ -32,8 +36,11 @@ extension SpaunLiteCommand {
         @Option(help: "Dimensions of the main vocabulary.")
         var dimensions = 64
 
-        @Option(help: "Cross-validation folds of the training images (2...10).")
+        @Option(help: "Cross-validation folds of the training images (2...blocks).")
         var folds = 5
+
+        @Option(help: "Contiguous blocks the training images are cut into; block b validates in fold b % folds (equal to --folds: each fold one contiguous run of writers).")
+        var blocks = 10
 
         @Option(help: "The cleanup's winner-take-all threshold (repeatable; one spiking run each).")
         var threshold: [Double] = [Vision.defaultThreshold]
@@ -50,6 +57,45 @@ extension SpaunLiteCommand {
         @Option(help: "The regularization of the visions' decoders.")
         var regularization = Vision.defaultRegularization
 
+        @Option(help: "Largest rotation in degrees of the distorted copies.")
+        var maxRotation = ImageDistortion.standard.maxRotation
+
+        @Option(help: "Largest relative change of size of the distorted copies.")
+        var maxScale = ImageDistortion.standard.maxScale
+
+        @Option(help: "Largest horizontal shear of the distorted copies.")
+        var maxShear = ImageDistortion.standard.maxShear
+
+        @Option(help: "Largest shift in pixels of the distorted copies.")
+        var maxShift = ImageDistortion.standard.maxShift
+
+        @Option(help: "Largest local displacement in pixels of the distorted copies' control points.")
+        var maxElastic = ImageDistortion.standard.maxElastic
+
+        @Option(help: "Largest blend of the distorted copies with their dilated or eroded image.")
+        var maxThickness = ImageDistortion.standard.maxThickness
+
+        @Option(help: "Largest relative change of the distorted copies' ink.")
+        var maxInk = ImageDistortion.standard.maxInk
+
+        @Option(help: "Smallest side in pixels of the hidden neurons' receptive fields.")
+        var receptiveFieldMin = Vision.defaultReceptiveField.lowerBound
+
+        @Option(help: "Largest side in pixels of the hidden neurons' receptive fields.")
+        var receptiveFieldMax = Vision.defaultReceptiveField.upperBound
+
+        @Option(help: "Jittered renderings of each class glyph the visions train on.")
+        var glyphsPerSymbol = Vision.defaultGlyphsPerSymbol
+
+        @Option(help: "Smallest quantile of its training projections at which a hidden neuron's intercept lies.")
+        var interceptQuantileMin = Vision.defaultInterceptQuantiles.lowerBound
+
+        @Option(help: "Largest quantile of its training projections at which a hidden neuron's intercept lies.")
+        var interceptQuantileMax = Vision.defaultInterceptQuantiles.upperBound
+
+        @Flag(help: "Only the rate figures (no spiking runs).")
+        var ratesOnly = false
+
         @Option(help: "Threads.")
         var threads = 1
 
@@ -61,13 +107,14 @@ extension SpaunLiteCommand {
         }
 
         func run() throws {
-            guard (2...10).contains(folds) else { throw ValidationError("--folds must be in 2...10, got \(folds)") }
+            guard blocks >= 2 else { throw ValidationError("--blocks must be at least 2, got \(blocks)") }
+            guard (2...blocks).contains(folds) else { throw ValidationError("--folds must be in 2...\(blocks), got \(folds)") }
             let training = try DigitImages.shipped().split().training
             let vocabulary = try SpaunVocabularies(dimensions: dimensions).main
             var rateSimilarities: [[Double]] = [], rateLabels: [String] = []
             var tallies = [Tally](repeating: Tally(), count: threshold.count)
             for fold in 0..<folds {
-                let (fit, validating) = try training.fold(fold, of: folds)
+                let (fit, validating) = try training.fold(fold, of: folds, blocks: blocks)
                 let validation = validating.images
                 let labels = validation.map { Vision.digitKeys[$0.label] }
                 print("fold \(fold): trained on \(fit.images.count) images, validated on \(validation.count)")
@@ -80,14 +127,14 @@ extension SpaunLiteCommand {
                 rateSimilarities += (0..<similarities.rows).map { similarities.row($0) }
                 rateLabels += labels
 
-                for (t, value) in threshold.enumerated() {
+                for (t, value) in threshold.enumerated() where !ratesOnly {
                     try spikingRun(
                         threshold: value, fit: fit, validation: validation, labels: labels, vocabulary: vocabulary,
                         into: &tallies[t])
                 }
             }
             report("rates", similarities: rateSimilarities, labels: rateLabels)
-            for (value, tally) in zip(threshold, tallies) {
+            for (value, tally) in zip(threshold, tallies) where !ratesOnly {
                 report("spiking, threshold \(value)", similarities: tally.similarities, labels: tally.labels)
                 print("  cleanup: \(tally.right) right, \(tally.wrong.count) wrong, \(tally.none.count) nothing of \(tally.labels.count)")
                 print("  right class's selection output, last 100 ms of the image: \(quantiles(tally.strengths))")
@@ -104,8 +151,19 @@ extension SpaunLiteCommand {
         func makeVision(
             in network: Network, vocabulary: Vocabulary, fit: DigitImages, selection: CleanupMemory.Selection
         ) throws -> Vision {
-            try Vision(
-                in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies, neurons: neurons,
+            guard interceptQuantileMin <= interceptQuantileMax else {
+                throw ValidationError("--intercept-quantile-min must not exceed --intercept-quantile-max")
+            }
+            guard receptiveFieldMin <= receptiveFieldMax else {
+                throw ValidationError("--receptive-field-min must not exceed --receptive-field-max")
+            }
+            let distortion = try ImageDistortion(
+                maxRotation: maxRotation, maxScale: maxScale, maxShear: maxShear, maxShift: maxShift, maxElastic: maxElastic,
+                maxThickness: maxThickness, maxInk: maxInk)
+            return try Vision(
+                in: network, vocabulary: vocabulary, handwriting: fit, distortedCopies: distortedCopies,
+                distortion: distortion, neurons: neurons, receptiveField: receptiveFieldMin...receptiveFieldMax,
+                glyphsPerSymbol: glyphsPerSymbol, interceptQuantiles: interceptQuantileMin...interceptQuantileMax,
                 regularization: regularization, selection: selection, hysteresis: hysteresis, seed: seed)
         }
 

@@ -27,8 +27,9 @@ import BrainSPA
 ///   where no training image varies is replaced by the whole image);
 /// - neuron i's input is the centred projection `pᵢ = eᵢ·(x − μ)` divided by `hᵢ`, its 99th
 ///   percentile over the training images; its intercept is the `qᵢ`-quantile of the same
-///   projections (over `hᵢ`, kept within ±0.95), `qᵢ ~ U(0.05, 0.95)`, so every neuron fires for
-///   between 5 % and 95 % of the training images and none is silent or always on;
+///   projections (over `hᵢ`, kept within ±0.95), `qᵢ` uniform in `interceptQuantiles` (default
+///   0.05…0.95), so every neuron fires for between 5 % and 95 % of the training images and none
+///   is silent or always on;
 /// - max rates (at `pᵢ = hᵢ`) are uniform in `maxRates`.
 /// The centring is folded into the bias: the ensemble is built with these unit encoders, gain
 /// `gᵢ / hᵢ` and bias `bᵢ − gᵢ (eᵢ·μ) / hᵢ`, where `gᵢ, bᵢ` are the neuron type's gain and bias
@@ -80,6 +81,17 @@ public final class Vision: PointerExpressible {
 
     /// The default number of distorted copies of each handwritten training image.
     public static let defaultDistortedCopies = 3
+
+    /// The default side in pixels of the hidden neurons' square receptive fields, drawn
+    /// uniformly from this range for each neuron.
+    public static let defaultReceptiveField = 4...6
+
+    /// The default number of jittered renderings of each class glyph in the training set.
+    public static let defaultGlyphsPerSymbol = 120
+
+    /// The default range of the quantile of its training projections at which a hidden
+    /// neuron's intercept lies (`qᵢ`; a neuron fires for a fraction `1 − qᵢ` of them).
+    public static let defaultInterceptQuantiles = 0.05...0.95
 
     /// The default regularization (`LstsqL2`'s `reg`) of the decoders.
     public static let defaultRegularization = 0.02
@@ -134,11 +146,15 @@ public final class Vision: PointerExpressible {
     ///     (default ``defaultDistortedCopies``).
     ///   - distortion: how those copies are distorted (default ``ImageDistortion/standard``).
     ///   - neurons: hidden neurons (default ``defaultNeurons``).
-    ///   - receptiveField: the side in pixels of the hidden neurons' square windows (default 4…6).
-    ///   - glyphsPerSymbol: jittered renderings of each class glyph to train on (default 120).
+    ///   - receptiveField: the side in pixels of the hidden neurons' square windows (default
+    ///     ``defaultReceptiveField``).
+    ///   - glyphsPerSymbol: jittered renderings of each class glyph to train on (default
+    ///     ``defaultGlyphsPerSymbol``).
     ///   - font: how the training glyphs are jittered (default ``GlyphFont/standard``).
     ///   - blanks: blank training images, target zero (default 200).
     ///   - maxRates: the hidden neurons' max rates in Hz (default 200…400).
+    ///   - interceptQuantiles: the range of the hidden neurons' intercept quantiles `qᵢ`, within
+    ///     0…1 (default ``defaultInterceptQuantiles``).
     ///   - regularization: `LstsqL2`'s `reg` for the decoders (default ``defaultRegularization``).
     ///   - selection: the cleanup memory's selection (default ``defaultSelection``).
     ///   - cleanupNeurons: neurons per class in the cleanup memory (default 50).
@@ -152,9 +168,10 @@ public final class Vision: PointerExpressible {
     public init(
         in parent: Network, label: String = "Vision", vocabulary: Vocabulary, handwriting: DigitImages? = nil,
         distortedCopies: Int = Vision.defaultDistortedCopies, distortion: ImageDistortion = .standard,
-        neurons: Int = Vision.defaultNeurons, receptiveField: ClosedRange<Int> = 4...6, glyphsPerSymbol: Int = 120,
-        font: GlyphFont = .standard, blanks: Int = 200,
-        maxRates: ClosedRange<Double> = 200...400, regularization: Double = Vision.defaultRegularization,
+        neurons: Int = Vision.defaultNeurons, receptiveField: ClosedRange<Int> = Vision.defaultReceptiveField,
+        glyphsPerSymbol: Int = Vision.defaultGlyphsPerSymbol, font: GlyphFont = .standard, blanks: Int = 200,
+        maxRates: ClosedRange<Double> = 200...400, interceptQuantiles: ClosedRange<Double> = Vision.defaultInterceptQuantiles,
+        regularization: Double = Vision.defaultRegularization,
         selection: CleanupMemory.Selection = Vision.defaultSelection, cleanupNeurons: Int = 50,
         hysteresis: Double = Vision.defaultHysteresis, neuronType: (any NeuronType)? = nil, seed: Int
     ) throws(BrainKitError) {
@@ -175,6 +192,9 @@ public final class Vision: PointerExpressible {
         }
         guard maxRates.lowerBound > 0, maxRates.upperBound.isFinite else {
             throw .validation(name, "maxRates", "must be a finite range of positive rates, got \(maxRates)")
+        }
+        guard interceptQuantiles.lowerBound >= 0, interceptQuantiles.upperBound <= 1 else {
+            throw .validation(name, "interceptQuantiles", "must lie in 0...1, got \(interceptQuantiles)")
         }
         guard (0...Int(UInt32.max)).contains(seed) else {
             throw .validation(name, "seed", "must be in [0, 2^32 - 1], got \(seed)")
@@ -287,7 +307,7 @@ public final class Vision: PointerExpressible {
             let sorted = projections.row(i).sorted()
             let top = Vision.quantile(sorted, 0.99)
             let scale = top > 0 ? top : max(abs(sorted.first ?? 0), abs(sorted.last ?? 0), 1e-9)
-            let q = neuronRNG.uniform(0.05, 0.95)
+            let q = neuronRNG.uniform(interceptQuantiles.lowerBound, interceptQuantiles.upperBound)
             intercepts[i] = min(max(Vision.quantile(sorted, q) / scale, -0.95), 0.95)
             scales[i] = scale
             rates[i] = neuronRNG.uniform(maxRates.lowerBound, maxRates.upperBound)

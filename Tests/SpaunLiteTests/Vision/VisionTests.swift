@@ -204,6 +204,12 @@ struct VisionTests {
         try expectError("maxRates") { net throws(BrainKitError) in
             try Vision(in: net, vocabulary: vocabulary, handwriting: images, maxRates: 0...100, seed: 1)
         }
+        try expectError("interceptQuantiles") { net throws(BrainKitError) in
+            try Vision(in: net, vocabulary: vocabulary, handwriting: images, interceptQuantiles: -0.1...0.5, seed: 1)
+        }
+        try expectError("interceptQuantiles") { net throws(BrainKitError) in
+            try Vision(in: net, vocabulary: vocabulary, handwriting: images, interceptQuantiles: 0.5...1.2, seed: 1)
+        }
         try expectError("regularization") { net throws(BrainKitError) in
             try Vision(in: net, vocabulary: vocabulary, handwriting: images, regularization: 0, seed: 1)
         }
