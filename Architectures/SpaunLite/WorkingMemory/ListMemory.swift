@@ -25,7 +25,7 @@ import BrainSPA
 public final class ListMemory: PointerExpressible, PointerSink {
     /// The subnetwork holding this part's neurons and nodes.
     public let network: Network
-    /// Holds what it is given.
+    /// Holds what it is given, and grows while later items are stored.
     public let rehearsal: MemoryBuffer
     /// Fades as later items are stored (and with time, at a feedback below 1).
     public let decay: MemoryBuffer
@@ -40,9 +40,9 @@ public final class ListMemory: PointerExpressible, PointerSink {
     /// The decay buffer's feedback weight.
     public let decayFeedback: Double
     /// The weight of the rehearsal buffer's content routed back into it while an item is
-    /// stored (g).
+    /// stored (g, in 0..<1).
     public let rehearsalGrowth: Double
-    /// The weight of the decay buffer's content taken from it while an item is stored (k).
+    /// The weight of the decay buffer's content taken from it while an item is stored (k ≥ 0).
     public let decayDisplacement: Double
     /// The decay buffer's time constant, `0.1 / (1 − decayFeedback)` seconds (infinite at
     /// feedback 1).
@@ -58,8 +58,11 @@ public final class ListMemory: PointerExpressible, PointerSink {
         try Check.finite([rehearsalWeight], name, "rehearsalWeight")
         try Check.finite([decayWeight], name, "decayWeight")
         try Check.finite([decayFeedback], name, "decayFeedback")
-        try Check.finite([rehearsalGrowth], name, "rehearsalGrowth")
-        try Check.finite([decayDisplacement], name, "decayDisplacement")
+        try Check.nonNegativeFinite(rehearsalGrowth, name, "rehearsalGrowth")
+        guard rehearsalGrowth < 1 else {
+            throw .validation(name, "rehearsalGrowth", "must be below 1 (the fed-back buffer would have no fixed point), got \(rehearsalGrowth)")
+        }
+        try Check.nonNegativeFinite(decayDisplacement, name, "decayDisplacement")
         network = try parent.network(label: label)
         rehearsal = try MemoryBuffer(
             in: network, label: "rehearsal", vocabulary: vocabulary, gain: 1, neuronsPerDimension: neuronsPerDimension,

@@ -79,5 +79,11 @@ struct ListMemoryTests {
         #expect(throws: BrainKitError.self) {
             try ListMemory(in: h.network, label: "l", vocabulary: h.main, decayDisplacement: .nan)
         }
+        #expect(throws: BrainKitError.self) {
+            try ListMemory(in: h.network, label: "l", vocabulary: h.main, rehearsalGrowth: 1)
+        }
+        #expect(throws: BrainKitError.self) {
+            try ListMemory(in: h.network, label: "l", vocabulary: h.main, decayDisplacement: -0.1)
+        }
     }
 }
