@@ -24,6 +24,9 @@ extension SpaunLiteCommand {
         @Option(help: "A CSV of handwritten digits for '#d' (default: the held-out shipped digits).")
         var digits: String?
 
+        @Option(help: "The trial's seed: the stimulus's random parts, the glyphs' jitter, the simulator's noise (default: --seed; a battery's trial k has seed * 100003 + k).")
+        var trialSeed: Int?
+
         func run() throws {
             let seed = options.seed
             let program = try StimulusProgram(stimulus)
@@ -37,10 +40,10 @@ extension SpaunLiteCommand {
             print(String(
                 format: "built %d neurons in %.1f s (model %.1f s, simulator %.1f s; threads %d)", model.neuronCount,
                 buildSeconds, modelSeconds, buildSeconds - modelSeconds, simulator.threads))
-            let schedule = try program.schedule(seed: seed)
+            let schedule = try program.schedule(seed: trialSeed ?? seed)
             print("stimulus \(schedule.resolvedText): \(String(format: "%.1f", schedule.duration)) s")
             if profile { simulator.startProfiling() }
-            let trial = try model.run(program, in: simulator, seed: seed)
+            let trial = try model.run(program, in: simulator, seed: trialSeed ?? seed)
             if profile, let steps = simulator.profile { print(steps) }
             if let tracer {
                 for line in try tracer.lines(simulator) { print(line) }
