@@ -103,7 +103,7 @@ public struct SpaunVocabularies {
         return vocabulary
     }
 
-    /// The candidates ``addChain(to:step:keys:before:)`` draws at most.
+    /// The candidates the recipe draws at most for the step of a chain (`ADD`, `INC`).
     public static let chainAttempts = 1000
 
     /// Adds a unitary `step` and the keys it derives from `keys[0]` (already in `vocabulary`):
