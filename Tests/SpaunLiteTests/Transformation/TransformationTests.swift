@@ -83,10 +83,14 @@ struct TransformationTests {
         try h.network.connect(try h.pointers([(0, average), (averagePulse, "0")]), to: t.averageChange.input.node, synapse: nil)
         let induced = try h.watch(t.induced.output), unruled = try h.watch(raw.output)
         try h.run(0.3)
-        func written(_ index: Int, position: Int) throws -> String {
-            let similarities = try SpaunVocabularies.digitKeys.map { (digit) throws -> Double in
+        /// Each digit's similarity at `position` of the probed list, in `digitKeys` order.
+        func similarities(_ index: Int, position: Int) throws -> [Double] {
+            try SpaunVocabularies.digitKeys.map { (digit) throws -> Double in
                 try h.similarity(index, to: "POS\(position) * \(digit)", at: 0.3)
             }
+        }
+        func written(_ index: Int, position: Int) throws -> String {
+            let similarities = try similarities(index, position: position)
             return SpaunVocabularies.digitKeys[similarities.indices.max { similarities[$0] < similarities[$1] } ?? 0]
         }
         #expect(try written(induced, position: 1) == "THR")
@@ -96,10 +100,8 @@ struct TransformationTests {
             #expect(similarity > 0.2 && similarity < 0.4, "\(term): \(similarity)")
         }
         func margin(_ index: Int, position: Int) throws -> Double {
-            let similarities = try SpaunVocabularies.digitKeys.map { (digit) throws -> Double in
-                try h.similarity(index, to: "POS\(position) * \(digit)", at: 0.3)
-            }.sorted(by: >)
-            return similarities[0] - similarities[1]
+            let sorted = try similarities(index, position: position).sorted(by: >)
+            return sorted[0] - sorted[1]
         }
         let rawMargin = try margin(unruled, position: 1), ruledMargin = try margin(induced, position: 1)
         #expect(rawMargin < ruledMargin / 2, "raw \(rawMargin), with the rule \(ruledMargin)")
