@@ -22,6 +22,9 @@ extension SpaunLiteCommand {
         @Option(help: "A1: show every image of this CSV once (the shipped digits' format); with --validation-fold, every image of that fold.")
         var digits: String?
 
+        @Flag(help: "A1: show every held-out image of the shipped digits once, in place of the plan's handwritten trials (the typed trials stay).")
+        var heldOut = false
+
         @OptionGroup var options: ModelOptions
 
         @Option(help: "Write the report as JSON to this file.")
@@ -37,18 +40,23 @@ extension SpaunLiteCommand {
                 return length
             }
             var plan = try BatteryPlan(task, trials: trials, lengths: lengthList, seed: seed).trials.map { ($0, DigitImages?.none) }
-            if task == .a1, let digits {
-                let images = try DigitImages.load(contentsOf: URL(fileURLWithPath: digits))
-                plan = images.images.map { image in
+            guard !heldOut || (task == .a1 && digits == nil && options.validationFold == nil) else {
+                throw ValidationError("--held-out is for A1 alone, without --digits or --validation-fold")
+            }
+            func shown(_ images: DigitImages) -> [(BatteryPlan.Trial, DigitImages?)] {
+                images.images.map { image in
                     (BatteryPlan.Trial(stimulus: "A1[#\(image.label)]?X", digits: [image.label], kind: "handwritten", position: nil),
                      DigitImages(images: [image]))
                 }
             }
+            if heldOut {
+                plan = try shown(DigitImages.shipped().split().heldOut) + plan.filter { $0.0.kind != "handwritten" }
+            }
+            if task == .a1, let digits {
+                plan = shown(try DigitImages.load(contentsOf: URL(fileURLWithPath: digits)))
+            }
             if task == .a1, let validation = try options.validationImages() {
-                plan = validation.images.map { image in
-                    (BatteryPlan.Trial(stimulus: "A1[#\(image.label)]?X", digits: [image.label], kind: "handwritten", position: nil),
-                     DigitImages(images: [image]))
-                }
+                plan = shown(validation)
             }
             let model = try options.model()
             let simulator = try options.simulator(of: model)
