@@ -43,20 +43,21 @@ extension SpaunLiteCommand {
             guard !heldOut || (task == .a1 && digits == nil && options.validationFold == nil) else {
                 throw ValidationError("--held-out is for A1 alone, without --digits or --validation-fold")
             }
-            func shown(_ images: DigitImages) -> [(BatteryPlan.Trial, DigitImages?)] {
+            /// A1 trials that show each of `images` once, in their order.
+            func eachShownOnce(_ images: DigitImages) -> [(BatteryPlan.Trial, DigitImages?)] {
                 images.images.map { image in
                     (BatteryPlan.Trial(stimulus: "A1[#\(image.label)]?X", digits: [image.label], kind: "handwritten", position: nil),
                      DigitImages(images: [image]))
                 }
             }
             if heldOut {
-                plan = try shown(DigitImages.shipped().split().heldOut) + plan.filter { $0.0.kind != "handwritten" }
+                plan = try eachShownOnce(DigitImages.shipped().split().heldOut) + plan.filter { $0.0.kind != "handwritten" }
             }
             if task == .a1, let digits {
-                plan = shown(try DigitImages.load(contentsOf: URL(fileURLWithPath: digits)))
+                plan = eachShownOnce(try DigitImages.load(contentsOf: URL(fileURLWithPath: digits)))
             }
             if task == .a1, let validation = try options.validationImages() {
-                plan = shown(validation)
+                plan = eachShownOnce(validation)
             }
             let model = try options.model()
             let simulator = try options.simulator(of: model)
