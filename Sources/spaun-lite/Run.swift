@@ -18,6 +18,9 @@ extension SpaunLiteCommand {
         @Flag(help: "Print what the model does every 50 ms (selected action, memories' best matches).")
         var trace = false
 
+        @Option(help: "The trace's interval in seconds (a multiple of its 10 ms samples).")
+        var traceEvery = 0.05
+
         @Flag(help: "Print where the simulation's steps spend their time.")
         var profile = false
 
@@ -28,6 +31,9 @@ extension SpaunLiteCommand {
         var trialSeed: Int?
 
         func run() throws {
+            guard traceEvery.isFinite, traceEvery > 0 else {
+                throw ValidationError("--trace-every must be a positive number of seconds, got \(traceEvery)")
+            }
             let seed = options.seed
             let program = try StimulusProgram(stimulus)
             let handwriting = try digits.map { try DigitImages.load(contentsOf: URL(fileURLWithPath: $0)) }
@@ -46,7 +52,7 @@ extension SpaunLiteCommand {
             let trial = try model.run(program, in: simulator, seed: trialSeed ?? seed)
             if profile, let steps = simulator.profile { print(steps) }
             if let tracer {
-                for line in try tracer.lines(simulator) { print(line) }
+                for line in try tracer.lines(simulator, every: traceEvery) { print(line) }
             }
             print("saw   \(trial.seen)")
             for stroke in trial.strokes {
