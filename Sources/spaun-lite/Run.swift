@@ -15,10 +15,10 @@ extension SpaunLiteCommand {
 
         @OptionGroup var options: ModelOptions
 
-        @Flag(help: "Print what the model does every 50 ms (selected action, memories' best matches).")
+        @Flag(help: "Print what the model does every 50 ms, or every --trace-every (selected action, memories' best matches).")
         var trace = false
 
-        @Option(help: "The trace's interval in seconds (a multiple of its 10 ms samples).")
+        @Option(help: "With --trace: its interval in seconds (rounded to a multiple of its 10 ms samples).")
         var traceEvery = 0.05
 
         @Flag(help: "Print where the simulation's steps spend their time.")
