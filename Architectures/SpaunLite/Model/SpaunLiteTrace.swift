@@ -10,8 +10,8 @@ public final class SpaunLiteTrace {
     private let utilities: Probe
     private let pointers: [(name: String, probe: Probe, vocabulary: Vocabulary)]
     private let scalars: [(name: String, probe: Probe)]
-    /// The list memories read as `POSk ⊛ digit` terms: MB1, the bound item being stored, and
-    /// in A6 and A7 the cells and the induced list.
+    /// The list memories read as `POSk ⊛ digit` terms: MB1 and its rehearsal and decay buffers,
+    /// the bound item being stored, and in A6 and A7 the cells and the induced list.
     private let lists: [(name: String, probe: Probe)]
     /// The average change and the rule's selection, with the transformations' vectors.
     private let rule: (average: Probe, selection: Probe, transformations: [[Double]])
@@ -47,7 +47,8 @@ public final class SpaunLiteTrace {
         }
         self.pairs = pairs
         let watchedLists: [(String, PointerOutput)] = [
-            ("MB1", model.memory.first.output), ("bound", model.encoding.boundItem.output),
+            ("MB1", model.memory.first.output), ("MB1 rehearsal", model.memory.first.rehearsal.output),
+            ("MB1 decay", model.memory.first.decay.output), ("bound", model.encoding.boundItem.output),
             ("MB3", model.memory.cell.output), ("MB3prev", model.memory.previousCell.output),
             ("induced", model.transformation.induced.output),
         ]
@@ -78,8 +79,9 @@ public final class SpaunLiteTrace {
 
     /// One line per `every` seconds: time, selected action, the three largest utilities, each
     /// pointer's best key (with its similarity when below 0.7; `·` below 0.2), the scalars, and
-    /// the four `POSk ⊛ digit` terms most like each list memory (MB1, the bound item being
-    /// stored, the cells and the induced list; a list is left out while it is empty).
+    /// the four `POSk ⊛ digit` terms most like each list memory (MB1 and its two buffers, the
+    /// bound item being stored, the cells and the induced list; a list is left out while it is
+    /// empty).
     /// - Throws: `BrainKitError` when the simulator does not hold the probes.
     public func lines(_ simulator: Simulator, every: Double = 0.05) throws(BrainKitError) -> [String] {
         let actions = try simulator.data(thalamus)
