@@ -29,7 +29,7 @@ higher than the model's; compare configurations by the margins (the lists are th
 every configuration).
 
     nice -n 10 python3 bench/spaun_lite_list_memory.py --B 20       # the defaults, the earlier ones, a shorter decay
-    nice -n 10 python3 bench/spaun_lite_list_memory.py --cfg 0.25,0.5,1,0.35,1,1,0.25  # wr,wd,fb,kd,fr,or,gr
+    nice -n 10 python3 bench/spaun_lite_list_memory.py --cfg 0.25,1.3,1,1,1,1,0.25  # wr,wd,fb,kd,fr,or,gr
 """
 import os, sys, argparse, numpy as np, nengo
 
@@ -229,7 +229,7 @@ def evaluate(cfg, B=40, seeds=(0,), spiking=False, noise=0.0, lengths=(6, 7), a5
     return out
 
 
-BASE = dict(wr=0.25, wd=0.5, fb=1.0, gr=0.25, kd=0.35)  # ListMemory's defaults
+BASE = dict(wr=0.25, wd=1.3, fb=1.0, gr=0.25, kd=1.0)  # ListMemory's defaults
 EARLIER = dict(wr=0.3, wd=0.6, fb=0.985)  # the earlier defaults: a slow decay, no store-time routes
 SHORTER = dict(wr=0.4, wd=0.9, fb=0.97)  # a stronger, faster decay buffer (tried; not adopted)
 

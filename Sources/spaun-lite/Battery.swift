@@ -19,7 +19,7 @@ extension SpaunLiteCommand {
         @Option(help: "A3's list lengths, comma-separated.")
         var lengths = "3,4,5,6,7"
 
-        @Option(help: "A1: show every image of this CSV once (the shipped digits' format); with --validation-fold, every image of that fold.")
+        @Option(help: "A1: show every image of this CSV once (the shipped digits' format). Not with --validation-fold, which shows that fold's images.")
         var digits: String?
 
         @Flag(help: "A1: show every held-out image of the shipped digits once, in place of the plan's handwritten trials (the typed trials stay).")
@@ -43,6 +43,9 @@ extension SpaunLiteCommand {
             guard !heldOut || (task == .a1 && digits == nil && options.validationFold == nil) else {
                 throw ValidationError("--held-out is for A1 alone, without --digits or --validation-fold")
             }
+            guard digits == nil || (task == .a1 && options.validationFold == nil) else {
+                throw ValidationError("--digits is for A1 alone (its images are shown there), without --validation-fold (which shows that fold's)")
+            }
             /// A1 trials that show each of `images` once, in their order.
             func eachShownOnce(_ images: DigitImages) -> [(BatteryPlan.Trial, DigitImages?)] {
                 images.images.map { image in
@@ -53,7 +56,7 @@ extension SpaunLiteCommand {
             if heldOut {
                 plan = try eachShownOnce(DigitImages.shipped().split().heldOut) + plan.filter { $0.0.kind != "handwritten" }
             }
-            if task == .a1, let digits {
+            if let digits {
                 plan = eachShownOnce(try DigitImages.load(contentsOf: URL(fileURLWithPath: digits)))
             }
             if task == .a1, let validation = try options.validationImages() {

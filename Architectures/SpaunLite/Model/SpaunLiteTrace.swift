@@ -128,7 +128,7 @@ public final class SpaunLiteTrace {
         return lines
     }
 
-    /// The three bound pairs `POSk ⊛ digit` most similar to a list memory's value.
+    /// The four bound pairs `POSk ⊛ digit` most similar to a list memory's value.
     private func listTerms(_ value: [Double]) -> String {
         let terms = pairs.map { ($0.name, zip($0.vector, value).reduce(0) { $0 + $1.0 * $1.1 }) }
         return terms.sorted { $0.1 > $1.1 }.prefix(4).map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: ",")

@@ -19,6 +19,12 @@ import BrainSPA
 /// in human serial recall. Between stores nothing changes (at `decayFeedback` 1), so recall,
 /// however slow, reads the list as it was when it closed.
 ///
+/// The defaults weigh the decay buffer heavily (input 1.3, displacement 1: each store keeps
+/// `e^(−0.5 · T/0.1)` of what it held). In the assembled model a store's item reaches the
+/// memory through the action's route for only part of the action, after the growth and the
+/// displacement have begun, so each new item lands in the rehearsal buffer at about a tenth of
+/// a unit; the last items of a list are carried by the decay buffer alone.
+///
 /// Neurons: 2 × `neuronsPerDimension`·D (default 100, in ensembles of `subdimensions` = 4
 /// dimensions: a list of several items held for seconds needs more accuracy than a single
 /// pointer).
@@ -51,8 +57,8 @@ public final class ListMemory: PointerExpressible, PointerSink {
     /// - Throws: `BrainKitError` naming the memory and the parameter.
     public init(
         in parent: Network, label: String, vocabulary: Vocabulary, rehearsalWeight: Double = 0.25,
-        decayWeight: Double = 0.5, decayFeedback: Double = 1, rehearsalGrowth: Double = 0.25,
-        decayDisplacement: Double = 0.35, neuronsPerDimension: Int = 100, subdimensions: Int = 4
+        decayWeight: Double = 1.3, decayFeedback: Double = 1, rehearsalGrowth: Double = 0.25,
+        decayDisplacement: Double = 1, neuronsPerDimension: Int = 100, subdimensions: Int = 4
     ) throws(BrainKitError) {
         let name = "ListMemory '\(label)'"
         try Check.finite([rehearsalWeight], name, "rehearsalWeight")
