@@ -21,9 +21,9 @@ import BrainSPA
 ///
 /// The defaults weigh the decay buffer heavily (input 1.3, displacement 1: each store keeps
 /// `e^(−0.5 · T/0.1)` of what it held). In the assembled model a store's item reaches the
-/// memory through the action's route for only part of the action, after the growth and the
-/// displacement have begun, so each new item lands in the rehearsal buffer at about a tenth of
-/// a unit; the last items of a list are carried by the decay buffer alone.
+/// memory for only the later part of the store action, after the growth and the displacement
+/// have begun, so a new item gains little from the growth and the last items of a list are
+/// carried mostly by the decay buffer.
 ///
 /// Neurons: 2 × `neuronsPerDimension`·D (default 100, in ensembles of `subdimensions` = 4
 /// dimensions: a list of several items held for seconds needs more accuracy than a single
