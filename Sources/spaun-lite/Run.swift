@@ -21,6 +21,9 @@ extension SpaunLiteCommand {
         @Option(help: "With --trace: its interval in seconds (rounded to a multiple of its 10 ms samples).")
         var traceEvery = 0.05
 
+        @Option(help: "With --trace: how many POSk ⊛ digit terms to show for each list memory (MB1, its two buffers, the cells), strongest first.")
+        var traceTerms = 4
+
         @Flag(help: "Print where the simulation's steps spend their time.")
         var profile = false
 
@@ -34,6 +37,7 @@ extension SpaunLiteCommand {
             guard traceEvery.isFinite, traceEvery > 0 else {
                 throw ValidationError("--trace-every must be a positive number of seconds, got \(traceEvery)")
             }
+            guard traceTerms >= 1 else { throw ValidationError("--trace-terms must be at least 1, got \(traceTerms)") }
             let seed = options.seed
             let program = try StimulusProgram(stimulus)
             let handwriting = try digits.map { try DigitImages.load(contentsOf: URL(fileURLWithPath: $0)) }
@@ -52,7 +56,7 @@ extension SpaunLiteCommand {
             let trial = try model.run(program, in: simulator, seed: trialSeed ?? seed)
             if profile, let steps = simulator.profile { print(steps) }
             if let tracer {
-                for line in try tracer.lines(simulator, every: traceEvery) { print(line) }
+                for line in try tracer.lines(simulator, every: traceEvery, listTerms: traceTerms) { print(line) }
             }
             print("saw   \(trial.seen)")
             for stroke in trial.strokes {

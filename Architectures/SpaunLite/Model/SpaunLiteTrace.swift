@@ -79,11 +79,15 @@ public final class SpaunLiteTrace {
 
     /// One line per `every` seconds: time, selected action, the three largest utilities, each
     /// pointer's best key (with its similarity when below 0.7; `·` below 0.2), the scalars, and
-    /// the four `POSk ⊛ digit` terms most like each list memory (MB1 and its two buffers, the
-    /// bound item being stored, the cells and the induced list; a list is left out while it is
-    /// empty).
-    /// - Throws: `BrainKitError` when the simulator does not hold the probes.
-    public func lines(_ simulator: Simulator, every: Double = 0.05) throws(BrainKitError) -> [String] {
+    /// the `listTerms` `POSk ⊛ digit` terms most like each list memory (MB1 and its two buffers,
+    /// the bound item being stored, the cells and the induced list; a list is left out while it
+    /// is empty).
+    /// - Throws: `BrainKitError` when the simulator does not hold the probes, or for a
+    ///   `listTerms` below 1.
+    public func lines(_ simulator: Simulator, every: Double = 0.05, listTerms: Int = 4) throws(BrainKitError) -> [String] {
+        guard listTerms >= 1 else {
+            throw .validation("SpaunLiteTrace", "listTerms", "must be at least 1, got \(listTerms)")
+        }
         let actions = try simulator.data(thalamus)
         let utilityData = try simulator.data(utilities)
         let times = simulator.trange(sampleEvery: thalamusSampling(simulator, rows: actions.rows))
@@ -113,7 +117,7 @@ public final class SpaunLiteTrace {
             for (name, data) in scalarData { line += String(format: " %@=%.2f", name, data[row, 0]) }
             for (name, data) in listData {
                 let value = data.row(row)
-                if value.reduce(0, { $0 + $1 * $1 }) > 0.01 { line += " \(name):" + listTerms(value) }
+                if value.reduce(0, { $0 + $1 * $1 }) > 0.01 { line += " \(name):" + strongestTerms(value, count: listTerms) }
             }
             let average = averageData.row(row), selection = selectionData.row(row)
             if average.reduce(0, { $0 + $1 * $1 }) > 0.01 {
@@ -128,10 +132,10 @@ public final class SpaunLiteTrace {
         return lines
     }
 
-    /// The four bound pairs `POSk ⊛ digit` most similar to a list memory's value.
-    private func listTerms(_ value: [Double]) -> String {
+    /// The `count` bound pairs `POSk ⊛ digit` most similar to a list memory's value.
+    private func strongestTerms(_ value: [Double], count: Int) -> String {
         let terms = pairs.map { ($0.name, zip($0.vector, value).reduce(0) { $0 + $1.0 * $1.1 }) }
-        return terms.sorted { $0.1 > $1.1 }.prefix(4).map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: ",")
+        return terms.sorted { $0.1 > $1.1 }.prefix(count).map { String(format: "%@ %.2f", $0.0, $0.1) }.joined(separator: ",")
     }
 
     private func thalamusSampling(_ simulator: Simulator, rows: Int) -> Double {
