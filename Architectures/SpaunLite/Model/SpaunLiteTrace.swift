@@ -82,9 +82,10 @@ public final class SpaunLiteTrace {
     /// the `listTerms` `POSk ⊛ digit` terms most like each list memory (MB1 and its two buffers,
     /// the bound item being stored, the cells and the induced list; a list is left out while it
     /// is empty).
-    /// - Throws: `BrainKitError` when the simulator does not hold the probes, or for a
-    ///   `listTerms` below 1.
+    /// - Throws: `BrainKitError` when the simulator does not hold the probes, for an `every`
+    ///   that is not a positive number of seconds, or for a `listTerms` below 1.
     public func lines(_ simulator: Simulator, every: Double = 0.05, listTerms: Int = 4) throws(BrainKitError) -> [String] {
+        try Check.positiveFinite(every, "SpaunLiteTrace", "every")
         guard listTerms >= 1 else {
             throw .validation("SpaunLiteTrace", "listTerms", "must be at least 1, got \(listTerms)")
         }
