@@ -1,4 +1,5 @@
-/// The simulator's state: one 64-byte-aligned block of `Float` holding every signal.
+/// The simulator's state: one 64-byte-aligned block of `Float` holding every signal (on huge
+/// pages where the system allows it, ``HugePages``).
 ///
 /// Signals start on 16-float boundaries, except members of a **band**: a list of signals laid
 /// end to end with no gap (the band itself starts on a boundary and is padded to one). Bands
@@ -44,7 +45,7 @@ final class Arena {
             for i in 0..<signal.count { initial[offset + i] = signal.initial[i] }
         }
         self.initial = initial
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Float>.stride, alignment: 64)
+        let raw = HugePages.allocate(byteCount: count * MemoryLayout<Float>.stride)
         base = raw.bindMemory(to: Float.self, capacity: count)
         restoreInitialValues()
     }
