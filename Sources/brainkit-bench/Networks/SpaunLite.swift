@@ -9,8 +9,10 @@ extension StandardNetwork {
     /// whole answer).
     static let spaunLiteStimulus = "A3[123]?XXX"
 
-    /// Spaun-lite at D = 64, about 190,000 neurons. `written` is the number of digits written
-    /// in the simulated time and `right` how many of them are right at their position.
+    /// Spaun-lite at D = 64, 294,950 neurons. `written` is the number of digits written in the
+    /// simulated time and `right` how many of them are right at their position: the first
+    /// digit is finished about 2.7 s in, so a shorter run (the suite's default is 1 s) writes
+    /// none.
     static let spaunLite = StandardNetwork(
         name: "spaun-lite", summary: "Spaun-lite, D = 64, shown \(spaunLiteStimulus) (no Nengo twin)"
     ) { seed, _ in
