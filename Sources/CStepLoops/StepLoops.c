@@ -15,6 +15,8 @@
 
 #include "CStepLoops.h"
 
+#include <string.h>
+
 #if defined(__x86_64__) && defined(__clang__) && defined(__linux__)
 #define VERSIONED __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
@@ -84,10 +86,68 @@ static inline __attribute__((always_inline)) bool lif_loop(
     return above != 0;
 }
 
+/// Neurons tested together for silence (`lif_block_is_silent`).
+#define LIF_SILENT_BLOCK 64
+
+typedef float lif_floats __attribute__((ext_vector_type(8)));
+typedef int32_t lif_ints __attribute__((ext_vector_type(8)));
+
+/// Whether every neuron of a block of `LIF_SILENT_BLOCK` is silent: its voltage and its output
+/// +0 (the bits of +0) and its current below 0. Where the least voltage is +0, such a neuron's
+/// whole step leaves its voltage and output +0 and takes `dt` off its refractory time,
+/// whatever that is: `v' = +0 - J·f` with `J < 0` and `f <= 0` (`f` is `expm1` of a value at
+/// or below 0) is +0 or below 0, which the least voltage makes +0, and never above 1.
+static inline __attribute__((always_inline)) bool lif_block_is_silent(
+    const float *voltage, const float *output, const float *current) {
+    lif_ints loud = 0;
+    for (ptrdiff_t i = 0; i < LIF_SILENT_BLOCK; i += 8) {
+        lif_ints v, out;
+        lif_floats j;
+        memcpy(&v, voltage + i, sizeof v);
+        memcpy(&out, output + i, sizeof out);
+        memcpy(&j, current + i, sizeof j);
+        loud |= v | out | ~(j < 0.0f);
+    }
+    return __builtin_reduce_or(loud) == 0;
+}
+
+/// `lif_loop` block by block, a silent block (`lif_block_is_silent`) by its short form: only
+/// `ref -= dt` (voltage and output stay +0, and are not written).
+static inline __attribute__((always_inline)) bool lif_blocks(
+    ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
+    const csl_lif_constants *constants, bool long_range) {
+    const float dt = constants->dt;
+    bool above = false;
+    ptrdiff_t start = 0;
+    for (; start + LIF_SILENT_BLOCK <= count; start += LIF_SILENT_BLOCK) {
+        float *ref = refractory_time + start;
+        if (lif_block_is_silent(voltage + start, output + start, current + start)) {
+            for (ptrdiff_t i = 0; i < LIF_SILENT_BLOCK; i++) ref[i] = ref[i] - dt;
+        } else {
+            above |= lif_loop(
+                LIF_SILENT_BLOCK, voltage + start, ref, output + start, current + start, constants, long_range);
+        }
+    }
+    if (start < count) {
+        above |= lif_loop(
+            count - start, voltage + start, refractory_time + start, output + start, current + start, constants,
+            long_range);
+    }
+    return above;
+}
+
 VERSIONED
 bool csl_lif_step(
     ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
     const csl_lif_constants *constants, bool long_range) {
+    // The short form of silent blocks holds only where the least voltage is +0 (Nengo's
+    // default): below it, or at -0, a silent neuron's voltage would leave +0.
+    uint32_t least;
+    memcpy(&least, &constants->min_voltage, sizeof least);
+    if (least == 0u) {
+        if (long_range) return lif_blocks(count, voltage, refractory_time, output, current, constants, true);
+        return lif_blocks(count, voltage, refractory_time, output, current, constants, false);
+    }
     if (long_range) return lif_loop(count, voltage, refractory_time, output, current, constants, true);
     return lif_loop(count, voltage, refractory_time, output, current, constants, false);
 }
@@ -154,6 +214,23 @@ void csl_columns(ptrdiff_t count, const float *t, ptrdiff_t stride, ptrdiff_t co
     }
 }
 
+VERSIONED
+void csl_columns_blocked(ptrdiff_t count, const float *blocks, ptrdiff_t columns, const float *x, bool has_bias,
+                         float *y, bool accumulate) {
+    const float *block = blocks;
+    ptrdiff_t start = 0;
+    for (; start + 16 <= count; start += 16) {
+        const float *t = has_bias ? block + 16 : block;
+        columns_block(16, t, 16, columns, x, has_bias ? block : 0, y + start, accumulate);
+        block = t + columns * 16;
+    }
+    if (start < count) {
+        ptrdiff_t n = count - start;
+        const float *t = has_bias ? block + n : block;
+        columns_block(n, t, n, columns, x, has_bias ? block : 0, y + start, accumulate);
+    }
+}
+
 /// `csl_dot`, inlined into each version of its callers.
 static inline __attribute__((always_inline)) float dot(ptrdiff_t n, const float *a, const float *b) {
     float s[32];
@@ -192,8 +269,9 @@ static inline __attribute__((always_inline)) uint64_t nonzero_bits(const uint32_
     return mask;
 }
 
-VERSIONED
-ptrdiff_t csl_firing(const float *x, ptrdiff_t count, const uint64_t *among, int32_t *firing) {
+/// `csl_firing`, inlined into each version of its callers.
+static inline __attribute__((always_inline)) ptrdiff_t firing_scan(
+    const float *x, ptrdiff_t count, const uint64_t *among, int32_t *firing) {
     const uint32_t *words = (const uint32_t *)x;
     ptrdiff_t found = 0;
     for (ptrdiff_t base = 0; base < count; base += 64) {
@@ -210,6 +288,26 @@ ptrdiff_t csl_firing(const float *x, ptrdiff_t count, const uint64_t *among, int
         }
     }
     return found;
+}
+
+VERSIONED
+ptrdiff_t csl_firing(const float *x, ptrdiff_t count, const uint64_t *among, int32_t *firing) {
+    return firing_scan(x, count, among, firing);
+}
+
+VERSIONED
+void csl_spike_columns(ptrdiff_t rows, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x, float *y,
+                       int32_t *firing) {
+    ptrdiff_t count = firing_scan(x, columns, 0, firing);
+    // The firing columns are scattered over the matrix: ask for them all before the first is
+    // read, so their loads from memory overlap.
+    for (ptrdiff_t f = 0; f < count; f++) __builtin_prefetch(t + (ptrdiff_t)firing[f] * stride);
+    for (ptrdiff_t f = 0; f < count; f++) {
+        const ptrdiff_t j = firing[f];
+        const float *column = t + j * stride;
+        const float xj = x[j];
+        for (ptrdiff_t r = 0; r < rows; r++) y[r] = column[r] * xj + y[r];
+    }
 }
 
 // MARK: - Element-wise vectors

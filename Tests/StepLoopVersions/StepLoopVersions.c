@@ -12,6 +12,7 @@
 VERSIONS(bool, csl_lif_step, (ptrdiff_t, float *, float *, float *, const float *, const csl_lif_constants *, bool))
 VERSIONS(void, csl_dots, (ptrdiff_t, ptrdiff_t, const float *, const float *, float *, bool))
 VERSIONS(void, csl_columns, (ptrdiff_t, const float *, ptrdiff_t, ptrdiff_t, const float *, const float *, float *, bool))
+VERSIONS(void, csl_columns_blocked, (ptrdiff_t, const float *, ptrdiff_t, const float *, bool, float *, bool))
 VERSIONS(void, csl_multiply_plus, (ptrdiff_t, const float *, const float *, const float *, float *))
 VERSIONS(void, csl_lowpass, (ptrdiff_t, float, float, const float *, float *))
 VERSIONS(void, csl_first_order, (ptrdiff_t, float, float, float, float, const float *, float *, float *))
@@ -45,6 +46,11 @@ void slv_dots(int version, ptrdiff_t rows, ptrdiff_t columns, const float *matri
 void slv_columns(int version, ptrdiff_t count, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x,
                  const float *bias, float *y, bool accumulate) {
     PICK(csl_columns, version)(count, t, stride, columns, x, bias, y, accumulate);
+}
+
+void slv_columns_blocked(int version, ptrdiff_t count, const float *blocks, ptrdiff_t columns, const float *x,
+                         bool has_bias, float *y, bool accumulate) {
+    PICK(csl_columns_blocked, version)(count, blocks, columns, x, has_bias, y, accumulate);
 }
 
 void slv_multiply_plus(int version, ptrdiff_t count, const float *scale, const float *x, const float *bias, float *y) {

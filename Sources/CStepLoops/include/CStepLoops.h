@@ -52,7 +52,9 @@ typedef struct {
 /// in Estrin's form; they hold for `dt / tauRC <= 0.1` (`long_range` false) or `<= 0.5`.
 /// A neuron that starts above threshold (`v > 1`, only from an initial state) is left
 /// unchanged with output 0; returns whether there was one (the caller steps those with the
-/// C library's functions).
+/// C library's functions). Where `min_voltage` is +0, a run of 64 neurons that are all silent
+/// (voltage and output +0, current below 0) is stepped by `ref -= dt` alone, which is what
+/// the whole step gives them.
 bool csl_lif_step(
     ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
     const csl_lif_constants *constants, bool long_range);
@@ -74,6 +76,13 @@ void csl_scale_plus(ptrdiff_t count, const float *v, float factor, const float *
 void csl_columns(ptrdiff_t count, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x,
                  const float *bias, float *y, bool accumulate);
 
+/// `csl_columns` over a matrix (and bias) stored block by block, in the order the loop reads
+/// them: for each run of 16 rows (the last may be shorter, `n` rows), the run's `n` bias
+/// values when `has_bias`, then its `n` values of column 0, of column 1, …; the next run
+/// follows. The same operations in the same order as `csl_columns`, element by element.
+void csl_columns_blocked(ptrdiff_t count, const float *blocks, ptrdiff_t columns, const float *x, bool has_bias,
+                         float *y, bool accumulate);
+
 /// The dot product `Σ a[i] b[i]` in a fixed order: 32 partial sums `s[k]` over `i ≡ k
 /// (mod 32)` while 32 elements remain, then `s[k]` for `k < 8` over whole groups of eight;
 /// the sums combine as `t[k] = (s[k] + s[8+k]) + (s[16+k] + s[24+k])`, then
@@ -90,6 +99,12 @@ void csl_dots(ptrdiff_t rows, ptrdiff_t columns, const float *matrix, const floa
 /// `firing` and returns how many; when `among` is not null, only indices whose bit
 /// `j mod 64` of word `among[j / 64]` is set.
 ptrdiff_t csl_firing(const float *x, ptrdiff_t count, const uint64_t *among, int32_t *firing);
+
+/// `y[r] = t_j[r] · x[j] + y[r]` for each `j` with `x[j]` nonzero (`csl_firing`), in ascending
+/// `j`, `t_j = t + j · stride`: a spike-sparse product over a transposed matrix, as
+/// `csl_scale` adding column by column. `firing` is scratch for `columns` indices.
+void csl_spike_columns(ptrdiff_t rows, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x, float *y,
+                       int32_t *firing);
 
 // MARK: - Element-wise vectors
 

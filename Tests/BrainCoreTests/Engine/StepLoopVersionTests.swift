@@ -20,6 +20,55 @@ struct StepLoopVersionTests {
 
     static func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
 
+    /// The state of a population of LIF neurons.
+    struct LIFState {
+        var v: [Float]
+        var ref: [Float]
+        var out: [Float]
+    }
+
+    /// The C step's constants for `kernel`.
+    static func constants(_ kernel: LIFStep) -> csl_lif_constants {
+        csl_lif_constants(
+            dt: kernel.dt, tau_rc: kernel.tauRC, tau_ref: kernel.tauRef, min_voltage: kernel.minVoltage,
+            spike_height: kernel.spikeHeight, full_step_factor: kernel.fullStepFactor,
+            negative_rate: kernel.negativeRate)
+    }
+
+    /// One step with input `current`: `expected` by the Swift group step, `states[k]` by
+    /// version `versions[k]` of the C step (neurons starting above threshold by the scalar
+    /// step, as `LIFStep` does); then each version's state against the expected one, bit for
+    /// bit.
+    static func stepAndCompare(
+        _ kernel: LIFStep, current: [Float], expected: inout LIFState, states: inout [LIFState], step: Int
+    ) {
+        var constants = Self.constants(kernel)
+        let n = current.count
+        current.withUnsafeBufferPointer { j in
+            kernel.step(
+                count: n, voltage: &expected.v, refractoryTime: &expected.ref, output: &expected.out,
+                current: { UnsafeRawPointer(j.baseAddress! + $0).loadUnaligned(as: LIFStep.Group.self) },
+                scalarCurrent: { j[$0] })
+            for k in states.indices {
+                var state = states[k]
+                let above = slv_lif_step(
+                    Int32(versions[k]), n, &state.v, &state.ref, &state.out, j.baseAddress!, &constants,
+                    kernel.polynomials == .long)
+                if above {
+                    for i in 0..<n where state.v[i] > 1 {
+                        state.out[i] = kernel.step(voltage: &state.v[i], refractoryTime: &state.ref[i], current: j[i])
+                    }
+                }
+                states[k] = state
+            }
+        }
+        for (k, version) in versions.enumerated() {
+            #expect(bits(states[k].v) == bits(expected.v), "voltage, version \(version), step \(step)")
+            #expect(bits(states[k].ref) == bits(expected.ref), "refractory, version \(version), step \(step)")
+            #expect(bits(states[k].out) == bits(expected.out), "output, version \(version), step \(step)")
+        }
+    }
+
     /// 200 steps of 1,003 neurons from random states (whole, partial and refractory steps,
     /// spikes, the minVoltage clamp, neurons starting above threshold), both polynomial
     /// ranges: each version's state and output equal the Swift group step's, bit for bit.
@@ -29,42 +78,78 @@ struct StepLoopVersionTests {
         let kernel = LIFStep(dt: 0.001, tauRC: tauRC, tauRef: 0.0015, minVoltage: -0.4, amplitude: 0.8)
         #expect(kernel.polynomials == (tauRC == 0.02 ? .short : .long))
         let current = Self.values(n, -3...30, seed: 1)
-        var constants = csl_lif_constants(
-            dt: kernel.dt, tau_rc: kernel.tauRC, tau_ref: kernel.tauRef, min_voltage: kernel.minVoltage,
-            spike_height: kernel.spikeHeight, full_step_factor: kernel.fullStepFactor,
-            negative_rate: kernel.negativeRate)
-        var expectedV = Self.values(n, -0.6...1.2, seed: 2)
-        var expectedRef = Self.values(n, -0.002...0.003, seed: 3)
-        var expectedOut = [Float](repeating: 0, count: n)
-        var states = Self.versions.map { _ in (v: expectedV, ref: expectedRef, out: expectedOut) }
+        var expected = LIFState(
+            v: Self.values(n, -0.6...1.2, seed: 2), ref: Self.values(n, -0.002...0.003, seed: 3),
+            out: [Float](repeating: 0, count: n))
+        var states = Self.versions.map { _ in expected }
         var spikes = 0
         for step in 0..<200 {
-            current.withUnsafeBufferPointer { j in
-                kernel.step(
-                    count: n, voltage: &expectedV, refractoryTime: &expectedRef, output: &expectedOut,
-                    current: { UnsafeRawPointer(j.baseAddress! + $0).loadUnaligned(as: LIFStep.Group.self) },
-                    scalarCurrent: { j[$0] })
-                for (k, version) in Self.versions.enumerated() {
-                    var (v, ref, out) = states[k]
-                    let above = slv_lif_step(
-                        Int32(version), n, &v, &ref, &out, j.baseAddress!, &constants, kernel.polynomials == .long)
-                    if above {
-                        for i in 0..<n where v[i] > 1 {
-                            out[i] = kernel.step(voltage: &v[i], refractoryTime: &ref[i], current: j[i])
-                        }
-                    }
-                    states[k] = (v, ref, out)
-                }
-            }
-            spikes += expectedOut.filter { $0 != 0 }.count
-            for (k, version) in Self.versions.enumerated() {
-                #expect(Self.bits(states[k].v) == Self.bits(expectedV), "voltage, version \(version), step \(step)")
-                #expect(Self.bits(states[k].ref) == Self.bits(expectedRef), "refractory, version \(version), step \(step)")
-                #expect(Self.bits(states[k].out) == Self.bits(expectedOut), "output, version \(version), step \(step)")
-            }
+            Self.stepAndCompare(kernel, current: current, expected: &expected, states: &states, step: step)
+            spikes += expected.out.filter { $0 != 0 }.count
         }
         #expect(spikes > 10_000)
-        #expect(expectedV.contains(-0.4))
+        #expect(expected.v.contains(-0.4))
+    }
+
+    /// With the least voltage at +0 (Nengo's default) the C step passes over silent blocks of
+    /// 64 neurons (voltage and output +0, current below 0) by their short form. 300 steps of
+    /// 20 blocks and a tail whose currents turn negative and back at staggered times (blocks
+    /// falling silent, staying silent, waking, some with refractory neurons): every version's
+    /// state and output equal the Swift group step's, bit for bit.
+    @Test(arguments: [0.02, 0.004])
+    func lifSilentBlocksEqualTheSwiftGroupStep(tauRC: Double) {
+        let n = 64 * 20 + 13
+        let kernel = LIFStep(dt: 0.001, tauRC: tauRC, tauRef: 0.002, minVoltage: 0, amplitude: 1)
+        let drive = Self.values(n, 1.5...30, seed: 11), quiet = Self.values(n, -4 ... -0.01, seed: 12)
+        var expected = LIFState(
+            v: Self.values(n, 0...0.9, seed: 13), ref: Self.values(n, -0.002...0.003, seed: 14),
+            out: [Float](repeating: 0, count: n))
+        var states = Self.versions.map { _ in expected }
+        var silentBlocks = 0, spikes = 0
+        for step in 0..<300 {
+            // Block b is driven for 40 steps out of every 100, starting at step 7·b.
+            let current = (0..<n).map { i in (step + 100 - (7 * (i / 64)) % 100) % 100 < 40 ? drive[i] : quiet[i] }
+            for b in 0..<(n / 64) where (b * 64..<(b + 1) * 64).allSatisfy({
+                expected.v[$0].bitPattern == 0 && expected.out[$0].bitPattern == 0 && current[$0] < 0
+            }) {
+                silentBlocks += 1
+            }
+            Self.stepAndCompare(kernel, current: current, expected: &expected, states: &states, step: step)
+            spikes += expected.out.filter { $0 != 0 }.count
+        }
+        // The short form ran (a block falls silent once its slowest voltage has decayed to 0:
+        // about a third of the 3,600 quiet block-steps), and the drive spiked.
+        #expect(silentBlocks > 1_000)
+        #expect(spikes > 10_000)
+    }
+
+    /// `csl_columns_blocked` over a matrix stored run by run gives `csl_columns`' bits over the
+    /// same matrix transposed, for each start (bias, set, add), column counts with and without
+    /// a rest of the fours, and row counts with and without a short last run; every version.
+    @Test func blockedColumnsEqualColumns() {
+        let t = Self.values(40 * 83, -2...2, seed: 15), x = Self.values(40, -1...1, seed: 16)
+        let bias = Self.values(83, -1...1, seed: 17), start = Self.values(83, -1...1, seed: 18)
+        for columns in [1, 3, 4, 5, 9, 16, 33] {
+            for rows in [5, 16, 47, 83] {
+                for mode in ["bias", "set", "add"] {
+                    var expected = Array(start.prefix(rows))
+                    bias.withUnsafeBufferPointer { b in
+                        slv_columns(0, rows, t, 83, columns, x, mode == "bias" ? b.baseAddress : nil, &expected, mode == "add")
+                    }
+                    var blocks: [Float] = []
+                    for run in stride(from: 0, to: rows, by: 16) {
+                        let r = run..<min(run + 16, rows)
+                        if mode == "bias" { blocks += bias[r] }
+                        for c in 0..<columns { blocks += r.map { t[c * 83 + $0] } }
+                    }
+                    for version in Self.versions {
+                        var y = Array(start.prefix(rows))
+                        slv_columns_blocked(Int32(version), rows, blocks, columns, x, mode == "bias", &y, mode == "add")
+                        #expect(Self.bits(y) == Self.bits(expected), "\(columns) columns, \(rows) rows, \(mode), version \(version)")
+                    }
+                }
+            }
+        }
     }
 
     /// Dot products (every length up to 100, so every tail), column passes, element-wise

@@ -18,11 +18,15 @@ struct MatrixVectorBatchTests {
         let spikes: Bool
     }
 
-    /// One of each loop a batch holds: 1-D and 3-, 4- and 9-D encodings (`y = b + E·x`),
-    /// spike-sparse decoders of 4 and 8 rows, dot-product decoders of 1 and 3 rows, setting and
-    /// adding.
+    /// One of each loop a batch holds: 1-D and 3-, 4- and 9-D encodings (`y = b + E·x`), the
+    /// same loops without a bias (setting and adding), spike-sparse decoders of 4 and 8 rows,
+    /// dot-product decoders of 1 and 3 rows, setting and adding.
     static let shapes = [
         Shape(rows: 50, columns: 1, accumulate: false, bias: true, spikes: false),
+        Shape(rows: 40, columns: 1, accumulate: true, bias: false, spikes: false),
+        Shape(rows: 21, columns: 1, accumulate: false, bias: false, spikes: false),
+        Shape(rows: 37, columns: 4, accumulate: true, bias: false, spikes: false),
+        Shape(rows: 30, columns: 5, accumulate: false, bias: false, spikes: false),
         Shape(rows: 100, columns: 4, accumulate: false, bias: true, spikes: false),
         Shape(rows: 75, columns: 3, accumulate: false, bias: true, spikes: false),
         Shape(rows: 67, columns: 9, accumulate: false, bias: true, spikes: false),

@@ -27,6 +27,10 @@ void slv_dots(int version, ptrdiff_t rows, ptrdiff_t columns, const float *matri
 void slv_columns(int version, ptrdiff_t count, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x,
                  const float *bias, float *y, bool accumulate);
 
+/// `csl_columns_blocked`, version `version`.
+void slv_columns_blocked(int version, ptrdiff_t count, const float *blocks, ptrdiff_t columns, const float *x,
+                         bool has_bias, float *y, bool accumulate);
+
 /// `csl_multiply_plus`, version `version`.
 void slv_multiply_plus(int version, ptrdiff_t count, const float *scale, const float *x, const float *bias, float *y);
 

@@ -1,3 +1,5 @@
+import CStepLoops
+
 /// Several matrix-vector products with constant matrices (and constant biases), run one after
 /// another in one call, in the order given: for each product `y (+)= M·x`, or `y = b + M·x`.
 ///
@@ -24,7 +26,22 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
         let rows: Int
         let columns: Int
         let accumulate: Bool
+        let layout: Layout
     }
+
+    /// How a product's constants are stored.
+    enum Layout {
+        /// As its loop reads them in ``MatrixVectorKernel/product(_:matrix:stride:x:y:rows:columns:accumulate:bias:firing:)``.
+        case plain
+        /// Run by run of 16 rows (`csl_columns_blocked`): the run's bias (`withBias`), then
+        /// its part of each column; one stream for an encoding's bias and encoders.
+        case runs(withBias: Bool)
+    }
+
+    /// The loops whose products are stored by runs: an encoding's columns (`csl_columns`)
+    /// and single columns (`csl_scale`, `csl_scale_plus`), which `csl_columns_blocked`
+    /// computes with the same operations in the same order.
+    static func runsBlocked(_ method: MatrixVectorKernel.Method) -> Bool { method == .columns || method == .scale }
 
     /// The products, in the order they run.
     private let products: UnsafeMutablePointer<Product>
@@ -58,6 +75,27 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
         var firingCount = 0
         for (k, member) in members.enumerated() {
             let rows = member.rows, columns = member.columns
+            if MatrixVectorBatch.runsBlocked(member.method) {
+                // Run by run of 16 rows: the run's bias, then its part of each column.
+                let blocks = constants + offset
+                var next = 0
+                for start in stride(from: 0, to: rows, by: 16) {
+                    let run = start..<min(start + 16, rows)
+                    if let bias = member.bias {
+                        for r in run { blocks[next] = bias[r]; next += 1 }
+                    }
+                    for c in 0..<columns {
+                        for r in run { blocks[next] = member.matrix[r * columns + c]; next += 1 }
+                    }
+                }
+                offset += padded(next)
+                (products + k).initialize(
+                    to: Product(
+                        method: member.method, matrix: UnsafePointer(blocks), bias: nil, x: UnsafePointer(member.x),
+                        y: member.y, rows: rows, columns: columns, accumulate: member.accumulate,
+                        layout: .runs(withBias: member.bias != nil)))
+                continue
+            }
             var biasCopy: UnsafePointer<Float>?
             if let bias = member.bias {
                 (constants + offset).update(from: bias, count: rows)
@@ -77,7 +115,7 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
             (products + k).initialize(
                 to: Product(
                     method: member.method, matrix: UnsafePointer(matrix), bias: biasCopy, x: UnsafePointer(member.x),
-                    y: member.y, rows: rows, columns: columns, accumulate: member.accumulate))
+                    y: member.y, rows: rows, columns: columns, accumulate: member.accumulate, layout: .plain))
         }
         firing = firingCount > 0 ? .allocate(capacity: firingCount) : nil
     }
@@ -93,10 +131,15 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
         var k = 0
         while k < productCount {
             let p = products[k]
-            // The transposed layouts' column stride is the product's row count (whole products).
-            MatrixVectorKernel.product(
-                p.method, matrix: p.matrix, stride: p.rows, x: p.x, y: p.y, rows: p.rows, columns: p.columns,
-                accumulate: p.accumulate, bias: p.bias, firing: firing)
+            switch p.layout {
+            case .runs(let withBias):
+                csl_columns_blocked(p.rows, p.matrix, p.columns, p.x, withBias, p.y, p.accumulate)
+            case .plain:
+                // The transposed layouts' column stride is the product's row count (whole products).
+                MatrixVectorKernel.product(
+                    p.method, matrix: p.matrix, stride: p.rows, x: p.x, y: p.y, rows: p.rows, columns: p.columns,
+                    accumulate: p.accumulate, bias: p.bias, firing: firing)
+            }
             k += 1
         }
     }

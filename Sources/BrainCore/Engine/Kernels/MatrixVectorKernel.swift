@@ -169,8 +169,9 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         }
         // The loops are CStepLoops' (compiled for several instruction sets): `csl_scale`
         // `y (+)= x · v`, `csl_scale_plus` `y = base + x · v`, `csl_columns` every column of a
-        // transposed matrix (four at a time, `(x₀ t₀ + x₁ t₁) + (x₂ t₂ + x₃ t₃)`), `csl_dots` one
-        // dot product per row (32 partial sums combined in a fixed order).
+        // transposed matrix (four at a time, `(x₀ t₀ + x₁ t₁) + (x₂ t₂ + x₃ t₃)`),
+        // `csl_spike_columns` the columns of the nonzero inputs, `csl_dots` one dot product per
+        // row (32 partial sums combined in a fixed order).
         switch method {
         case .scale:
             if let bias {
@@ -183,12 +184,7 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
             csl_columns(rows, matrix, stride, columns, x, bias, y, add)
         case .spikes:
             if !add { y.update(repeating: 0, count: rows) }
-            let t = matrix, firing = firing!
-            let count = SpikeScan.firing(x, count: columns, into: firing)
-            for f in 0..<count {
-                let j = Int(firing[f])
-                csl_scale(rows, t + j * stride, x[j], y, true)
-            }
+            csl_spike_columns(rows, matrix, stride, columns, x, y, firing!)
         case .dots:
             csl_dots(rows, columns, matrix, x, y, add)
         case .blas:
