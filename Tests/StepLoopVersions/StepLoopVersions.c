@@ -13,6 +13,7 @@ VERSIONS(bool, csl_lif_step, (ptrdiff_t, float *, float *, float *, const float 
 VERSIONS(void, csl_dots, (ptrdiff_t, ptrdiff_t, const float *, const float *, float *, bool))
 VERSIONS(void, csl_columns, (ptrdiff_t, const float *, ptrdiff_t, ptrdiff_t, const float *, const float *, float *, bool))
 VERSIONS(void, csl_columns_blocked, (ptrdiff_t, const float *, ptrdiff_t, const float *, bool, float *, bool))
+VERSIONS(void, csl_spike_columns, (ptrdiff_t, const float *, ptrdiff_t, ptrdiff_t, const float *, float *, int32_t *))
 VERSIONS(void, csl_multiply_plus, (ptrdiff_t, const float *, const float *, const float *, float *))
 VERSIONS(void, csl_lowpass, (ptrdiff_t, float, float, const float *, float *))
 VERSIONS(void, csl_first_order, (ptrdiff_t, float, float, float, float, const float *, float *, float *))
@@ -51,6 +52,11 @@ void slv_columns(int version, ptrdiff_t count, const float *t, ptrdiff_t stride,
 void slv_columns_blocked(int version, ptrdiff_t count, const float *blocks, ptrdiff_t columns, const float *x,
                          bool has_bias, float *y, bool accumulate) {
     PICK(csl_columns_blocked, version)(count, blocks, columns, x, has_bias, y, accumulate);
+}
+
+void slv_spike_columns(int version, ptrdiff_t rows, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x,
+                       float *y, int32_t *firing) {
+    PICK(csl_spike_columns, version)(rows, t, stride, columns, x, y, firing);
 }
 
 void slv_multiply_plus(int version, ptrdiff_t count, const float *scale, const float *x, const float *bias, float *y) {

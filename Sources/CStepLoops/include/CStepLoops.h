@@ -76,7 +76,7 @@ void csl_scale_plus(ptrdiff_t count, const float *v, float factor, const float *
 void csl_columns(ptrdiff_t count, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x,
                  const float *bias, float *y, bool accumulate);
 
-/// `csl_columns` over a matrix (and bias) stored block by block, in the order the loop reads
+/// `csl_columns` over a matrix (and bias) stored run by run, in the order the loop reads
 /// them: for each run of 16 rows (the last may be shorter, `n` rows), the run's `n` bias
 /// values when `has_bias`, then its `n` values of column 0, of column 1, …; the next run
 /// follows. The same operations in the same order as `csl_columns`, element by element.

@@ -152,6 +152,39 @@ struct StepLoopVersionTests {
         }
     }
 
+    /// `csl_spike_columns` adds the columns of the nonzero inputs (±0 count as zero) in
+    /// ascending order, `y[r] = t_j[r] · x[j] + y[r]`, for decoders of 1 to 32 rows over inputs
+    /// of every length up to 200 (so every tail of the 64-input scan): every version against
+    /// a scalar reference, bit for bit.
+    @Test func spikeColumnsFollowTheirDefinition() {
+        let t = Self.values(40 * 200, -2...2, seed: 19), start = Self.values(40, -1...1, seed: 20)
+        var rng = SplitMix64(seed: 21)
+        let x: [Float] = (0..<200).map { _ in
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0: 1000
+            case 1: -0.0
+            case 2: Float.random(in: -3...3, using: &rng)
+            default: 0
+            }
+        }
+        for rows in [1, 4, 7, 32] {
+            for columns in [1, 50, 63, 64, 65, 131, 200] {
+                // Stride 40: each column's rows start 40 apart, as in a cut product's transposed copy.
+                var expected = Array(start.prefix(rows))
+                for j in 0..<columns where x[j] != 0 {
+                    for r in 0..<rows { expected[r] = t[j * 40 + r] * x[j] + expected[r] }
+                }
+                for version in Self.versions {
+                    var y = Array(start.prefix(rows))
+                    var firing = [Int32](repeating: -1, count: columns)
+                    slv_spike_columns(Int32(version), rows, t, 40, columns, x, &y, &firing)
+                    #expect(Self.bits(y) == Self.bits(expected), "\(rows) rows, \(columns) columns, version \(version)")
+                }
+            }
+        }
+        #expect(x.filter { $0 != 0 }.count > 30)
+    }
+
     /// Dot products (every length up to 100, so every tail), column passes, element-wise
     /// products with a bias and both synapse forms: every version gives the baseline's bits.
     @Test func vectorVersionsEqualTheBaseline() {

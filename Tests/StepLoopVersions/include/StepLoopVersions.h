@@ -31,6 +31,10 @@ void slv_columns(int version, ptrdiff_t count, const float *t, ptrdiff_t stride,
 void slv_columns_blocked(int version, ptrdiff_t count, const float *blocks, ptrdiff_t columns, const float *x,
                          bool has_bias, float *y, bool accumulate);
 
+/// `csl_spike_columns`, version `version`.
+void slv_spike_columns(int version, ptrdiff_t rows, const float *t, ptrdiff_t stride, ptrdiff_t columns, const float *x,
+                       float *y, int32_t *firing);
+
 /// `csl_multiply_plus`, version `version`.
 void slv_multiply_plus(int version, ptrdiff_t count, const float *scale, const float *x, const float *bias, float *y);
 

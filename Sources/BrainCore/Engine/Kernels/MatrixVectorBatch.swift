@@ -7,19 +7,22 @@ import CStepLoops
 /// other in canonical order — an ensemble array's encoders, `J = b + E·x` for each
 /// sub-ensemble, or its decoders. Each product runs the loop its ``MatrixVectorKernel`` chose
 /// (``MatrixVectorKernel/product(_:matrix:stride:x:y:rows:columns:accumulate:bias:firing:)``),
-/// over the same values in the same layout, so every element is the same sum, formed in the
-/// same order, as without the batch. The constants are copies: each product's bias, then its
-/// matrix in the layout its loop reads (transposed for the column and spike loops, row-major
-/// for dot products), all end to end in one buffer in the order the step reads them, so a step
-/// streams one array front to back instead of visiting a few hundred small ones, and pays one
-/// call instead of one per product.
+/// or for column passes and single columns `csl_columns_blocked`, which performs the same
+/// operations in the same order, so every element is the same sum, formed in the same order,
+/// as without the batch. The constants are copies, all end to end in one buffer in the order
+/// the step reads them: for a column pass or a single column, run by run of 16 rows, the run's
+/// bias and then its part of each column (``Layout/runs(withBias:)``); for the other loops the
+/// bias, then the matrix in the layout the loop reads (transposed for the spike loop,
+/// row-major for dot products). So a step streams one array front to back instead of visiting
+/// a few hundred small ones, and pays one call instead of one per product.
 final class MatrixVectorBatch: Kernel, @unchecked Sendable {
     /// One product: where its operands are and which loop runs it.
     struct Product {
         let method: MatrixVectorKernel.Method
-        /// The matrix's copy in `constants`, in the layout `method` reads.
+        /// The matrix's copy in `constants`, in the layout `method` reads (or, by runs, the bias
+        /// and the matrix: `layout`).
         let matrix: UnsafePointer<Float>
-        /// The bias's copy in `constants`, for an encoding.
+        /// The bias's copy in `constants`, for an encoding (nil when stored by runs).
         let bias: UnsafePointer<Float>?
         let x: UnsafePointer<Float>
         let y: UnsafeMutablePointer<Float>
@@ -38,10 +41,10 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
         case runs(withBias: Bool)
     }
 
-    /// The loops whose products are stored by runs: an encoding's columns (`csl_columns`)
+    /// Whether products of `method` are stored by runs: column passes (`csl_columns`)
     /// and single columns (`csl_scale`, `csl_scale_plus`), which `csl_columns_blocked`
     /// computes with the same operations in the same order.
-    static func runsBlocked(_ method: MatrixVectorKernel.Method) -> Bool { method == .columns || method == .scale }
+    static func storedByRuns(_ method: MatrixVectorKernel.Method) -> Bool { method == .columns || method == .scale }
 
     /// The products, in the order they run.
     private let products: UnsafeMutablePointer<Product>
@@ -75,7 +78,7 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
         var firingCount = 0
         for (k, member) in members.enumerated() {
             let rows = member.rows, columns = member.columns
-            if MatrixVectorBatch.runsBlocked(member.method) {
+            if MatrixVectorBatch.storedByRuns(member.method) {
                 // Run by run of 16 rows: the run's bias, then its part of each column.
                 let blocks = constants + offset
                 var next = 0
