@@ -1,9 +1,11 @@
+import ArgumentParser
 import BrainKit
 import BrainMPI
 import Foundation
 
 /// `brainkit-bench --mpi`: each benchmark once (the first seed) across the processes of an
-/// MPI job; rank 0 prints the times and, with --probe-data, writes the probes' data.
+/// MPI job; rank 0 prints the times and, with --probe-data, writes the probes' data (and, when
+/// a rank fails during the run, the error every rank stops with).
 struct DistributedRun {
     let options: BrainKitBench
 
@@ -20,13 +22,21 @@ struct DistributedRun {
             let sim = try DistributedSimulator(net, threads: options.threads, pins: pins)
             let built = DispatchTime.now()
             let steps = Int((options.seconds / sim.dt).rounded())
-            if let killRank = options.killRank {
-                for step in 0..<steps {
-                    if step == options.failAtStep && sim.rank == killRank { kill(getpid(), SIGKILL) }
-                    try sim.step()
+            do {
+                if let killRank = options.killRank {
+                    for step in 0..<steps {
+                        if step == options.failAtStep && sim.rank == killRank { kill(getpid(), SIGKILL) }
+                        try sim.step()
+                    }
+                } else {
+                    try sim.run(steps: steps)
                 }
-            } else {
-                try sim.run(steps: steps)
+            } catch {
+                // Every rank stops with the same error: rank 0 prints it, the others only fail,
+                // so the job's error output holds it once and whole (mpirun interleaves what
+                // several ranks write at once).
+                if sim.rank != 0 { throw ExitCode.failure }
+                throw error
             }
             let finished = DispatchTime.now()
             if sim.rank == 0 {

@@ -52,6 +52,8 @@ struct DistributedRunTests {
         #expect(run.status != 0)
         #expect(run.errors.contains("DistributedSimulator: rank 1 of 2 failed at step 40"), "\(run.errors)")
         #expect(run.errors.contains("Node 'fault injection'"), "\(run.errors)")
+        // Rank 0 alone prints the error every rank stops with.
+        #expect(run.errors.components(separatedBy: "failed at step 40").count == 2, "\(run.errors)")
     }
 
     @Test func aKilledRankStopsEveryRank() throws {
