@@ -152,8 +152,10 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
     /// row-major matrix, or for the methods that read the transposed copy
     /// (``Method/readsTransposed``) that copy, column `c` of the rows computed starting at
     /// `matrix + c * stride`. `firing` is scratch for `columns` indices (``Method/spikes``).
-    /// Every product, whole or batched (``MatrixVectorBatch``), runs here, so a product's sums
-    /// are formed the same way wherever it runs.
+    /// Every product runs here, whole or batched (``MatrixVectorBatch``), except a batch's column
+    /// passes and single columns, which run `csl_columns_blocked` over their constants stored
+    /// by runs: the same operations in the same order as `csl_columns` here, so a product's
+    /// sums are formed the same way wherever it runs.
     @inline(__always)
     static func product(
         _ method: Method, matrix: UnsafePointer<Float>, stride: Int, x: UnsafePointer<Float>,
