@@ -60,6 +60,10 @@ import BrainSPA
 /// `change − average change --> average change` (``Transformation``); `reached` is
 /// `counter · MB2`.
 ///
+/// Actions that write the same memory share its channel (``ExpressionSettings/sharesChannels``):
+/// every `target − m --> m` routes the term `−m`, so the nine that set the task, for one, use
+/// one channel, each adding its own target from its thalamus output.
+///
 /// Besides routing, actions gate memories directly, as Spaun's visual gates do: while
 /// `start` or a `task k` action is selected MB1, MB2, MB3, MB3 previous, the average change
 /// and the answer end are cleared; while `open cell` is selected MB3 is; while `open`,
@@ -95,6 +99,7 @@ public enum ControlRules {
         var settings = ExpressionSettings()
         settings.channelNeuronsPerDimension = channelNeuronsPerDimension
         settings.channelSubdimensions = channelSubdimensions
+        settings.sharesChannels = true
         let selection = try ActionSelection(in: network, label: "Action selection", settings: settings) {
             () throws(BrainKitError) -> [IfMax] in
             IfMax("start", seesA) {

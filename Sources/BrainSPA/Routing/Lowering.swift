@@ -206,6 +206,14 @@ public struct ExpressionSettings: Sendable {
     public var channelNeuronsPerDimension = 50
     /// Dimensions per ensemble of those channels (16, or D when smaller).
     public var channelSubdimensions = 16
+    /// Whether actions share the channels of their dynamic effects (``ActionSelection``).
+    /// `false` (nengo_spa): every dynamic effect of every action has a channel of its own,
+    /// its fixed part entering the channel from a constant. `true`: effects into the same sink
+    /// with the same dynamic terms share one channel, open while any of their actions is
+    /// selected, and each action's fixed part enters it from that action's thalamus output; a
+    /// model whose actions set the same memories (`X − m --> m`, `Y − m --> m`, …) needs far
+    /// fewer channel neurons.
+    public var sharesChannels = false
 
     /// nengo_spa's settings.
     public init() {}
