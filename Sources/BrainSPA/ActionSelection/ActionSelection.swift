@@ -252,8 +252,7 @@ public final class ActionSelection {
     }
 
     private func inhibit(_ neurons: some EndpointConvertible, count: Int, actions: [Int]) throws(BrainKitError) {
-        let name = actions.map(String.init).joined(separator: "+")
-        let inhibition = try network.node(label: "gate \(name) inhibition", sizeIn: 1)
+        let inhibition = try network.node(label: "gate \(Self.gateName(actions)) inhibition", sizeIn: 1)
         try network.connect(try gate(actions), to: inhibition, synapse: Self.gateInhibitionSynapse)
         try network.connect(
             inhibition, to: neurons, synapse: nil, transform: .dense(Matrix(rows: count, columns: 1, repeating: -3)))
@@ -263,7 +262,7 @@ public final class ActionSelection {
     /// is selected, driven by 1 − Σ their thalamus outputs.
     private func gate(_ actions: [Int]) throws(BrainKitError) -> Ensemble {
         if let gate = gatesByActions[actions] { return gate }
-        let name = actions.map(String.init).joined(separator: "+")
+        let name = Self.gateName(actions)
         let gate = try network.ensemble(
             label: "gate \(name)", neurons: 40, dimensions: 1, encoders: try Choice(rows: Matrix([[1]])),
             intercepts: Uniform(0.3, 1))
@@ -274,5 +273,10 @@ public final class ActionSelection {
         }
         gatesByActions[actions] = gate
         return gate
+    }
+
+    /// How labels name the gate of `actions`: "3", or "0+4+9" for a gate several share.
+    private static func gateName(_ actions: [Int]) -> String {
+        actions.map(String.init).joined(separator: "+")
     }
 }
