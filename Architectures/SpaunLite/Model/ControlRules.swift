@@ -60,7 +60,7 @@ import BrainSPA
 /// `change − average change --> average change` (``Transformation``); `reached` is
 /// `counter · MB2`.
 ///
-/// Actions that write the same memory share its channel (``ExpressionSettings/sharesChannels``):
+/// Actions that write the same memory share its channel (`ExpressionSettings.sharesChannels`):
 /// every `target − m --> m` routes the term `−m`, so the nine that set the task, for one, use
 /// one channel, each adding its own target from its thalamus output.
 ///
