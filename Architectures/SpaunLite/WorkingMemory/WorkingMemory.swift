@@ -29,6 +29,12 @@ public final class WorkingMemory {
     public let previousCell: MemoryBuffer
     /// Neurons per dimension of the cells (lists of up to four items).
     public static let cellNeuronsPerDimension = 100
+    /// Dimensions per ensemble of the cells: 1, each element an ensemble of its own. A cell
+    /// integrates what is stored (feedback 1, τ ``cellTau``), so the decoding error of its
+    /// ensembles adds up as drift for as long as it holds a list; with the same neurons, an
+    /// ensemble representing fewer dimensions decodes them more accurately, and the four items
+    /// stay near the strengths they were stored at.
+    public static let cellSubdimensions = 1
     /// The weight of what is stored into ``cell``: an item held for a store action arrives at
     /// about the strength it has in MB1.
     public static let cellGain = 1.0
@@ -46,9 +52,9 @@ public final class WorkingMemory {
             cleanup: SpaunVocabularies.digitKeys.map { "POS1 * \($0)" })
         cell = try MemoryBuffer(
             in: network, label: "MB3", vocabulary: vocabulary, gain: Self.cellGain, feedbackTau: Self.cellTau,
-            neuronsPerDimension: Self.cellNeuronsPerDimension)
+            neuronsPerDimension: Self.cellNeuronsPerDimension, subdimensions: Self.cellSubdimensions)
         previousCell = try MemoryBuffer(
             in: network, label: "MB3 previous", vocabulary: vocabulary, gain: Self.copyGain, feedbackTau: Self.cellTau,
-            neuronsPerDimension: Self.cellNeuronsPerDimension)
+            neuronsPerDimension: Self.cellNeuronsPerDimension, subdimensions: Self.cellSubdimensions)
     }
 }
