@@ -61,12 +61,30 @@ struct AddressSet {
     /// Whether some address of `range` is in the set.
     func overlaps(_ range: Range<UInt>) -> Bool {
         guard !range.isEmpty else { return false }
-        // The first stored range ending after range's start.
+        let first = firstEnding(after: range.lowerBound)
+        return first < ranges.count && ranges[first].lowerBound < range.upperBound
+    }
+
+    /// Adds `range`, merging it with the stored ranges it overlaps or touches.
+    mutating func insert(_ range: Range<UInt>) {
+        guard !range.isEmpty else { return }
+        let first = firstEnding(after: range.lowerBound)
+        var last = first
+        var merged = range
+        while last < ranges.count, ranges[last].lowerBound <= merged.upperBound {
+            merged = min(merged.lowerBound, ranges[last].lowerBound)..<max(merged.upperBound, ranges[last].upperBound)
+            last += 1
+        }
+        ranges.replaceSubrange(first..<last, with: CollectionOfOne(merged))
+    }
+
+    /// The index of the first stored range ending after `address` (binary search).
+    private func firstEnding(after address: UInt) -> Int {
         var low = 0, high = ranges.count
         while low < high {
             let middle = (low + high) / 2
-            if ranges[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+            if ranges[middle].upperBound <= address { low = middle + 1 } else { high = middle }
         }
-        return low < ranges.count && ranges[low].lowerBound < range.upperBound
+        return low
     }
 }

@@ -32,14 +32,20 @@ class Kernel: @unchecked Sendable {
     var splittableLength: Int { 0 }
 
     /// True for kernels whose element i of output depends only on element i of their inputs
-    /// (copies, scalings, element-wise products): they can run a slice at a time, fused into
-    /// a kernel that consumes their output (``NeuronKernel``'s input stages).
+    /// (copies, scalings, element-wise products). They run by slices (``runsBySlices``).
     var runsElementwise: Bool { false }
 
-    /// The elements `range` (within `0..<splittableLength`) of an element-wise kernel's work,
-    /// without allocating.
+    /// True for kernels that can form any slice of their output on its own
+    /// (``run(elements:)``), each element by the same operations as the whole kernel: the
+    /// element-wise kernels, and products whose rows are independent (an ensemble's encoders,
+    /// `J = b + E·x`). They can run a slice at a time inside a kernel that consumes their
+    /// output (``NeuronKernel``'s input stages).
+    var runsBySlices: Bool { runsElementwise }
+
+    /// The elements `range` (within `0..<splittableLength`) of the work of a kernel that runs
+    /// by slices, without allocating.
     func run(elements range: Range<Int>) {
-        preconditionFailure("\(type(of: self)) does not run element-wise")
+        preconditionFailure("\(type(of: self)) does not run by slices")
     }
 
     /// Cuts fall on multiples of this many elements: 16 floats are a cache line, so parts on

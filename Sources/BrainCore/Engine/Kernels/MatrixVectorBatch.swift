@@ -79,19 +79,8 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
         for (k, member) in members.enumerated() {
             let rows = member.rows, columns = member.columns
             if MatrixVectorBatch.storedByRuns(member.method) {
-                // Run by run of 16 rows: the run's bias, then its part of each column.
                 let blocks = constants + offset
-                var next = 0
-                for start in stride(from: 0, to: rows, by: 16) {
-                    let run = start..<min(start + 16, rows)
-                    if let bias = member.bias {
-                        for r in run { blocks[next] = bias[r]; next += 1 }
-                    }
-                    for c in 0..<columns {
-                        for r in run { blocks[next] = member.matrix[r * columns + c]; next += 1 }
-                    }
-                }
-                offset += padded(next)
+                offset += padded(MatrixVectorBatch.storeByRuns(member, into: blocks))
                 (products + k).initialize(
                     to: Product(
                         method: member.method, matrix: UnsafePointer(blocks), bias: nil, x: UnsafePointer(member.x),
@@ -121,6 +110,24 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
                     y: member.y, rows: rows, columns: columns, accumulate: member.accumulate, layout: .plain))
         }
         firing = firingCount > 0 ? .allocate(capacity: firingCount) : nil
+    }
+
+    /// Copies `member`'s bias (if any) and matrix to `blocks` run by run of 16 rows: the run's
+    /// bias, then its part of each column (``Layout/runs(withBias:)``); returns the floats
+    /// written.
+    static func storeByRuns(_ member: MatrixVectorKernel, into blocks: UnsafeMutablePointer<Float>) -> Int {
+        let rows = member.rows, columns = member.columns
+        var next = 0
+        for start in stride(from: 0, to: rows, by: 16) {
+            let run = start..<min(start + 16, rows)
+            if let bias = member.bias {
+                for r in run { blocks[next] = bias[r]; next += 1 }
+            }
+            for c in 0..<columns {
+                for r in run { blocks[next] = member.matrix[r * columns + c]; next += 1 }
+            }
+        }
+        return next
     }
 
     deinit {

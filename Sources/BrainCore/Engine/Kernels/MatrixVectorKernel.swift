@@ -132,6 +132,20 @@ final class MatrixVectorKernel: Kernel, @unchecked Sendable {
         MatrixVectorKernel(rowsOf: self, range)
     }
 
+    /// Whole products by column passes, single columns or dot products: each row is formed
+    /// from its own row of the matrix (and bias) and the whole of `x`, by the same operations
+    /// whichever rows run together, so an encoding can form its currents a block of neurons
+    /// at a time (``NeuronInputFusion``).
+    override var runsBySlices: Bool { isWhole && (method == .scale || method == .columns || method == .dots) }
+
+    override func run(elements range: Range<Int>) {
+        let start = range.lowerBound
+        MatrixVectorKernel.product(
+            method, matrix: method.readsTransposed ? UnsafePointer(transposed! + start) : UnsafePointer(matrix + start * columns),
+            stride: transposedStride, x: x, y: y + start, rows: range.count, columns: columns, accumulate: accumulate,
+            bias: bias.map { UnsafePointer($0 + start) }, firing: nil)
+    }
+
     override var footprint: MemoryFootprint? {
         var footprint = MemoryFootprint()
         footprint.reads(matrix, count: rows * columns)

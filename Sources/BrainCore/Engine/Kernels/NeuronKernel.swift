@@ -1,10 +1,11 @@
 /// Steps a population of neurons of one type with the type's own kernel.
 ///
-/// The element-wise kernels that form the population's input current (`J = bias`, then
-/// `J += gain ⊙ input` for connections into the neurons) can run inside it as **input stages**
-/// (``NeuronInputFusion``): the current of a block of neurons is formed and consumed while it
-/// is in the L1 cache, instead of in passes of their own over the whole population. Each
-/// element is computed by the same operations in the same order either way.
+/// The kernels that form the population's input current (its encoders `J = b + E·x`, joined
+/// in an ``EncodingBatch``; `J = bias`, then `J += gain ⊙ input` for connections into the
+/// neurons) can run inside it as **input stages** (``NeuronInputFusion``): the current of a
+/// block of neurons is formed and consumed while it is in the L1 cache, instead of in passes
+/// of their own over the whole population. Each element is computed by the same operations in
+/// the same order either way.
 final class NeuronKernel: Kernel, @unchecked Sendable {
     let type: any NeuronType
     let current: UnsafeMutablePointer<Float>
@@ -13,13 +14,13 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
     let count: Int
     let stateStride: Int
     let dt: Double
-    /// The element-wise kernels writing the current, in canonical order (set by
-    /// ``NeuronInputFusion`` before the executor places the kernel).
+    /// The kernels writing the current (set by ``NeuronInputFusion`` before the executor
+    /// places the kernel), in an order that runs each element's writers in canonical order.
     var inputStages: [InputStage] = []
 
-    /// An element-wise kernel whose element e, of `length`, writes current element
-    /// `offset + e` (the offset may be negative in a part: the stage then began before the
-    /// part's first neuron).
+    /// A kernel that runs by slices (``Kernel/runsBySlices``) whose element e, of `length`,
+    /// writes current element `offset + e` (the offset may be negative in a part: the stage
+    /// then began before the part's first neuron).
     struct InputStage {
         let kernel: Kernel
         let offset: Int
@@ -82,7 +83,15 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         }
     }
 
-    override var cost: Int { count * 4 + inputStages.count * count }
+    /// The neurons' step (4 a neuron) and each stage's share of its cost that falls on them.
+    override var cost: Int {
+        var stages = 0
+        for stage in inputStages {
+            let low = max(0, stage.offset), high = min(count, stage.offset + stage.length)
+            if low < high { stages += stage.kernel.cost * (high - low) / max(stage.length, 1) }
+        }
+        return count * 4 + stages
+    }
 
     /// Neurons are independent.
     override var splittableLength: Int { count }
