@@ -47,8 +47,8 @@ final class EncodingBatch: Kernel, @unchecked Sendable {
     private let window: Range<Int>
     private let totalCost: Int
 
-    /// Whether a member runs from constants stored by runs.
-    private static func storedByRuns(_ kernel: Kernel) -> MatrixVectorKernel? {
+    /// The product, when a member runs from constants stored by runs.
+    private static func productByRuns(_ kernel: Kernel) -> MatrixVectorKernel? {
         guard let product = kernel as? MatrixVectorKernel, MatrixVectorBatch.canHold(product),
             MatrixVectorBatch.storedByRuns(product.method)
         else { return nil }
@@ -83,9 +83,9 @@ final class EncodingBatch: Kernel, @unchecked Sendable {
         precondition(EncodingBatch.canJoin(kernels, rowOffsets: rowOffsets), "EncodingBatch: kernels it cannot join")
         let order = kernels.indices.sorted { (rowOffsets[$0], $0) < (rowOffsets[$1], $1) }
         let first = rowOffsets[order[0]]
-        func padded(_ n: Int) -> Int { (n + 7) / 8 * 8 }
+        let padded = MatrixVectorBatch.padded
         let total = kernels.reduce(0) { total, kernel in
-            guard let product = EncodingBatch.storedByRuns(kernel) else { return total }
+            guard let product = EncodingBatch.productByRuns(kernel) else { return total }
             return total + padded((product.bias == nil ? 0 : product.rows) + product.rows * product.columns)
         }
         constants = .allocate(capacity: max(total, 1))
@@ -96,7 +96,7 @@ final class EncodingBatch: Kernel, @unchecked Sendable {
         var others: [Kernel] = []
         for (position, k) in order.enumerated() {
             let member: Member
-            if let product = EncodingBatch.storedByRuns(kernels[k]) {
+            if let product = EncodingBatch.productByRuns(kernels[k]) {
                 let blocks = constants + offset
                 offset += padded(MatrixVectorBatch.storeByRuns(product, into: blocks))
                 member = Member(

@@ -68,7 +68,7 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
     init(_ members: [MatrixVectorKernel]) {
         precondition(members.allSatisfy(MatrixVectorBatch.canHold), "MatrixVectorBatch: a product it cannot hold")
         totalCost = members.reduce(0) { $0 + $1.cost }
-        func padded(_ n: Int) -> Int { (n + 7) / 8 * 8 }
+        let padded = MatrixVectorBatch.padded
         let total = members.reduce(0) { $0 + padded(($1.bias == nil ? 0 : $1.rows)) + padded($1.rows * $1.columns) }
         constants = .allocate(capacity: max(total, 1))
         constants.initialize(repeating: 0, count: max(total, 1))
@@ -111,6 +111,10 @@ final class MatrixVectorBatch: Kernel, @unchecked Sendable {
         }
         firing = firingCount > 0 ? .allocate(capacity: firingCount) : nil
     }
+
+    /// `n` floats rounded up to a multiple of 8 (32 bytes): each product's constants start on
+    /// a 32-byte boundary of a batch's buffer.
+    static func padded(_ n: Int) -> Int { (n + 7) / 8 * 8 }
 
     /// Copies `member`'s bias (if any) and matrix to `blocks` run by run of 16 rows: the run's
     /// bias, then its part of each column (``Layout/runs(withBias:)``); returns the floats
