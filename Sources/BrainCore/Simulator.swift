@@ -40,6 +40,10 @@ public final class Simulator {
     var barriersPerStep: Int { engine.executor.phaseCount }
     /// The kernels run per step, counting each part of a cut kernel.
     var kernelsPerStep: Int { engine.executor.kernelCount }
+    /// The neuron kernels (parts counted) whose silent blocks owe their refractory time.
+    var neuronKernelsOwingSilentBlocks: Int {
+        engine.executor.kernels.filter { ($0 as? NeuronKernel)?.owesSilentBlocks == true }.count
+    }
 
     /// Told how each following ``run(steps:)`` or ``run(seconds:)`` progresses (the build
     /// reports to the observer given to the initialiser); nil reports nothing.

@@ -111,22 +111,58 @@ static inline __attribute__((always_inline)) bool lif_block_is_silent(
     return __builtin_reduce_or(loud) == 0;
 }
 
+/// `ref -= dt`, `owed` times over, for each of a block's neurons: the decrements a silent
+/// block's steps left owing (`csl_lif_step_owing`), in the order the steps would have made them.
+static inline __attribute__((always_inline)) void lif_pay_owed(float *refractory_time, float dt, uint32_t owed) {
+    float ref[LIF_SILENT_BLOCK];
+    memcpy(ref, refractory_time, sizeof ref);
+    for (uint32_t k = 0; k < owed; k++) {
+        for (ptrdiff_t i = 0; i < LIF_SILENT_BLOCK; i++) ref[i] = ref[i] - dt;
+    }
+    memcpy(refractory_time, ref, sizeof ref);
+}
+
+/// Whether every current of a block of `LIF_SILENT_BLOCK` is below 0.
+static inline __attribute__((always_inline)) bool lif_block_currents_negative(const float *current) {
+    lif_ints loud = 0;
+    for (ptrdiff_t i = 0; i < LIF_SILENT_BLOCK; i += 8) {
+        lif_floats j;
+        memcpy(&j, current + i, sizeof j);
+        loud |= ~(j < 0.0f);
+    }
+    return __builtin_reduce_or(loud) == 0;
+}
+
 /// `lif_loop` block by block, a silent block (`lif_block_is_silent`) by its short form: only
-/// `ref -= dt` (voltage and output stay +0, and are not written).
+/// `ref -= dt` (voltage and output stay +0, and are not written). With `owed` (one count a
+/// block; see `csl_lif_step_owing` in CStepLoops.h) a silent block owes the decrement instead,
+/// and while it owes reads only its currents.
 static inline __attribute__((always_inline)) bool lif_blocks(
     ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
-    const csl_lif_constants *constants, bool long_range) {
+    const csl_lif_constants *constants, bool long_range, uint32_t *owed) {
     const float dt = constants->dt;
     bool above = false;
     ptrdiff_t start = 0;
-    for (; start + LIF_SILENT_BLOCK <= count; start += LIF_SILENT_BLOCK) {
+    for (ptrdiff_t b = 0; start + LIF_SILENT_BLOCK <= count; start += LIF_SILENT_BLOCK, b++) {
         float *ref = refractory_time + start;
-        if (lif_block_is_silent(voltage + start, output + start, current + start)) {
-            for (ptrdiff_t i = 0; i < LIF_SILENT_BLOCK; i++) ref[i] = ref[i] - dt;
-        } else {
-            above |= lif_loop(
-                LIF_SILENT_BLOCK, voltage + start, ref, output + start, current + start, constants, long_range);
+        if (owed && owed[b] != 0) {
+            // Voltage and output are +0 (the block was silent): only the currents decide.
+            if (owed[b] != UINT32_MAX && lif_block_currents_negative(current + start)) {
+                owed[b] += 1;
+                continue;
+            }
+            lif_pay_owed(ref, dt, owed[b]);
+            owed[b] = 0;
+        } else if (lif_block_is_silent(voltage + start, output + start, current + start)) {
+            if (owed) {
+                owed[b] = 1;
+            } else {
+                for (ptrdiff_t i = 0; i < LIF_SILENT_BLOCK; i++) ref[i] = ref[i] - dt;
+            }
+            continue;
         }
+        above |= lif_loop(
+            LIF_SILENT_BLOCK, voltage + start, ref, output + start, current + start, constants, long_range);
     }
     if (start < count) {
         above |= lif_loop(
@@ -145,11 +181,19 @@ bool csl_lif_step(
     uint32_t least;
     memcpy(&least, &constants->min_voltage, sizeof least);
     if (least == 0u) {
-        if (long_range) return lif_blocks(count, voltage, refractory_time, output, current, constants, true);
-        return lif_blocks(count, voltage, refractory_time, output, current, constants, false);
+        if (long_range) return lif_blocks(count, voltage, refractory_time, output, current, constants, true, NULL);
+        return lif_blocks(count, voltage, refractory_time, output, current, constants, false, NULL);
     }
     if (long_range) return lif_loop(count, voltage, refractory_time, output, current, constants, true);
     return lif_loop(count, voltage, refractory_time, output, current, constants, false);
+}
+
+VERSIONED
+bool csl_lif_step_owing(
+    ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
+    const csl_lif_constants *constants, bool long_range, uint32_t *owed) {
+    if (long_range) return lif_blocks(count, voltage, refractory_time, output, current, constants, true, owed);
+    return lif_blocks(count, voltage, refractory_time, output, current, constants, false, owed);
 }
 
 // MARK: - Matrix-vector pieces

@@ -58,6 +58,13 @@ final class Engine {
             guard case .neurons(let type, _, let output, _, _) = op.operation, type.isSpiking else { return nil }
             return output
         })
+        // Signals read from outside their own neurons' step: a LIF population's silent blocks
+        // may owe their refractory time only where it is none of these.
+        let observed = Set(model.probes.values.map(\.signal)).union(exchanged).union(
+            operators.flatMap { op -> [SignalID] in
+                if case .neurons = op.operation { return [] }
+                return op.reads
+            })
         var kernels: [Kernel] = []
         var levels: [Int] = []
         var writes: [[WrittenRegion]] = []
@@ -68,7 +75,7 @@ final class Engine {
         for unit in units {
             var kernel = Engine.compile(
                 unit, operators: operators, arena: arena, dt: model.dt, fault: fault, written: written,
-                spikeTrains: spikeTrains)
+                spikeTrains: spikeTrains, observed: observed)
             if let process = kernel as? ProcessKernel {
                 processKernels.append(process)
                 if case .process(_, _, _, let output) = operators[unit[0]].operation { processOutputs.append(output.signal) }
@@ -101,6 +108,7 @@ final class Engine {
     /// seeds for unseeded processes from `rng` in execution order.
     func reset(rng: inout RandomState) throws(BrainKitError) {
         arena.restoreInitialValues()
+        executor.restoreInitialState()
         fault.clear()
         guard let order = processDrawOrder else {
             for kernel in processKernels { try kernel.reset(simulatorRNG: &rng) }
@@ -157,7 +165,7 @@ final class Engine {
 
     private static func compile(
         _ unit: [Int], operators: [Operator], arena: Arena, dt: Double, fault: StepFault, written: Set<SignalID>,
-        spikeTrains: Set<SignalID>
+        spikeTrains: Set<SignalID>, observed: Set<SignalID>
     )
         -> Kernel
     {
@@ -199,10 +207,16 @@ final class Engine {
                 if case .neurons(_, _, _, _, let n) = operators[index].operation { count += n }
             }
             let stride = state.count > 1 ? arena.pointer(state[1]) - arena.pointer(state[0]) : count
+            let refractoryTimeObserved = unit.contains { index in
+                guard case .neurons(_, _, _, let state, _) = operators[index].operation,
+                    state.indices.contains(LIF.refractoryTimeIndex)
+                else { return false }
+                return observed.contains(state[LIF.refractoryTimeIndex])
+            }
             return NeuronKernel(
                 type: type, current: arena.pointer(current), output: arena.pointer(output),
                 state: state.first.map { arena.pointer($0) } ?? arena.pointer(output), count: count, stateStride: stride,
-                dt: dt)
+                dt: dt, defersSilentBlocks: !refractoryTimeObserved)
         case .filter(let filter, let input, let output, let state, _):
             return FilterKernel(
                 filter: filter, input: arena.pointer(input), output: arena.pointer(output),

@@ -21,7 +21,7 @@ final class Executor: @unchecked Sendable {
     /// The number of phases (barriers) per step.
     let phaseCount: Int
     /// Every kernel, kept alive here; the step loop uses the unretained lists below.
-    private let kernels: [Kernel]
+    let kernels: [Kernel]
     /// The kernels run per step (parts of cut kernels counted one by one).
     var kernelCount: Int { kernels.count }
     /// For each thread, its kernels of every phase back to back, unretained (no reference
@@ -49,6 +49,12 @@ final class Executor: @unchecked Sendable {
     nonisolated(unsafe) private var timer: KernelTimer?
     /// `timer != nil`, tested once per step (a plain load, no reference counting).
     nonisolated(unsafe) private var isTiming = false
+
+    /// Tells every kernel the signals are back at their initial values
+    /// (``Kernel/restoreInitialState()``).
+    func restoreInitialState() {
+        for kernel in kernels { kernel.restoreInitialState() }
+    }
 
     /// Runs `plan`: its phases on its threads (the caller's and `plan.threadCount - 1`
     /// workers started here), each thread's kernels in the plan's order.

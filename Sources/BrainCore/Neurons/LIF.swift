@@ -21,6 +21,9 @@ public struct LIF: LIFRateCurveNeuron {
     public let amplitude: Double
     public let stateVariables: [NeuronStateVariable]
 
+    /// Where `refractoryTime` is among ``stateVariables`` (after `voltage`).
+    static let refractoryTimeIndex = 1
+
     static let defaultState = [
         NeuronStateVariable(name: "voltage", initial: NeuronInitialState.uniformVoltage),
         NeuronStateVariable(name: "refractoryTime", initial: NeuronInitialState.zero),
@@ -70,6 +73,26 @@ public struct LIF: LIFRateCurveNeuron {
         let refractoryTime = state + stateStride
         lif.step(count: count, voltage: voltage, refractoryTime: refractoryTime, output: output, current: current)
     }
+
+    /// ``step(dt:count:current:output:state:stateStride:)`` with the refractory time of silent
+    /// blocks of 64 neurons left owing in `owed` (one count a block; `csl_lif_step_owing`):
+    /// the same values, except that a silent block's refractory time in memory lags by what
+    /// it owes until the block stops being silent. Only where ``minVoltage`` is +0
+    /// (``defersSilentBlocks``).
+    func step(
+        dt stepSeconds: Double, count: Int,
+        current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+        state: UnsafeMutablePointer<Float>, stateStride: Int, owed: UnsafeMutablePointer<UInt32>
+    ) {
+        let lif = LIFStep(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
+        lif.step(
+            count: count, voltage: state, refractoryTime: state + stateStride, output: output, current: current,
+            owed: owed)
+    }
+
+    /// Whether silent blocks can leave their refractory time owing: the least voltage is +0
+    /// (below it, or at -0, a silent neuron's voltage would not stay +0).
+    var defersSilentBlocks: Bool { Float(minVoltage).bitPattern == 0 }
 
     public var description: String {
         "LIF(tauRC: \(tauRC), tauRef: \(tauRef), minVoltage: \(minVoltage), amplitude: \(amplitude))"

@@ -86,6 +86,30 @@ struct LIFStep {
         }
     }
 
+    /// ``step(count:voltage:refractoryTime:output:current:)`` with the refractory time of
+    /// silent blocks left owing (`csl_lif_step_owing`); `minVoltage` must be +0 and the C
+    /// loop's polynomials must apply (otherwise every neuron is stepped in full and nothing
+    /// is owed).
+    func step(
+        count: Int, voltage: UnsafeMutablePointer<Float>, refractoryTime: UnsafeMutablePointer<Float>,
+        output: UnsafeMutablePointer<Float>, current: UnsafePointer<Float>, owed: UnsafeMutablePointer<UInt32>
+    ) {
+        guard let polynomials, minVoltage.bitPattern == 0 else {
+            step(count: count, voltage: voltage, refractoryTime: refractoryTime, output: output, current: current)
+            return
+        }
+        var constants = csl_lif_constants(
+            dt: dt, tau_rc: tauRC, tau_ref: tauRef, min_voltage: minVoltage, spike_height: spikeHeight,
+            full_step_factor: fullStepFactor, negative_rate: negativeRate)
+        let aboveThreshold = csl_lif_step_owing(
+            count, voltage, refractoryTime, output, current, &constants, polynomials == .long, owed)
+        if aboveThreshold {
+            for k in 0..<count where voltage[k] > 1 {
+                output[k] = step(voltage: &voltage[k], refractoryTime: &refractoryTime[k], current: current[k])
+            }
+        }
+    }
+
     /// Advances `count` neurons; `current(i)` gives the input of neuron `i` (inlined).
     @inline(__always)
     func step(

@@ -123,6 +123,59 @@ struct StepLoopVersionTests {
         #expect(spikes > 10_000)
     }
 
+    /// The scenario of `lifSilentBlocksEqualTheSwiftGroupStep` with silent blocks owing their
+    /// refractory time (`csl_lif_step_owing`): after every step each version's voltage and
+    /// output equal the Swift group step's, and its refractory time does too once what is owed
+    /// is paid (on a copy: `ref -= dt` as many times as its block owes); the refractory time
+    /// in memory lagged, so blocks did owe.
+    @Test(arguments: [0.02, 0.004])
+    func lifSilentBlocksOwingEqualTheSwiftGroupStep(tauRC: Double) {
+        let n = 64 * 20 + 13
+        let kernel = LIFStep(dt: 0.001, tauRC: tauRC, tauRef: 0.002, minVoltage: 0, amplitude: 1)
+        var constants = Self.constants(kernel)
+        let drive = Self.values(n, 1.5...30, seed: 11), quiet = Self.values(n, -4 ... -0.01, seed: 12)
+        var expected = LIFState(
+            v: Self.values(n, 0...0.9, seed: 13), ref: Self.values(n, -0.002...0.003, seed: 14),
+            out: [Float](repeating: 0, count: n))
+        var states = Self.versions.map { _ in expected }
+        var owed = Self.versions.map { _ in [UInt32](repeating: 0, count: n / 64) }
+        var owedBlockSteps = 0, lagging = 0, longestOwed: UInt32 = 0
+        for step in 0..<300 {
+            let current = (0..<n).map { i in (step + 100 - (7 * (i / 64)) % 100) % 100 < 40 ? drive[i] : quiet[i] }
+            current.withUnsafeBufferPointer { j in
+                kernel.step(
+                    count: n, voltage: &expected.v, refractoryTime: &expected.ref, output: &expected.out,
+                    current: { UnsafeRawPointer(j.baseAddress! + $0).loadUnaligned(as: LIFStep.Group.self) },
+                    scalarCurrent: { j[$0] })
+                for (k, version) in Self.versions.enumerated() {
+                    var state = states[k]
+                    _ = slv_lif_step_owing(
+                        Int32(version), n, &state.v, &state.ref, &state.out, j.baseAddress!, &constants,
+                        kernel.polynomials == .long, &owed[k])
+                    states[k] = state
+                }
+            }
+            for (k, version) in Self.versions.enumerated() {
+                var paid = states[k].ref
+                for (b, count) in owed[k].enumerated() where count > 0 {
+                    for i in b * 64..<(b + 1) * 64 {
+                        for _ in 0..<count { paid[i] -= kernel.dt }
+                    }
+                }
+                #expect(Self.bits(states[k].v) == Self.bits(expected.v), "voltage, version \(version), step \(step)")
+                #expect(Self.bits(states[k].out) == Self.bits(expected.out), "output, version \(version), step \(step)")
+                #expect(Self.bits(paid) == Self.bits(expected.ref), "refractory, version \(version), step \(step)")
+                if Self.bits(states[k].ref) != Self.bits(expected.ref) { lagging += 1 }
+            }
+            owedBlockSteps += owed[0].filter { $0 > 0 }.count
+            longestOwed = max(longestOwed, owed[0].max() ?? 0)
+        }
+        // Blocks owed for most of their quiet steps, up to most of a 60-step quiet spell.
+        #expect(owedBlockSteps > 1_000)
+        #expect(longestOwed > 30)
+        #expect(lagging > 100)
+    }
+
     /// `csl_columns_blocked` over a matrix stored run by run gives `csl_columns`' bits over the
     /// same matrix transposed, for each start (bias, set, add), column counts with and without
     /// a rest of the fours, and row counts with and without a short last run; every version.

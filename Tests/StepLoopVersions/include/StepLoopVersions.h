@@ -19,6 +19,11 @@ bool slv_lif_step(
     int version, ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
     const csl_lif_constants *constants, bool long_range);
 
+/// `csl_lif_step_owing`, version `version`.
+bool slv_lif_step_owing(
+    int version, ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
+    const csl_lif_constants *constants, bool long_range, uint32_t *owed);
+
 /// `csl_dots`, version `version`.
 void slv_dots(int version, ptrdiff_t rows, ptrdiff_t columns, const float *matrix, const float *x, float *y,
               bool accumulate);

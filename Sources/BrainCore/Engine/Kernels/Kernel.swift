@@ -61,6 +61,10 @@ class Kernel: @unchecked Sendable {
     /// allocations that depend on how a kernel was cut.
     func prepare() {}
 
+    /// Called when the arena's signals return to their initial values (a reset): a kernel
+    /// keeping state of its own beside them returns it to its start.
+    func restoreInitialState() {}
+
     /// The arena memory this kernel touches, when it can say so more narrowly than its
     /// operator's signals (parts of cut kernels); nil: the operator's signals, whole.
     var footprint: MemoryFootprint? { nil }

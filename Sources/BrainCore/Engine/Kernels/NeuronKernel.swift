@@ -6,6 +6,13 @@
 /// block of neurons is formed and consumed while it is in the L1 cache, instead of in passes
 /// of their own over the whole population. Each element is computed by the same operations in
 /// the same order either way.
+///
+/// A LIF population whose refractory time nothing else reads (no probe, no other operator)
+/// lets its **silent blocks owe** their refractory time (``LIF/defersSilentBlocks``,
+/// `csl_lif_step_owing`): a block of 64 neurons with voltage and output +0 and every current
+/// below 0 only counts the `ref -= dt` it owes, and while it owes reads nothing but its
+/// currents; it pays them, in order, the step it stops being silent. Every value is the one the
+/// full step gives; only the refractory time in memory lags while its block is silent.
 final class NeuronKernel: Kernel, @unchecked Sendable {
     let type: any NeuronType
     let current: UnsafeMutablePointer<Float>
@@ -38,11 +45,21 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         }
     }
 
+    /// For a LIF population whose silent blocks owe their refractory time: the type, and the
+    /// decrements each block of ``silentBlock`` neurons owes; nil otherwise.
+    private let owing: (lif: LIF, owed: UnsafeMutablePointer<UInt32>)?
+
     /// Neurons whose current is formed and consumed at a time (4 KiB per array).
     private static let block = 1024
+    /// Neurons of a block that owes its refractory time as one (`csl_lif_step_owing`).
+    static let silentBlock = 64
 
+    /// - Parameter defersSilentBlocks: whether a LIF population's silent blocks may owe their
+    ///   refractory time (only when nothing else reads it); types other than ``LIF``, and LIF
+    ///   with a least voltage other than +0, ignore it.
     init(type: any NeuronType, current: UnsafeMutablePointer<Float>, output: UnsafeMutablePointer<Float>,
-         state: UnsafeMutablePointer<Float>, count: Int, stateStride: Int, dt: Double, inputStages: [InputStage] = []) {
+         state: UnsafeMutablePointer<Float>, count: Int, stateStride: Int, dt: Double, inputStages: [InputStage] = [],
+         defersSilentBlocks: Bool = false) {
         self.type = type
         self.current = current
         self.output = output
@@ -51,22 +68,54 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         self.stateStride = stateStride
         self.dt = dt
         self.inputStages = inputStages
+        if defersSilentBlocks, let lif = type as? LIF, lif.defersSilentBlocks {
+            let blocks = count / NeuronKernel.silentBlock
+            let owed = UnsafeMutablePointer<UInt32>.allocate(capacity: max(blocks, 1))
+            owed.initialize(repeating: 0, count: max(blocks, 1))
+            owing = (lif, owed)
+        } else {
+            owing = nil
+        }
     }
+
+    deinit { owing?.owed.deallocate() }
+
+    /// Whether silent blocks of this population owe their refractory time.
+    var owesSilentBlocks: Bool { owing != nil }
 
     override func run(time: Double) {
         guard !inputStages.isEmpty else {
-            type.step(dt: dt, count: count, current: current, output: output, state: state, stateStride: stateStride)
+            step(0..<count)
             return
         }
         var start = 0
         while start < count {
             let end = min(start + NeuronKernel.block, count)
             runStages(start..<end)
-            type.step(
-                dt: dt, count: end - start, current: current + start, output: output + start, state: state + start,
-                stateStride: stateStride)
+            step(start..<end)
             start = end
         }
+    }
+
+    /// The neurons' step for `neurons` (whose start is a multiple of ``silentBlock``).
+    @inline(__always)
+    private func step(_ neurons: Range<Int>) {
+        let start = neurons.lowerBound
+        if let owing {
+            owing.lif.step(
+                dt: dt, count: neurons.count, current: current + start, output: output + start, state: state + start,
+                stateStride: stateStride, owed: owing.owed + start / NeuronKernel.silentBlock)
+        } else {
+            type.step(
+                dt: dt, count: neurons.count, current: current + start, output: output + start, state: state + start,
+                stateStride: stateStride)
+        }
+    }
+
+    /// The signals are back at their initial values: nothing is owed.
+    override func restoreInitialState() {
+        guard let owing else { return }
+        owing.owed.update(repeating: 0, count: max(count / NeuronKernel.silentBlock, 1))
     }
 
     /// The input stages' elements that fall on neurons `block`.
@@ -100,7 +149,8 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         NeuronKernel(
             type: type, current: current + range.lowerBound, output: output + range.lowerBound,
             state: state + range.lowerBound, count: range.count, stateStride: stateStride, dt: dt,
-            inputStages: inputStages.map { InputStage(kernel: $0.kernel, offset: $0.offset - range.lowerBound) })
+            inputStages: inputStages.map { InputStage(kernel: $0.kernel, offset: $0.offset - range.lowerBound) },
+            defersSilentBlocks: owing != nil)
     }
 
     override var footprint: MemoryFootprint? {

@@ -42,4 +42,5 @@ final class SwitchedKernel: Kernel, @unchecked Sendable {
     override var footprint: MemoryFootprint? { inner.footprint }
     override var runsOnCallingThread: Bool { inner.runsOnCallingThread }
     override func prepare() { inner.prepare() }
+    override func restoreInitialState() { inner.restoreInitialState() }
 }
