@@ -5,7 +5,8 @@ import CStepLoops
 ///
 /// Made by ``MatrixVectorBatching`` from the products of one dependency level that follow each
 /// other in canonical order — an ensemble array's decoders, or encoders `J = b + E·x` that
-/// cannot run inside their neurons (``NeuronInputFusion``: a probed current, say). Each product runs the loop its ``MatrixVectorKernel`` chose
+/// cannot run inside their neurons (``NeuronInputFusion``: a probed current, say). Each
+/// product runs the loop its ``MatrixVectorKernel`` chose
 /// (``MatrixVectorKernel/product(_:matrix:stride:x:y:rows:columns:accumulate:bias:firing:)``),
 /// or for column passes and single columns `csl_columns_blocked`, which performs the same
 /// operations in the same order, so every element is the same sum, formed in the same order,
