@@ -112,7 +112,7 @@ static inline __attribute__((always_inline)) bool lif_block_is_silent(
 }
 
 /// `ref -= dt`, `owed` times over, for each of a block's neurons: the decrements a silent
-/// block's steps left owing (`csl_lif_step_owing`), in the order the steps would have made them.
+/// block's steps left owing (`csl_lif_step`), in the order the steps would have made them.
 static inline __attribute__((always_inline)) void lif_pay_owed(float *refractory_time, float dt, uint32_t owed) {
     float ref[LIF_SILENT_BLOCK];
     memcpy(ref, refractory_time, sizeof ref);
@@ -135,7 +135,7 @@ static inline __attribute__((always_inline)) bool lif_block_currents_negative(co
 
 /// `lif_loop` block by block, a silent block (`lif_block_is_silent`) by its short form: only
 /// `ref -= dt` (voltage and output stay +0, and are not written). With `owed` (one count a
-/// block; see `csl_lif_step_owing` in CStepLoops.h) a silent block owes the decrement instead,
+/// block; see `csl_lif_step` in CStepLoops.h) a silent block owes the decrement instead,
 /// and while it owes reads only its currents.
 static inline __attribute__((always_inline)) bool lif_blocks(
     ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
@@ -175,25 +175,17 @@ static inline __attribute__((always_inline)) bool lif_blocks(
 VERSIONED
 bool csl_lif_step(
     ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
-    const csl_lif_constants *constants, bool long_range) {
-    // The short form of silent blocks holds only where the least voltage is +0 (Nengo's
-    // default): below it, or at -0, a silent neuron's voltage would leave +0.
+    const csl_lif_constants *constants, bool long_range, uint32_t *owed) {
+    // The short form of silent blocks, and their owing, hold only where the least voltage is +0
+    // (Nengo's default): below it, or at -0, a silent neuron's voltage would leave +0.
     uint32_t least;
     memcpy(&least, &constants->min_voltage, sizeof least);
     if (least == 0u) {
-        if (long_range) return lif_blocks(count, voltage, refractory_time, output, current, constants, true, NULL);
-        return lif_blocks(count, voltage, refractory_time, output, current, constants, false, NULL);
+        if (long_range) return lif_blocks(count, voltage, refractory_time, output, current, constants, true, owed);
+        return lif_blocks(count, voltage, refractory_time, output, current, constants, false, owed);
     }
     if (long_range) return lif_loop(count, voltage, refractory_time, output, current, constants, true);
     return lif_loop(count, voltage, refractory_time, output, current, constants, false);
-}
-
-VERSIONED
-bool csl_lif_step_owing(
-    ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
-    const csl_lif_constants *constants, bool long_range, uint32_t *owed) {
-    if (long_range) return lif_blocks(count, voltage, refractory_time, output, current, constants, true, owed);
-    return lif_blocks(count, voltage, refractory_time, output, current, constants, false, owed);
 }
 
 // MARK: - Matrix-vector pieces

@@ -9,8 +9,7 @@
     extern ret name##_v0 params __asm__(#name ".default.2");
 #define PICK(name, version) ((version) == 4 ? name##_v4 : (version) == 3 ? name##_v3 : name##_v0)
 
-VERSIONS(bool, csl_lif_step, (ptrdiff_t, float *, float *, float *, const float *, const csl_lif_constants *, bool))
-VERSIONS(bool, csl_lif_step_owing,
+VERSIONS(bool, csl_lif_step,
          (ptrdiff_t, float *, float *, float *, const float *, const csl_lif_constants *, bool, uint32_t *))
 VERSIONS(void, csl_dots, (ptrdiff_t, ptrdiff_t, const float *, const float *, float *, bool))
 VERSIONS(void, csl_columns, (ptrdiff_t, const float *, ptrdiff_t, ptrdiff_t, const float *, const float *, float *, bool))
@@ -38,13 +37,13 @@ bool slv_supported(int version) { return version == 0; }
 bool slv_lif_step(
     int version, ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
     const csl_lif_constants *constants, bool long_range) {
-    return PICK(csl_lif_step, version)(count, voltage, refractory_time, output, current, constants, long_range);
+    return PICK(csl_lif_step, version)(count, voltage, refractory_time, output, current, constants, long_range, NULL);
 }
 
 bool slv_lif_step_owing(
     int version, ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
     const csl_lif_constants *constants, bool long_range, uint32_t *owed) {
-    return PICK(csl_lif_step_owing, version)(
+    return PICK(csl_lif_step, version)(
         count, voltage, refractory_time, output, current, constants, long_range, owed);
 }
 

@@ -68,21 +68,18 @@ public struct LIF: LIFRateCurveNeuron {
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
         state: UnsafeMutablePointer<Float>, stateStride: Int
     ) {
-        let lif = LIFStep(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
-        let voltage = state
-        let refractoryTime = state + stateStride
-        lif.step(count: count, voltage: voltage, refractoryTime: refractoryTime, output: output, current: current)
+        step(dt: stepSeconds, count: count, current: current, output: output, state: state, stateStride: stateStride, owed: nil)
     }
 
-    /// ``step(dt:count:current:output:state:stateStride:)`` with the refractory time of silent
-    /// blocks of 64 neurons left owing in `owed` (one count a block; `csl_lif_step_owing`):
-    /// the same values, except that a silent block's refractory time in memory lags by what
-    /// it owes until the block stops being silent. Only where ``minVoltage`` is +0
-    /// (``defersSilentBlocks``).
+    /// ``step(dt:count:current:output:state:stateStride:)``; with `owed` (one count a block of
+    /// 64 neurons; `csl_lif_step`) the refractory time of silent blocks is left owing: the same
+    /// values, except that a silent block's refractory time in memory lags by what it owes
+    /// until the block stops being silent. Only where ``minVoltage`` is +0
+    /// (``defersSilentBlocks``); elsewhere nothing is owed.
     func step(
         dt stepSeconds: Double, count: Int,
         current: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
-        state: UnsafeMutablePointer<Float>, stateStride: Int, owed: UnsafeMutablePointer<UInt32>
+        state: UnsafeMutablePointer<Float>, stateStride: Int, owed: UnsafeMutablePointer<UInt32>?
     ) {
         let lif = LIFStep(dt: stepSeconds, tauRC: tauRC, tauRef: tauRef, minVoltage: minVoltage, amplitude: amplitude)
         lif.step(

@@ -63,10 +63,14 @@ struct LIFStep {
         self.polynomials = LIFPolynomials.Range(stepOverTau: Double(dt32) / tauRC)
     }
 
-    /// Advances `count` neurons whose inputs are `current[0..<count]`, with the C group loop.
+    /// Advances `count` neurons whose inputs are `current[0..<count]`, with the C group loop;
+    /// with `owed` (one count a block of 64 neurons), where `minVoltage` is +0, silent blocks
+    /// leave their refractory time owing (`csl_lif_step`). Where the polynomials do not apply
+    /// every neuron is stepped in full and nothing is owed.
     func step(
         count: Int, voltage: UnsafeMutablePointer<Float>, refractoryTime: UnsafeMutablePointer<Float>,
-        output: UnsafeMutablePointer<Float>, current: UnsafePointer<Float>
+        output: UnsafeMutablePointer<Float>, current: UnsafePointer<Float>,
+        owed: UnsafeMutablePointer<UInt32>? = nil
     ) {
         guard let polynomials else {
             for i in 0..<count {
@@ -78,30 +82,6 @@ struct LIFStep {
             dt: dt, tau_rc: tauRC, tau_ref: tauRef, min_voltage: minVoltage, spike_height: spikeHeight,
             full_step_factor: fullStepFactor, negative_rate: negativeRate)
         let aboveThreshold = csl_lif_step(
-            count, voltage, refractoryTime, output, current, &constants, polynomials == .long)
-        if aboveThreshold {
-            for k in 0..<count where voltage[k] > 1 {
-                output[k] = step(voltage: &voltage[k], refractoryTime: &refractoryTime[k], current: current[k])
-            }
-        }
-    }
-
-    /// ``step(count:voltage:refractoryTime:output:current:)`` with the refractory time of
-    /// silent blocks left owing (`csl_lif_step_owing`); `minVoltage` must be +0 and the C
-    /// loop's polynomials must apply (otherwise every neuron is stepped in full and nothing
-    /// is owed).
-    func step(
-        count: Int, voltage: UnsafeMutablePointer<Float>, refractoryTime: UnsafeMutablePointer<Float>,
-        output: UnsafeMutablePointer<Float>, current: UnsafePointer<Float>, owed: UnsafeMutablePointer<UInt32>
-    ) {
-        guard let polynomials, minVoltage.bitPattern == 0 else {
-            step(count: count, voltage: voltage, refractoryTime: refractoryTime, output: output, current: current)
-            return
-        }
-        var constants = csl_lif_constants(
-            dt: dt, tau_rc: tauRC, tau_ref: tauRef, min_voltage: minVoltage, spike_height: spikeHeight,
-            full_step_factor: fullStepFactor, negative_rate: negativeRate)
-        let aboveThreshold = csl_lif_step_owing(
             count, voltage, refractoryTime, output, current, &constants, polynomials == .long, owed)
         if aboveThreshold {
             for k in 0..<count where voltage[k] > 1 {

@@ -55,19 +55,16 @@ typedef struct {
 /// C library's functions). Where `min_voltage` is +0, a run of 64 neurons that are all silent
 /// (voltage and output +0, current below 0) is stepped by `ref -= dt` alone, which is what
 /// the whole step gives them.
+///
+/// With `owed` (NULL: none), where `min_voltage` is +0, silent blocks leave their refractory
+/// time owing: `owed[b]` counts the `ref -= dt` that block `b` (neurons `64b ..< 64b + 64`; a
+/// last partial block is stepped in full) has not yet applied. A silent block takes one more
+/// decrement owed instead of writing its refractory time; while it owes any, its voltage and
+/// output are known to be +0 and are not read, only its currents. The step a block stops being
+/// silent pays what it owes first (`ref -= dt` that many times, in order), so every value is
+/// the one the step without `owed` gives; only the refractory time in memory lags while a block
+/// owes. Start with every `owed[b]` 0.
 bool csl_lif_step(
-    ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
-    const csl_lif_constants *constants, bool long_range);
-
-/// `csl_lif_step` where `min_voltage` is +0, with the refractory time of silent blocks left
-/// owing: `owed[b]` counts the `ref -= dt` that block `b` (neurons `64b ..< 64b + 64`; a last
-/// partial block is stepped in full) has not yet applied. A silent block (voltage and output
-/// +0, every current below 0) takes one more decrement owed instead of writing its refractory
-/// time; while it owes any, its voltage and output are known to be +0 and are not read, only
-/// its currents. The step a block stops being silent pays what it owes first (`ref -= dt`
-/// that many times, in order), so every value is the one `csl_lif_step` gives; only the
-/// refractory time in memory lags while a block owes. Start with every `owed[b]` 0.
-bool csl_lif_step_owing(
     ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
     const csl_lif_constants *constants, bool long_range, uint32_t *owed);
 

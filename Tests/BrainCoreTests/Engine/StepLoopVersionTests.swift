@@ -124,7 +124,7 @@ struct StepLoopVersionTests {
     }
 
     /// The scenario of `lifSilentBlocksEqualTheSwiftGroupStep` with silent blocks owing their
-    /// refractory time (`csl_lif_step_owing`): after every step each version's voltage and
+    /// refractory time (`csl_lif_step` with `owed`): after every step each version's voltage and
     /// output equal the Swift group step's, and its refractory time does too once what is owed
     /// is paid (on a copy: `ref -= dt` as many times as its block owes); the refractory time
     /// in memory lagged, so blocks did owe.

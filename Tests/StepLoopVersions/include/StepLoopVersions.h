@@ -14,12 +14,12 @@
 /// Whether this CPU can run version `version` (4, 3 or 0).
 bool slv_supported(int version);
 
-/// `csl_lif_step`, version `version`.
+/// `csl_lif_step` without `owed`, version `version`.
 bool slv_lif_step(
     int version, ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
     const csl_lif_constants *constants, bool long_range);
 
-/// `csl_lif_step_owing`, version `version`.
+/// `csl_lif_step` with `owed`, version `version`.
 bool slv_lif_step_owing(
     int version, ptrdiff_t count, float *voltage, float *refractory_time, float *output, const float *current,
     const csl_lif_constants *constants, bool long_range, uint32_t *owed);

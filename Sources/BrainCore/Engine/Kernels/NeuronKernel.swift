@@ -9,7 +9,7 @@
 ///
 /// A LIF population whose refractory time nothing else reads (no probe, no other operator)
 /// lets its **silent blocks owe** their refractory time (``LIF/defersSilentBlocks``,
-/// `csl_lif_step_owing`): a block of 64 neurons with voltage and output +0 and every current
+/// `csl_lif_step` with `owed`): a block of 64 neurons with voltage and output +0 and every current
 /// below 0 only counts the `ref -= dt` it owes, and while it owes reads nothing but its
 /// currents; it pays them, in order, the step it stops being silent. Every value is the one the
 /// full step gives; only the refractory time in memory lags while its block is silent.
@@ -51,7 +51,7 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
 
     /// Neurons whose current is formed and consumed at a time (4 KiB per array).
     private static let block = 1024
-    /// Neurons of a block that owes its refractory time as one (`csl_lif_step_owing`).
+    /// Neurons of a block that owes its refractory time as one (`csl_lif_step` with `owed`).
     static let silentBlock = 64
 
     /// - Parameter defersSilentBlocks: whether a LIF population's silent blocks may owe their
@@ -69,9 +69,8 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
         self.dt = dt
         self.inputStages = inputStages
         if defersSilentBlocks, let lif = type as? LIF, lif.defersSilentBlocks {
-            let blocks = count / NeuronKernel.silentBlock
-            let owed = UnsafeMutablePointer<UInt32>.allocate(capacity: max(blocks, 1))
-            owed.initialize(repeating: 0, count: max(blocks, 1))
+            let owed = UnsafeMutablePointer<UInt32>.allocate(capacity: NeuronKernel.owedCount(count))
+            owed.initialize(repeating: 0, count: NeuronKernel.owedCount(count))
             owing = (lif, owed)
         } else {
             owing = nil
@@ -115,8 +114,12 @@ final class NeuronKernel: Kernel, @unchecked Sendable {
     /// The signals are back at their initial values: nothing is owed.
     override func restoreInitialState() {
         guard let owing else { return }
-        owing.owed.update(repeating: 0, count: max(count / NeuronKernel.silentBlock, 1))
+        owing.owed.update(repeating: 0, count: NeuronKernel.owedCount(count))
     }
+
+    /// The counts a population of `count` neurons owes by: one a whole block (at least one,
+    /// so that the allocation is never empty).
+    private static func owedCount(_ count: Int) -> Int { max(count / silentBlock, 1) }
 
     /// The input stages' elements that fall on neurons `block`.
     private func runStages(_ block: Range<Int>) {
